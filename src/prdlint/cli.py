@@ -1,0 +1,286 @@
+"""The `prdlint` command line: check, rules, explain, config.
+
+Exit codes: 0 when no finding reaches the `--fail-on` severity, 1 when one does, 2 for usage,
+configuration, plugin and internal errors (including any PRD000 finding).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from prdlint import __version__
+from prdlint.config import ConfigError, ConfigResolver
+from prdlint.config.validation import KEYS, Where, selector_list, severity
+from prdlint.registry import PluginError, Registry, load_registry
+from prdlint.report.base import ReportOptions
+from prdlint.results import LintRun
+from prdlint.rule import Severity
+from prdlint.runner import lint_paths, lint_stdin
+from prdlint.selection import select_rules
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITY_CHOICE = click.Choice([str(level) for level in Severity])
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"prdlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Config and plugin problems end the command with one clear line and exit status 2."""
+    try:
+        yield
+    except (ConfigError, PluginError) as error:
+        _fail(str(error))
+
+
+def _registry() -> Registry:
+    with _user_errors():
+        return load_registry()
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _overrides(registry: Registry, **options: Any) -> dict[str, Any]:
+    """Command-line settings, validated exactly like the same keys in a config file."""
+    where = Where(None, registry)
+    overrides: dict[str, Any] = {}
+    for key, raw in (("select", options["select"]), ("extend-select", options["extend_select"])):
+        if raw:
+            overrides[key] = selector_list(_split(raw), f"--{key}", where)
+    if options["ignore"]:
+        overrides["ignore"] = selector_list(_split(options["ignore"]), "--ignore", where)
+    if options["fail_on"]:
+        overrides["fail-on"] = severity(options["fail_on"], "--fail-on", where)
+    return overrides
+
+
+def _resolver(registry: Registry, config: Path | None, isolated: bool, **options: Any) -> ConfigResolver:
+    if config is not None and isolated:
+        _fail("--config and --isolated cannot be used together")
+    with _user_errors():
+        return ConfigResolver(
+            registry, config=config, isolated=isolated, overrides=_overrides(registry, **options)
+        )
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _summary(run: LintRun) -> str:
+    findings = run.findings
+    files = len(run.files)
+    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    if not findings:
+        return f"No findings: {checked}."
+    counts = Counter(str(finding.severity) for finding in findings)
+    parts = ", ".join(
+        f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}"
+        for level in ("error", "warning", "info")
+        if counts[level]
+    )
+    affected = len({finding.path for finding in findings})
+    total = f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
+    return f"Found {total} ({parts}) in {affected} of {checked}."
+
+
+def _statistics(run: LintRun) -> str:
+    counts = Counter((f.code, f.name, str(f.severity)) for f in run.findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    return "".join(f"{count:5d}  {code}  {name}  [{level}]\n" for (code, name, level), count in rows)
+
+
+def _exit_code(run: LintRun, exit_zero: bool) -> int:
+    if run.has_internal_errors:
+        return EXIT_ERROR
+    if exit_zero or not run.failing():
+        return EXIT_CLEAN
+    return EXIT_FINDINGS
+
+
+def _config_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option("--isolated", is_flag=True, help="Ignore all configuration files.")(command)
+    return click.option(
+        "--config",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Use this configuration file for every file, instead of the nearest one.",
+    )(command)
+
+
+def _selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    for name, text in (
+        ("--ignore", "Rules to skip: codes, prefixes or names, comma-separated."),
+        ("--extend-select", "Rules to enable in addition to the selected ones."),
+        ("--select", "Rules to enable instead of the configured ones (e.g. PRD0,PRD104 or ALL)."),
+    ):
+        command = click.option(name, multiple=True, metavar="RULES", help=text)(command)
+    return command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="prdlint")
+def main() -> None:
+    """A linter for product requirement documents written in Markdown."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output-format",
+    default="concise",
+    show_default=True,
+    help="concise, full, json, github, or a plugin's format.",
+)
+@_config_options
+@_selection_options
+@click.option(
+    "--fail-on",
+    type=SEVERITY_CHOICE,
+    help="Lowest severity that makes the exit status 1 [default: warning].",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notices.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print how many findings each rule made, instead of the findings.",
+)
+@click.option(
+    "--stdin-filename", help="The path to lint standard input as (for config and per-file-ignores)."
+)
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+def check(
+    paths: tuple[Path, ...],
+    output_format: str,
+    config: Path | None,
+    isolated: bool,
+    quiet: bool,
+    statistics: bool,
+    stdin_filename: str | None,
+    color: str,
+    exit_zero: bool,
+    **selection: Any,
+) -> None:
+    """Lint Markdown PRDs: files, directories (walked for *.md), or - for standard input."""
+    registry = _registry()
+    if output_format not in registry.formats:
+        _fail(f"--output-format: unknown format {output_format!r} (available: {', '.join(registry.formats)})")
+    resolver = _resolver(registry, config, isolated, **selection)
+    targets = list(paths) or [Path()]
+    with _user_errors():
+        if targets == [Path("-")]:
+            run = lint_stdin(sys.stdin.buffer.read(), stdin_filename, resolver, registry)
+        elif Path("-") in targets:
+            _fail("'-' (standard input) cannot be combined with other paths")
+        else:
+            run = lint_paths(targets, resolver, registry)
+    reporter = registry.formats[output_format]()
+    use_color = _use_color(color)
+    if statistics:
+        click.echo(_statistics(run), nl=False)
+    else:
+        click.echo(reporter.render(run, ReportOptions(color=use_color)), nl=False, color=use_color)
+    for error in run.errors:
+        click.echo(f"prdlint: error: {error}", err=True)
+    if not quiet:
+        for notice in run.notices:
+            click.echo(f"prdlint: notice: {notice}", err=True)
+        if reporter.human or statistics:
+            click.echo(_summary(run))
+    sys.exit(_exit_code(run, exit_zero))
+
+
+@main.command()
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(output: str) -> None:
+    """List every rule: code, name, pack, default severity, on by default or opt-in, summary."""
+    registry = _registry()
+    rows = [
+        {
+            "code": code,
+            "name": rule.name,
+            "pack": rule.pack,
+            "severity": str(rule.default_severity),
+            "default": "on" if rule.enabled_by_default else "opt-in",
+            "summary": rule.summary(),
+        }
+        for code, rule in registry.rules.items()
+    ]
+    if output == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    widths = {
+        key: max(len(row[key]) for row in rows) for key in ("code", "name", "pack", "severity", "default")
+    }
+    for row in rows:
+        cells = [row[key].ljust(width) for key, width in widths.items()]
+        click.echo("  ".join(cells) + "  " + row["summary"])
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print a rule's documentation (by code or name)."""
+    registry = _registry()
+    codes = registry.lookup(rule)
+    if len(codes) != 1:
+        _fail(f"{rule!r} names no single rule; `prdlint rules` lists them")
+    cls = registry.rule(next(iter(codes)))
+    state = "on by default" if cls.enabled_by_default else "opt-in (enable it with select or extend-select)"
+    click.echo(f"{cls.code} {cls.name}")
+    click.echo(f"pack: {cls.pack} · default severity: {cls.default_severity} · {state}")
+    for name, option in cls.options.items():
+        click.echo(f"option {name} ({option.kind}, default {option.default!r}): {option.help}")
+    click.echo("")
+    click.echo(cls.documentation())
+
+
+def _plain(value: Any) -> Any:
+    """A setting as JSON-compatible data: tuples become lists, enums their values."""
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value if isinstance(value, bool | int) else str(value)
+
+
+@main.command("config")
+@click.argument("path", required=False, type=click.Path(path_type=Path), default=Path())
+@_config_options
+@_selection_options
+@click.option("--fail-on", type=SEVERITY_CHOICE, help="As for check.")
+def show_config(path: Path, config: Path | None, isolated: bool, **selection: Any) -> None:
+    """Show the settings that apply to PATH, and where each came from."""
+    registry = _registry()
+    resolver = _resolver(registry, config, isolated, **selection)
+    with _user_errors():
+        settings = resolver.for_path(path)
+    click.echo(f"# settings for {path}")
+    click.echo(f"# config file: {settings.path or 'none (defaults)'}")
+    click.echo(f"# project root: {settings.root}")
+    for key, (attribute, _) in KEYS.items():
+        value = getattr(settings, attribute)
+        origin = settings.origins.get(key, "default")
+        shown = "(rules on by default)" if value is None else json.dumps(_plain(value))
+        click.echo(f"{key} = {shown}  # {origin}")
+    enabled = select_rules(registry, settings, path)
+    click.echo("# rules that run on this file:")
+    for code, chosen in enabled.items():
+        click.echo(f"#   {code} {chosen.rule.name} [{chosen.severity}]")

@@ -1,0 +1,126 @@
+"""Finding and reading config files.
+
+For each linted file the nearest config wins: walking up from the file's directory, the first
+directory with a `.prdlint.toml`, or a `pyproject.toml` that has a `[tool.prdlint]` table, is the
+project root. Nothing is merged across files, so what applies is always one file plus defaults,
+which is what `prdlint config` shows.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from prdlint.config.errors import ConfigError
+from prdlint.config.settings import Settings
+from prdlint.config.validation import KEYS, Where
+from prdlint.registry import Registry
+
+CONFIG_FILE_NAMES = (".prdlint.toml", "pyproject.toml")
+
+
+@cache
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(path, None, f"invalid TOML: {error}") from error
+    except OSError as error:
+        raise ConfigError(path, None, f"cannot read: {error.strerror}") from error
+
+
+def _prdlint_table(path: Path) -> tuple[dict[str, Any] | None, str]:
+    """The prdlint table of a config file, and the prefix its keys are shown with."""
+    data = _read_toml(path)
+    if path.name != "pyproject.toml":
+        return data, ""
+    table = data.get("tool", {}).get("prdlint") if isinstance(data.get("tool"), dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(path, "tool.prdlint", "expected a table")
+    return table, "tool.prdlint."
+
+
+def load_settings(path: Path, registry: Registry) -> Settings:
+    """Reads and validates one config file. Raises ConfigError naming the file and key."""
+    path = path.resolve()
+    table, prefix = _prdlint_table(path)
+    if table is None:
+        raise ConfigError(path, None, "has no [tool.prdlint] table")
+    where = Where(path, registry)
+    values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    for key, value in table.items():
+        if key not in KEYS:
+            known = ", ".join(KEYS)
+            raise where.error(f"{prefix}{key}", f"unknown key (known keys: {known})")
+        attribute, validator = KEYS[key]
+        values[attribute] = validator(value, f"{prefix}{key}", where)
+        origins[key] = str(path)
+    return Settings(root=path.parent, path=path, origins=origins, **values)
+
+
+def _has_prdlint_config(candidate: Path) -> bool:
+    if not candidate.is_file():
+        return False
+    if candidate.name != "pyproject.toml":
+        return True
+    table, _ = _prdlint_table(candidate)
+    return table is not None
+
+
+@cache
+def find_config_file(directory: Path) -> Path | None:
+    """The nearest config file at or above `directory` (an absolute path)."""
+    for name in CONFIG_FILE_NAMES:
+        candidate = directory / name
+        if _has_prdlint_config(candidate):
+            return candidate
+    parent = directory.parent
+    return None if parent == directory else find_config_file(parent)
+
+
+class ConfigResolver:
+    """Answers "which settings apply to this file?" the same way for every entry point.
+
+    `config` forces one file for everything; `isolated` ignores all config files; `overrides`
+    are command-line values that win over any file.
+    """
+
+    def __init__(
+        self,
+        registry: Registry,
+        *,
+        config: Path | None = None,
+        isolated: bool = False,
+        overrides: dict[str, Any] | None = None,
+        cwd: Path | None = None,
+    ) -> None:
+        self.registry = registry
+        self.forced = config
+        self.isolated = isolated
+        self.overrides = overrides or {}
+        self.cwd = (cwd or Path.cwd()).resolve()
+        self._cache: dict[Path | None, Settings] = {}
+
+    def _config_path_for(self, path: Path) -> Path | None:
+        if self.forced is not None:
+            return self.forced
+        if self.isolated:
+            return None
+        directory = path if path.is_dir() else path.parent
+        return find_config_file(directory.resolve())
+
+    def for_path(self, path: Path) -> Settings:
+        config_path = self._config_path_for(path)
+        if config_path not in self._cache:
+            base = load_settings(config_path, self.registry) if config_path else Settings(root=self.cwd)
+            origins = dict(base.origins) | {key: "command line" for key in self.overrides}
+            self._cache[config_path] = replace(base, **self._override_values(), origins=origins)
+        return self._cache[config_path]
+
+    def _override_values(self) -> dict[str, Any]:
+        return {KEYS[key][0]: value for key, value in self.overrides.items()}

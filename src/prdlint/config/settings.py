@@ -1,0 +1,58 @@
+"""The resolved settings for one file, and their defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prdlint.rule import Severity
+
+DEFAULT_INCLUDE = ("*.md", "*.markdown")
+DEFAULT_EXCLUDE = (
+    ".git/",
+    ".hg/",
+    ".svn/",
+    ".tox/",
+    ".nox/",
+    ".venv/",
+    "venv/",
+    "node_modules/",
+    "__pycache__/",
+    "build/",
+    "dist/",
+    "site-packages/",
+)
+DEFAULT_MAX_FILE_SIZE = 1_048_576
+DEFAULT_FAIL_ON = Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, already validated.
+
+    `root` is the directory that relative glob patterns are resolved from: the config file's
+    directory, or the working directory when no config file applies. `origins` says where each
+    key's value came from, for `prdlint config`.
+    """
+
+    root: Path
+    path: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    fail_on: Severity = DEFAULT_FAIL_ON
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    respect_gitignore: bool = True
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    origins: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def all_excludes(self) -> tuple[str, ...]:
+        return self.exclude + self.extend_exclude

@@ -1,0 +1,145 @@
+"""Checks and converts the values of `[tool.prdlint]`, one small validator per kind of value.
+
+Each validator receives the raw TOML value and the key as the user wrote it (for messages) and
+returns the converted value or raises ConfigError naming that key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from prdlint.config.errors import ConfigError
+from prdlint.registry import Registry
+from prdlint.rule import OPTION_TYPES, Severity
+
+
+@dataclass(frozen=True)
+class Where:
+    """The file being validated and the registry that says which rules exist."""
+
+    path: Path | None
+    registry: Registry
+
+    def error(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(self.path, key, problem)
+
+
+def _type_name(value: Any) -> str:
+    return {
+        bool: "a boolean",
+        int: "an integer",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
+def string_list(value: Any, key: str, where: Where) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise where.error(key, f"expected an array of strings, got {_type_name(value)}")
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            raise where.error(f"{key}[{index}]", f"expected a string, got {_type_name(item)}")
+    return tuple(value)
+
+
+def check_selector(selector: str, key: str, where: Where) -> str:
+    if not where.registry.lookup(selector):
+        raise where.error(key, f"{selector!r} is not a rule code, code prefix, rule name or ALL")
+    return selector
+
+
+def selector_list(value: Any, key: str, where: Where) -> tuple[str, ...]:
+    items = string_list(value, key, where)
+    return tuple(check_selector(item, f"{key}[{index}]", where) for index, item in enumerate(items))
+
+
+def severity(value: Any, key: str, where: Where) -> Severity:
+    if not isinstance(value, str) or value not in {str(level) for level in Severity}:
+        raise where.error(key, f"expected one of 'error', 'warning', 'info', got {value!r}")
+    return Severity(value)
+
+
+def _table(value: Any, key: str, where: Where) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise where.error(key, f"expected a table, got {_type_name(value)}")
+    return value
+
+
+def severity_table(value: Any, key: str, where: Where) -> dict[str, Severity]:
+    return {
+        check_selector(name, f"{key}.{name}", where): severity(level, f"{key}.{name}", where)
+        for name, level in _table(value, key, where).items()
+    }
+
+
+def glob_selector_table(value: Any, key: str, where: Where) -> dict[str, tuple[str, ...]]:
+    return {
+        pattern: selector_list(selectors, f'{key}."{pattern}"', where)
+        for pattern, selectors in _table(value, key, where).items()
+    }
+
+
+def positive_int(value: Any, key: str, where: Where) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise where.error(key, f"expected a positive integer, got {value!r}")
+    return value
+
+
+def boolean(value: Any, key: str, where: Where) -> bool:
+    if not isinstance(value, bool):
+        raise where.error(key, f"expected true or false, got {_type_name(value)}")
+    return value
+
+
+def _option_value(value: Any, kind: str, key: str, where: Where) -> Any:
+    expected = OPTION_TYPES[kind]
+    if kind == "list[str]":
+        return list(string_list(value, key, where))
+    if isinstance(value, bool) and expected is not bool:
+        raise where.error(key, f"expected {kind}, got a boolean")
+    if not isinstance(value, expected):
+        raise where.error(key, f"expected {kind}, got {_type_name(value)}")
+    return value
+
+
+def rule_options(value: Any, key: str, where: Where) -> dict[str, dict[str, Any]]:
+    """`[tool.prdlint.rules.<code or name>]` tables, keyed by rule code once validated."""
+    resolved: dict[str, dict[str, Any]] = {}
+    for name, options in _table(value, key, where).items():
+        codes = where.registry.lookup(name)
+        if len(codes) != 1:
+            raise where.error(f"{key}.{name}", "expected the code or name of one rule")
+        (code,) = codes
+        rule = where.registry.rule(code)
+        checked: dict[str, Any] = {}
+        for option, option_value in _table(options, f"{key}.{name}", where).items():
+            option_key = f"{key}.{name}.{option}"
+            if option not in rule.options:
+                known = ", ".join(sorted(rule.options)) or "none"
+                raise where.error(option_key, f"unknown option for {code} (options: {known})")
+            checked[option] = _option_value(option_value, rule.options[option].kind, option_key, where)
+        resolved[code] = checked
+    return resolved
+
+
+Validator = Callable[[Any, str, Where], Any]
+
+# TOML key -> (Settings attribute, validator)
+KEYS: Mapping[str, tuple[str, Validator]] = {
+    "select": ("select", selector_list),
+    "extend-select": ("extend_select", selector_list),
+    "ignore": ("ignore", selector_list),
+    "severity": ("severity", severity_table),
+    "per-file-ignores": ("per_file_ignores", glob_selector_table),
+    "include": ("include", string_list),
+    "exclude": ("exclude", string_list),
+    "extend-exclude": ("extend_exclude", string_list),
+    "fail-on": ("fail_on", severity),
+    "max-file-size": ("max_file_size", positive_int),
+    "respect-gitignore": ("respect_gitignore", boolean),
+    "rules": ("rules", rule_options),
+}

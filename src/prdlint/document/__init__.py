@@ -1,0 +1,28 @@
+"""The document model: Markdown parsed once into sections and prose blocks with exact positions."""
+
+from prdlint.document.builder import normalize_newlines, parse_document
+from prdlint.document.model import (
+    Block,
+    BlockKind,
+    Comment,
+    Document,
+    InlineHtml,
+    Section,
+    Segment,
+    Table,
+    TableCellRef,
+)
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "Comment",
+    "Document",
+    "InlineHtml",
+    "Section",
+    "Segment",
+    "Table",
+    "TableCellRef",
+    "normalize_newlines",
+    "parse_document",
+]

@@ -1,0 +1,259 @@
+"""Markdown source -> Document, through markdown-it-py's token stream."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from prdlint.document.frontmatter import parse_front_matter
+from prdlint.document.inline import InlineText, flatten_inline
+from prdlint.document.model import (
+    Block,
+    BlockKind,
+    Comment,
+    Document,
+    Section,
+    Table,
+    TableCellRef,
+)
+from prdlint.span import LineIndex
+
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+# Block tokens that give a section content of its own when they sit at the top level.
+_CONTENT_TOKENS = frozenset(
+    {
+        "paragraph_open",
+        "bullet_list_open",
+        "ordered_list_open",
+        "blockquote_open",
+        "table_open",
+        "fence",
+        "code_block",
+    }
+)
+_CONTAINERS = {"list_item_open": BlockKind.LIST_ITEM, "blockquote_open": BlockKind.BLOCKQUOTE}
+_CONTAINER_CLOSERS = frozenset({"list_item_close", "blockquote_close"})
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    """One parser per process: building markdown-it's rule chains costs more than a small parse."""
+    parser = MarkdownIt("commonmark", {"linkify": True})
+    parser.enable(["table", "strikethrough", "linkify"])
+    parser.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    parser.use(front_matter_plugin)
+    # Keep escapes and entities as their own tokens: their source text differs from their
+    # content, and the offset map needs to know where.
+    parser.disable("text_join")
+    return parser
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and CR become LF, and a byte-order mark goes.
+
+    Lines and columns stay those of the original file, because only line endings change.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _column_of(source_line: str, content_line: str) -> int:
+    """Where a line of inline content starts in its source line.
+
+    Inline content is the source line minus its container prefix, so it is a suffix of the line
+    (less trailing blanks on the block's last line, or a heading's closing `#`s).
+    """
+    if content_line and source_line.endswith(content_line):
+        return len(source_line) - len(content_line)
+    trimmed_source, trimmed_content = source_line.rstrip(), content_line.rstrip()
+    if trimmed_content and trimmed_source.endswith(trimmed_content):
+        return len(trimmed_source) - len(trimmed_content)
+    return max(source_line.find(content_line.strip()), 0)
+
+
+class _Builder:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.lines = LineIndex(source)
+        self.root = Section(level=0, heading=None, parent=None, start_line=1)
+        self.sections = [self.root]
+        self.containers: list[BlockKind] = []
+        self.list_depth = 0
+        self.blocks: list[Block] = []
+        self.tables: list[Table] = []
+        self.comments: list[Comment] = []
+        self.heading_level: int | None = None
+        self.heading_nested = False
+        self.cell_cursor = 0
+        self.row = -1
+        self.column = -1
+        self.front_matter: tuple[dict | None, tuple[int, str] | None] = (None, None)
+        self.front_matter_end_line = 0
+
+    @property
+    def section(self) -> Section:
+        return self.sections[-1]
+
+    def _source_line(self, line_index: int) -> tuple[int, str]:
+        start = self.lines.line_start(line_index + 1)
+        end = self.source.find("\n", start)
+        return start, self.source[start:] if end == -1 else self.source[start:end]
+
+    def _line_origins(self, token: Token) -> list[int]:
+        first_line = token.map[0] if token.map else 0
+        origins = []
+        for index, content_line in enumerate(token.content.split("\n")):
+            start, text = self._source_line(min(first_line + index, self.lines.line_count - 1))
+            origins.append(start + _column_of(text, content_line))
+        return origins
+
+    def _cell_origins(self, token: Token) -> list[int]:
+        """A cell's content sits on its row's line, after the cells before it."""
+        found = self.source.find(token.content, self.cell_cursor) if token.content else -1
+        origin = self.cell_cursor if found == -1 else found
+        self.cell_cursor = origin + len(token.content)
+        return [origin]
+
+    def _add_comment(self, text: str, start: int) -> None:
+        body = text[4:-3].strip()
+        end = start + len(text)
+        self.comments.append(Comment(body, start, end, self.lines.span(start, end)))
+
+    def _new_block(self, inline: InlineText, kind: BlockKind) -> Block:
+        return Block(
+            kind=kind,
+            text=inline.text,
+            section=self.section,
+            segments=inline.segments,
+            lines=self.lines,
+            code_ranges=inline.code_ranges,
+            html=inline.html,
+            heading_level=self.heading_level,
+            list_depth=self.list_depth,
+            cell=TableCellRef(len(self.tables) - 1, self.row, self.column) if self.column >= 0 else None,
+        )
+
+    def _register(self, block: Block) -> None:
+        block.index = len(self.blocks)
+        self.blocks.append(block)
+        block.section.blocks.append(block)
+
+    def _open_section(self, level: int, line: int) -> None:
+        while self.section.level >= level:
+            self.sections.pop()
+        section = Section(level=level, heading=None, parent=self.section, start_line=line)
+        self.section.children.append(section)
+        self.sections.append(section)
+
+    def _inline(self, token: Token) -> None:
+        in_cell = self.column >= 0
+        inline = flatten_inline(token, self._cell_origins(token) if in_cell else self._line_origins(token))
+        for html in inline.html:
+            if html.text.startswith("<!--") and html.text.endswith("-->"):
+                self._add_comment(html.text, html.start)
+        if self.heading_level is not None:
+            # Only top-level headings divide the document; one inside a list or quote is prose.
+            if not self.heading_nested:
+                self._open_section(self.heading_level, (token.map[0] if token.map else 0) + 1)
+            block = self._new_block(inline, BlockKind.HEADING)
+            if not self.heading_nested:
+                self.section.heading = block
+            self._register(block)
+            return
+        kind = (
+            BlockKind.TABLE_CELL
+            if in_cell
+            else (self.containers[-1] if self.containers else BlockKind.PARAGRAPH)
+        )
+        block = self._new_block(inline, kind)
+        if in_cell:
+            self.tables[-1].rows[-1].append(block)
+        if block.text.strip():
+            self._register(block)
+
+    def _html_block(self, token: Token) -> None:
+        start = self.lines.line_start(token.map[0] + 1)
+        end_line = token.map[1]
+        end = self.lines.line_start(end_line + 1) if end_line < self.lines.line_count else len(self.source)
+        chunk = self.source[start:end]
+        for match in _COMMENT.finditer(chunk):
+            self._add_comment(match.group(0), start + match.start())
+        if token.level == 0 and _COMMENT.sub("", chunk).strip():
+            self.section.has_content = True
+
+    def feed(self, token: Token) -> None:
+        kind = token.type
+        if token.level == 0 and kind in _CONTENT_TOKENS:
+            self.section.has_content = True
+        if kind == "inline":
+            self._inline(token)
+        elif kind == "heading_open":
+            self.heading_level = int(token.tag[1:])
+            self.heading_nested = token.level > 0
+        elif kind == "heading_close":
+            self.heading_level = None
+        elif kind in _CONTAINERS:
+            self.containers.append(_CONTAINERS[kind])
+        elif kind in _CONTAINER_CLOSERS:
+            self.containers.pop()
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            self.list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            self.list_depth -= 1
+        elif kind == "table_open":
+            self.tables.append(Table(rows=[]))
+            self.row = -1
+        elif kind == "tr_open":
+            self.row += 1
+            self.tables[-1].rows.append([])
+            self.cell_cursor = self.lines.line_start(token.map[0] + 1) if token.map else self.cell_cursor
+            self.column = -1
+        elif kind in ("th_open", "td_open"):
+            self.column = len(self.tables[-1].rows[-1])
+        elif kind in ("th_close", "td_close"):
+            self.column = -1
+        elif kind == "html_block":
+            self._html_block(token)
+        elif kind == "front_matter":
+            self.front_matter = parse_front_matter(token.content, first_line=2)
+            self.front_matter_end_line = token.map[1] if token.map else 0
+
+    def finish(self) -> Document:
+        self._close_sections()
+        data, error = self.front_matter
+        return Document(
+            source=self.source,
+            lines=self.lines,
+            root=self.root,
+            blocks=self.blocks,
+            tables=self.tables,
+            comments=self.comments,
+            front_matter=data,
+            front_matter_error=error,
+            front_matter_end_line=self.front_matter_end_line,
+        )
+
+    def _close_sections(self) -> None:
+        """A section ends where the next section of the same or a higher level starts."""
+        ordered = self.root.walk()
+        last_line = self.lines.line_count
+        self.root.end_line = last_line
+        for index, section in enumerate(ordered[1:], start=1):
+            following = (s for s in ordered[index + 1 :] if s.level <= section.level)
+            successor = next(following, None)
+            section.end_line = successor.start_line - 1 if successor else last_line
+
+
+def parse_document(text: str) -> Document:
+    """Parses Markdown text into a Document. Never raises on any text input."""
+    builder = _Builder(normalize_newlines(text))
+    for token in _markdown().parse(builder.source):
+        builder.feed(token)
+    return builder.finish()

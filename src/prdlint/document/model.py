@@ -1,0 +1,197 @@
+"""The Document: what prdlint knows about a Markdown file before any language analysis.
+
+A Document is the single parsed form every rule sees. Prose lives in blocks, each with its plain
+text (markup stripped) and a map back to exact source positions; everything that is not prose
+(code, HTML, front matter, URLs, link targets) is kept out of that text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from prdlint.span import LineIndex, Position, Span
+
+
+class BlockKind(StrEnum):
+    """Where a piece of prose sits; the innermost container decides."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    BLOCKQUOTE = "blockquote"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of plain text copied verbatim from the source."""
+
+    text_start: int
+    source_start: int
+    length: int
+
+
+@dataclass(frozen=True, slots=True)
+class InlineHtml:
+    """Inline HTML found in prose: kept out of the plain text but not forgotten."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment (`<!-- ... -->`), where suppressions and test expectations live."""
+
+    body: str
+    start: int
+    end: int
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TableCellRef:
+    """Where a table cell sits: row 0 is the header row."""
+
+    table: int
+    row: int
+    column: int
+
+
+@dataclass(eq=False)
+class Block:
+    """One piece of prose: a heading, a paragraph, a list item's paragraph, a table cell."""
+
+    kind: BlockKind
+    text: str
+    section: Section
+    segments: tuple[Segment, ...]
+    lines: LineIndex
+    code_ranges: tuple[tuple[int, int], ...] = ()
+    html: tuple[InlineHtml, ...] = ()
+    heading_level: int | None = None
+    list_depth: int = 0
+    cell: TableCellRef | None = None
+    index: int = -1
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [segment.text_start for segment in self.segments]
+
+    def source_offset(self, index: int) -> int:
+        """The source offset of plain-text character `index`.
+
+        Characters that markup produced (a line break between two source lines) map to the end
+        of the text before them, so a span never points into markup that is not there.
+        """
+        if not self.segments:
+            return 0
+        at = max(bisect.bisect_right(self._starts, index) - 1, 0)
+        segment = self.segments[at]
+        return segment.source_start + min(index - segment.text_start, segment.length)
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """The source span of plain-text characters `start` to `end` (exclusive)."""
+        end = len(self.text) if end is None else end
+        first = self.source_offset(start)
+        last = self.source_offset(end - 1) + 1 if end > start else first
+        return Span(self.lines.position(first), self.lines.position(last))
+
+    @property
+    def position(self) -> Position:
+        return self.span().start
+
+    @property
+    def line(self) -> int:
+        return self.position.line
+
+    def in_code(self, start: int, end: int) -> bool:
+        """Whether plain-text characters `start` to `end` overlap inline code."""
+        return any(start < code_end and code_start < end for code_start, code_end in self.code_ranges)
+
+
+@dataclass(eq=False)
+class Section:
+    """A heading and everything under it up to the next heading of the same or higher level.
+
+    The root section (level 0, no heading) holds whatever comes before the first heading.
+    """
+
+    level: int
+    heading: Block | None
+    parent: Section | None
+    start_line: int
+    end_line: int = 0
+    children: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    has_content: bool = False
+
+    @property
+    def title(self) -> str:
+        return self.heading.text.strip() if self.heading else ""
+
+    def walk(self) -> list[Section]:
+        """This section and all below it, in document order."""
+        found = [self]
+        for child in self.children:
+            found.extend(child.walk())
+        return found
+
+    def all_blocks(self) -> list[Block]:
+        """Every block of this section and its subsections, heading included, in order."""
+        collected = list(self.blocks)
+        for child in self.children:
+            collected.extend(child.all_blocks())
+        return sorted(collected, key=lambda block: block.index)
+
+
+@dataclass(eq=False)
+class Table:
+    """A Markdown table: `rows[0]` is the header row; every row has one block per cell."""
+
+    rows: list[list[Block]]
+
+    @property
+    def header(self) -> list[Block]:
+        return self.rows[0] if self.rows else []
+
+
+@dataclass(eq=False)
+class Document:
+    """A parsed Markdown file: sections, prose blocks, tables, comments and front matter."""
+
+    source: str
+    lines: LineIndex
+    root: Section
+    blocks: list[Block]
+    tables: list[Table]
+    comments: list[Comment]
+    front_matter: dict[str, Any] | None = None
+    front_matter_error: tuple[int, str] | None = None
+    front_matter_end_line: int = 0
+
+    @property
+    def sections(self) -> list[Section]:
+        """Every section under a heading, in document order."""
+        return self.root.walk()[1:]
+
+    def line_text(self, line: int) -> str:
+        start = self.lines.line_start(line)
+        end = self.source.find("\n", start)
+        return self.source[start:] if end == -1 else self.source[start:end]
+
+    def line_span(self, line: int) -> Span:
+        """The span of a whole line's text, for findings about a line rather than words."""
+        text = self.line_text(line)
+        stripped = len(text) - len(text.lstrip())
+        return Span(Position(line, stripped + 1), Position(line, len(text.rstrip()) + 1))
+
+    @property
+    def first_line_span(self) -> Span:
+        """Where document-level findings go when nothing better exists: the first prose line."""
+        line = self.blocks[0].line if self.blocks else 1
+        return self.line_span(line)

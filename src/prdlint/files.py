@@ -1,0 +1,115 @@
+"""Which files a `prdlint check PATH...` means.
+
+Named files are always linted. Directories are walked: a file is linted when it matches the
+`include` globs and neither the `exclude`/`extend-exclude` globs nor a `.gitignore` (when
+`respect-gitignore` is on). The globs use .gitignore syntax, relative to the project root of
+the applicable config.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pathspec
+
+from prdlint.config import ConfigResolver
+from prdlint.selection import matches_globs
+
+
+@cache
+def _gitignore_spec(directory: Path) -> pathspec.GitIgnoreSpec | None:
+    ignore_file = directory / ".gitignore"
+    try:
+        lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _repository_root(directory: Path) -> Path | None:
+    for candidate in (directory, *directory.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+class GitignoreFilter:
+    """Applies every .gitignore from the repository root down to a path, as git does."""
+
+    def __init__(self, start: Path) -> None:
+        self.top = _repository_root(start) or start
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        try:
+            relative_parts = path.relative_to(self.top).parts
+        except ValueError:
+            return False
+        directory = self.top
+        for depth in range(len(relative_parts)):
+            spec = _gitignore_spec(directory)
+            if spec is not None:
+                relative = "/".join(relative_parts[depth:]) + ("/" if is_dir else "")
+                if spec.match_file(relative):
+                    return True
+            directory = directory / relative_parts[depth]
+        return False
+
+
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _walk(directory: Path, resolver: ConfigResolver) -> list[Path]:
+    gitignore = GitignoreFilter(directory)
+    found: list[Path] = []
+    for current, dirnames, filenames in os.walk(directory):
+        here = Path(current)
+        settings = resolver.for_path(here)
+        kept_dirs = []
+        for name in sorted(dirnames):
+            child = here / name
+            if matches_globs(settings.all_excludes, child, settings.root, is_dir=True):
+                continue
+            if settings.respect_gitignore and gitignore.ignored(child, is_dir=True):
+                continue
+            kept_dirs.append(name)
+        dirnames[:] = kept_dirs
+        for name in sorted(filenames):
+            candidate = here / name
+            file_settings = resolver.for_path(candidate)
+            if not matches_globs(file_settings.include, candidate, file_settings.root):
+                continue
+            if matches_globs(file_settings.all_excludes, candidate, file_settings.root):
+                continue
+            if file_settings.respect_gitignore and gitignore.ignored(candidate, is_dir=False):
+                continue
+            found.append(candidate)
+    return found
+
+
+def discover(paths: list[Path], resolver: ConfigResolver) -> Discovery:
+    """Expands the paths given on the command line into files, and says what was not found."""
+    discovery = Discovery()
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            files = _walk(path, resolver)
+            if not files:
+                patterns = ", ".join(resolver.for_path(path).include)
+                discovery.errors.append(f"{path}: no Markdown files found (include: {patterns})")
+        elif path.exists():
+            files = [path]
+        else:
+            discovery.errors.append(f"{path}: no such file or directory")
+            continue
+        for file in files:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                discovery.files.append(file)
+    return discovery

@@ -1,0 +1,1 @@
+"""Output formats, one module each; all register through the `prdlint_output_formats` hook."""

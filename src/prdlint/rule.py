@@ -1,0 +1,153 @@
+"""The rule API: what a rule declares about itself, what it receives, and what it returns.
+
+Rules are plain classes. The engine instantiates each selected rule once per document and calls
+`check`; the rule yields `Violation`s and the engine turns them into `Finding`s by adding the
+code, name, path and effective severity. A rule never reads files, prints, or knows the output
+format.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from prdlint.document import Document
+    from prdlint.span import Span
+
+CODE_PATTERN = re.compile(r"^[A-Z]{2,}[0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text of `span` with `replacement`."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule reports: the engine adds who reported it and how severe it is."""
+
+    message: str
+    span: Span
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    fix: Fix | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.span.start.line, self.span.start.column, self.code)
+
+
+OPTION_TYPES: Mapping[str, type | tuple[type, ...]] = {
+    "bool": bool,
+    "int": int,
+    "str": str,
+    "list[str]": list,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A setting a rule accepts under `[tool.prdlint.rules.<name>]`."""
+
+    kind: str
+    default: Any
+    help: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in OPTION_TYPES:
+            raise ValueError(f"option kind must be one of {sorted(OPTION_TYPES)}, not {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a rule may look at for one document."""
+
+    document: Document
+    path: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    """Base class of every rule. The subclass's docstring is its documentation.
+
+    The docstring's first line is the summary shown by `prdlint rules`; the rest is printed by
+    `prdlint explain` and should say what the rule does, why it matters, an example that fires and
+    the fixed version.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    pack: ClassVar[str]
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    enabled_by_default: ClassVar[bool] = True
+    needs: ClassVar[frozenset[str]] = frozenset()
+    options: ClassVar[Mapping[str, Option]] = {}
+    internal: ClassVar[bool] = False
+    """Reported by the engine itself rather than by `check` (PRD000, PRD001)."""
+
+    def check(self, context: RuleContext) -> Iterable[Violation]:
+        raise NotImplementedError(f"{type(self).__name__} does not implement check()")
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.documentation().split("\n", 1)[0]
+
+    @classmethod
+    def validate_definition(cls) -> list[str]:
+        """Problems with how the rule declares itself, for plugin authors to see at load time."""
+        problems = []
+        for attribute in ("code", "name", "pack"):
+            if not isinstance(getattr(cls, attribute, None), str):
+                problems.append(f"missing class attribute {attribute!r}")
+        if problems:
+            return problems
+        if not CODE_PATTERN.match(cls.code):
+            problems.append(f"code {cls.code!r} must be capital letters then three digits, like PRD123")
+        if not NAME_PATTERN.match(cls.name):
+            problems.append(f"name {cls.name!r} must be kebab-case, like no-customer")
+        if not cls.summary():
+            problems.append("a docstring is required: its first line is the rule's summary")
+        if not isinstance(cls.default_severity, Severity):
+            problems.append("default_severity must be a prdlint.rule.Severity")
+        return problems

@@ -1,0 +1,143 @@
+"""PRD002 placeholder-text."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from importlib.resources import files
+
+from prdlint.document import Block
+from prdlint.rule import Option, Rule, RuleContext, Violation
+
+DEFAULT_MARKERS = ("TBD", "TBA", "TBC", "TODO", "FIXME", "TKTK", "XXX")
+
+_WORDS = tomllib.loads(files(__package__).joinpath("placeholder_words.toml").read_text("utf-8"))
+_INSTRUCTION_VERBS = frozenset(_WORDS["instruction_verbs"])
+_TEMPLATE_NOUNS = frozenset(_WORDS["template_nouns"])
+_FILLER_WORDS = frozenset(_WORDS["filler_words"])
+_HTML_TAGS = frozenset(_WORDS["html_tags"])
+
+_BRACKETED = re.compile(
+    r"\[([^\[\]\n]{1,60})\]|<\s*([^<>\n]{1,60}?)\s*>|\{\{[^{}\n]{0,60}\}\}|\{([A-Za-z_][\w .-]{0,40})\}"
+)
+_QUESTION_MARKS = re.compile(r"\?{3,}|(?<!\S)\?{2}(?!\S)")
+_FILLER = re.compile(r"\blorem ipsum\b|\bto be (?:determined|decided|confirmed|announced)\b", re.IGNORECASE)
+_UNKNOWN_NUMBER = re.compile(r"(?<![\w$])(?:X{1,3}%|\$X{1,3}\b)")
+_TAG_NAME = re.compile(r"^</?\s*([A-Za-z][\w-]*)")
+
+
+def _looks_like_template(inner: str) -> bool:
+    """Whether the text inside brackets asks to be filled in rather than saying something."""
+    words = inner.replace("_", " ").replace("/", " / ").split()
+    if not words:
+        return False
+    lowered = [word.lower().strip(".,:;") for word in words]
+    if lowered[0] in _INSTRUCTION_VERBS or "your" in lowered or "placeholder" in lowered:
+        return True
+    letters = [word for word in words if any(char.isalpha() for char in word)]
+    if len(letters) >= 2 and all(word.isupper() for word in letters):
+        return True
+    nouns = [word for word in lowered if word in _TEMPLATE_NOUNS]
+    rest = [
+        word
+        for word in lowered
+        if word not in _TEMPLATE_NOUNS and word not in _FILLER_WORDS and not word.isdigit()
+    ]
+    return bool(nouns) and not rest
+
+
+def _marker_pattern(markers: Sequence[str]) -> re.Pattern[str] | None:
+    if not markers:
+        return None
+    alternatives = "|".join(re.escape(marker) for marker in sorted(markers, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+class PlaceholderText(Rule):
+    """Placeholder text left in the document: TBD, TODO, ???, lorem ipsum, unfilled template brackets.
+
+    ## What it does
+    Reports markers of unfinished writing (by default `TBD`, `TBA`, `TBC`, `TODO`, `FIXME`,
+    `TKTK`, `XXX`, in capitals), runs of question marks, "lorem ipsum", "to be determined",
+    unknown numbers written as `X%` or `$X`, and template slots that were never filled:
+    `[Insert date]`, `[Product Name]`, `<your company>`, `< type of user >`, `{{owner}}`.
+    Code, URLs and link targets are not checked, and neither are task-list boxes (`[ ]`),
+    citations (`[1]`) or bracketed labels that fill nothing (`[Draft]`).
+
+    ## Why is this bad?
+    A PRD is read as a set of decisions. A placeholder is a decision nobody made, and it is
+    easy to miss once the document looks finished: engineering builds around the gap.
+
+    ## Example
+    ```markdown
+    Launch date: TBD. Pricing for [Customer Segment] is ???.
+    ```
+
+    ## Use instead
+    ```markdown
+    Launch date: 3 March, set by the marketing calendar. Pricing for clinics: $49 a month.
+    ```
+    When the answer is not known yet, record it as an open question with an owner and a date.
+
+    ## Options
+    `markers`: the exact words that mark unfinished text.
+    """
+
+    code = "PRD002"
+    name = "placeholder-text"
+    pack = "document"
+    options = {
+        "markers": Option(
+            "list[str]",
+            list(DEFAULT_MARKERS),
+            "words that mark unfinished text (matched case-sensitively)",
+        ),
+    }
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        markers = _marker_pattern(context.options["markers"])
+        for block in context.document.blocks:
+            yield from self._check_block(block, markers)
+            for html in block.html:
+                tag = _TAG_NAME.match(html.text)
+                if (
+                    tag
+                    and tag.group(1).lower() not in _HTML_TAGS
+                    and _looks_like_template(html.text.strip("<>/ "))
+                ):
+                    yield Violation(
+                        f"unfilled template placeholder '{html.text}': replace it with the real content",
+                        context.document.lines.span(html.start, html.end),
+                    )
+
+    def _check_block(self, block: Block, markers: re.Pattern[str] | None) -> Iterator[Violation]:
+        text = block.text
+        found: list[tuple[int, int, str]] = []
+        if markers is not None:
+            found += [
+                (m.start(), m.end(), f"placeholder '{m.group()}' left in the text")
+                for m in markers.finditer(text)
+            ]
+        found += [
+            (m.start(), m.end(), f"placeholder '{m.group()}' left in the text")
+            for m in _QUESTION_MARKS.finditer(text)
+        ]
+        found += [
+            (m.start(), m.end(), f"filler text '{m.group()}' left in the text")
+            for m in _FILLER.finditer(text)
+        ]
+        found += [
+            (m.start(), m.end(), f"unknown number '{m.group()}' left in the text")
+            for m in _UNKNOWN_NUMBER.finditer(text)
+        ]
+        for match in _BRACKETED.finditer(text):
+            inner = match.group(1) or match.group(2) or match.group(3)
+            if match.group(0).startswith("{{") or _looks_like_template(inner or ""):
+                found.append((match.start(), match.end(), f"unfilled template placeholder '{match.group()}'"))
+        for start, end, what in sorted(found):
+            if not block.in_code(start, end):
+                yield Violation(
+                    f"{what}: replace it with the decision, or record it as an open question with an owner",
+                    block.span(start, end),
+                )
