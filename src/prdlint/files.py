@@ -10,23 +10,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import pathspec
 
 from prdlint.config import ConfigResolver
 from prdlint.selection import matches_globs
-
-
-@cache
-def _gitignore_spec(directory: Path) -> pathspec.GitIgnoreSpec | None:
-    ignore_file = directory / ".gitignore"
-    try:
-        lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return None
-    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _repository_root(directory: Path) -> Path | None:
@@ -40,16 +29,27 @@ class GitignoreFilter:
     """Applies every .gitignore from the repository root down to a path, as git does."""
 
     def __init__(self, start: Path) -> None:
+        start = start.resolve()
         self.top = _repository_root(start) or start
+        self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+
+    def _spec(self, directory: Path) -> pathspec.GitIgnoreSpec | None:
+        if directory not in self._specs:
+            try:
+                lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                lines = None
+            self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines) if lines is not None else None
+        return self._specs[directory]
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         try:
-            relative_parts = path.relative_to(self.top).parts
+            relative_parts = path.resolve().relative_to(self.top).parts
         except ValueError:
             return False
         directory = self.top
         for depth in range(len(relative_parts)):
-            spec = _gitignore_spec(directory)
+            spec = self._spec(directory)
             if spec is not None:
                 relative = "/".join(relative_parts[depth:]) + ("/" if is_dir else "")
                 if spec.match_file(relative):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ from prdlint.registry import Registry
 CONFIG_FILE_NAMES = (".prdlint.toml", "pyproject.toml")
 
 
-@cache
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
@@ -72,15 +70,13 @@ def _has_prdlint_config(candidate: Path) -> bool:
     return table is not None
 
 
-@cache
 def find_config_file(directory: Path) -> Path | None:
-    """The nearest config file at or above `directory` (an absolute path)."""
-    for name in CONFIG_FILE_NAMES:
-        candidate = directory / name
-        if _has_prdlint_config(candidate):
-            return candidate
-    parent = directory.parent
-    return None if parent == directory else find_config_file(parent)
+    """The nearest config file at or above `directory`."""
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_FILE_NAMES:
+            if _has_prdlint_config(folder / name):
+                return folder / name
+    return None
 
 
 class ConfigResolver:
@@ -105,14 +101,21 @@ class ConfigResolver:
         self.overrides = overrides or {}
         self.cwd = (cwd or Path.cwd()).resolve()
         self._cache: dict[Path | None, Settings] = {}
+        self._nearest: dict[Path, Path | None] = {}
 
     def _config_path_for(self, path: Path) -> Path | None:
+        """The config file for a path, looked up once per directory for this resolver's life.
+
+        A resolver lives for one run; a long-running process makes a new one when files change.
+        """
         if self.forced is not None:
             return self.forced
         if self.isolated:
             return None
-        directory = path if path.is_dir() else path.parent
-        return find_config_file(directory.resolve())
+        directory = (path if path.is_dir() else path.parent).resolve()
+        if directory not in self._nearest:
+            self._nearest[directory] = find_config_file(directory)
+        return self._nearest[directory]
 
     def for_path(self, path: Path) -> Settings:
         config_path = self._config_path_for(path)

@@ -18,6 +18,9 @@ def parse_front_matter(text: str, first_line: int) -> tuple[dict[str, Any] | Non
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+        if context and context_mark is not None:
+            problem += f" ({context} that starts on line {first_line + context_mark.line})"
         return None, (line, f"front matter is not valid YAML: {problem}")
     if data is None:
         return {}, None

@@ -7,7 +7,7 @@ import tomllib
 from collections.abc import Iterator, Sequence
 from importlib.resources import files
 
-from prdlint.document import Block
+from prdlint.document import Block, BlockKind
 from prdlint.rule import Option, Rule, RuleContext, Violation
 
 DEFAULT_MARKERS = ("TBD", "TBA", "TBC", "TODO", "FIXME", "TKTK", "XXX")
@@ -45,6 +45,11 @@ def _looks_like_template(inner: str) -> bool:
         if word not in _TEMPLATE_NOUNS and word not in _FILLER_WORDS and not word.isdigit()
     ]
     return bool(nouns) and not rest
+
+
+def _is_task_box(block: Block, start: int, inner: str | None) -> bool:
+    """`- [ ]` and `- [x]` open a task-list item; they are not template slots."""
+    return block.kind is BlockKind.LIST_ITEM and start == 0 and inner in (" ", "x", "X")
 
 
 def _marker_pattern(markers: Sequence[str]) -> re.Pattern[str] | None:
@@ -133,6 +138,8 @@ class PlaceholderText(Rule):
         ]
         for match in _BRACKETED.finditer(text):
             inner = match.group(1) or match.group(2) or match.group(3)
+            if _is_task_box(block, match.start(), inner):
+                continue
             if match.group(0).startswith("{{") or _looks_like_template(inner or ""):
                 found.append((match.start(), match.end(), f"unfilled template placeholder '{match.group()}'"))
         for start, end, what in sorted(found):
