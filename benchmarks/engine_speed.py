@@ -1,0 +1,67 @@
+"""How much prdlint's engine costs over the bare Markdown parse it cannot avoid.
+
+Times, in the same process and interleaved (these machines are noisy), the best of several rounds
+of (a) markdown-it-py parsing the corpus with tables enabled, the floor, and (b) prdlint building
+Documents and running every default rule, with suppressions, on the same texts. Prints both and
+their ratio. The budget is the engine within 3x of the floor.
+
+    python benchmarks/engine_speed.py [--corpus DIR] [--megabytes 1] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from _corpus import DEFAULT_CORPUS, load_corpus
+from prdlint.config import Settings
+from prdlint.engine import lint_text
+from prdlint.registry import load_registry
+
+BUDGET = 3.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--megabytes", type=float, default=1.0)
+    parser.add_argument("--rounds", type=int, default=5)
+    options = parser.parse_args()
+
+    documents = load_corpus(options.corpus, int(options.megabytes * 1_000_000))
+    size = sum(len(text.encode("utf-8")) for text in documents)
+    floor_parser = MarkdownIt("commonmark").enable("table")
+    registry = load_registry()
+    settings = Settings(root=Path.cwd())
+
+    def parse_only() -> None:
+        for text in documents:
+            floor_parser.parse(text)
+
+    def full_engine() -> None:
+        for text in documents:
+            lint_text(text, "prd.md", settings, registry)
+
+    parse_only()
+    full_engine()  # warm both: imports, compiled regexes, the parser's rule chains
+    timings: dict[str, list[float]] = {"floor": [], "engine": []}
+    for _ in range(options.rounds):
+        for name, work in (("floor", parse_only), ("engine", full_engine)):
+            start = time.perf_counter()
+            work()
+            timings[name].append(time.perf_counter() - start)
+    floor, engine = min(timings["floor"]), min(timings["engine"])
+    ratio = engine / floor
+    print(f"corpus: {len(documents)} documents, {size / 1e6:.2f} MB, best of {options.rounds} rounds")
+    print(f"floor  (markdown-it-py parse):        {floor * 1000:8.1f} ms  {size / floor / 1e6:6.2f} MB/s")
+    print(f"engine (document + rules + suppress): {engine * 1000:8.1f} ms  {size / engine / 1e6:6.2f} MB/s")
+    print(
+        f"ratio engine/floor: {ratio:.2f}x (budget {BUDGET:.0f}x: {'within' if ratio <= BUDGET else 'OVER'})"
+    )
+
+
+if __name__ == "__main__":
+    main()

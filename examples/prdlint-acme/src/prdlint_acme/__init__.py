@@ -1,0 +1,1 @@
+"""An example prdlint plugin: Acme's house style for PRDs."""
