@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from prdlint.document import Section
 from prdlint.rule import Rule, RuleContext, Violation
+
+# "Author: Ana", "Repository: https://...": a heading used as a labelled line says its piece.
+_LABELLED_LINE = re.compile(r"^[^:]{1,40}:\s*\S")
+_COMMENT = re.compile(r"<!--.*?-->")
+_SECTION_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s")
+
+
+def _says_something_itself(title: str) -> bool:
+    """Headings used as lines of text, not as section titles: labels and table rows.
+
+    Read from the source line, since a URL after the label is not prose and so not in the title.
+    """
+    return bool(_LABELLED_LINE.match(title)) or title.count("|") >= 2
+
+
+def _numbered_parent(section: Section, following: Section | None) -> bool:
+    """ "## 4. Features" then "## 4.1 Search": the numbering nests what the levels do not."""
+    if following is None:
+        return False
+    own, next_number = _SECTION_NUMBER.match(section.title), _SECTION_NUMBER.match(following.title)
+    return bool(own and next_number and next_number.group(1).startswith(own.group(1) + "."))
 
 
 class EmptySection(Rule):
@@ -12,7 +35,9 @@ class EmptySection(Rule):
 
     ## What it does
     Reports a section that has neither content nor subsections. A section that holds only an
-    HTML comment (often a template's instructions) counts as empty.
+    HTML comment (often a template's instructions) counts as empty. Not reported: headings used
+    as labelled lines ("### Author: Ana"), table rows written as headings, and a numbered heading
+    followed by its own numbered children at the same level ("## 4. Features", "## 4.1 Search").
 
     ## Why is this bad?
     An empty heading promises an answer the document does not give. Readers skim headings; a
@@ -42,8 +67,13 @@ class EmptySection(Rule):
     pack = "document"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        for section in context.document.sections:
+        sections = context.document.sections
+        for index, section in enumerate(sections):
             if section.has_content or section.children or section.heading is None:
+                continue
+            following = sections[index + 1] if index + 1 < len(sections) else None
+            heading_line = _COMMENT.sub("", context.document.line_text(section.heading.line)).strip("# ")
+            if _says_something_itself(heading_line) or _numbered_parent(section, following):
                 continue
             yield Violation(
                 f"section '{section.title}' is empty: write what belongs under it, "

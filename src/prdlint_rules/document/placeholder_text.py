@@ -18,6 +18,11 @@ _TEMPLATE_NOUNS = frozenset(_WORDS["template_nouns"])
 _FILLER_WORDS = frozenset(_WORDS["filler_words"])
 _HTML_TAGS = frozenset(_WORDS["html_tags"])
 
+# A block that is nothing but a bracketed text, perhaps after a label ("Goals: [...]"), is a slot.
+_WHOLE_BLOCK_SLOT = re.compile(r"^\s*(?:[^:\[\]\n]{1,40}:\s*)?\[(?P<inner>[^\[\]]{3,300})\]\s*$")
+_NUMBERED_SLOT = re.compile(r"^[A-Za-z]+ \d{1,2}$")
+# "by X% (expected +10-15%)": the X is a name for a value stated right after, not a gap.
+_QUANTIFIED_AFTER = re.compile(r"^[^.;\n]{0,30}?\d+(?:[.,]\d+)?\s*%")
 _BRACKETED = re.compile(
     r"\[([^\[\]\n]{1,60})\]|<\s*([^<>\n]{1,60}?)\s*>|\{\{[^{}\n]{0,60}\}\}|\{([A-Za-z_][\w .-]{0,40})\}"
 )
@@ -35,6 +40,10 @@ def _looks_like_template(inner: str) -> bool:
     lowered = [word.lower().strip(".,:;") for word in words]
     if lowered[0] in _INSTRUCTION_VERBS or "your" in lowered or "placeholder" in lowered:
         return True
+    if inner.rstrip().endswith("?") or _NUMBERED_SLOT.match(inner.strip()):
+        return True
+    if len(lowered) > 2 and lowered[0] in _TEMPLATE_NOUNS and lowered[1] in ("of", "for"):
+        return True
     letters = [word for word in words if any(char.isalpha() for char in word)]
     if len(letters) >= 2 and all(word.isupper() for word in letters):
         return True
@@ -47,9 +56,18 @@ def _looks_like_template(inner: str) -> bool:
     return bool(nouns) and not rest
 
 
+def _is_slot_text(inner: str) -> bool:
+    """Text that can fill a slot: words, not a citation (`[12]`) or a box (`[x]`)."""
+    return sum(char.isalpha() for char in inner) >= 2 and inner.lower() not in ("sic", "wip")
+
+
 def _is_task_box(block: Block, start: int, inner: str | None) -> bool:
-    """`- [ ]` and `- [x]` open a task-list item; they are not template slots."""
-    return block.kind is BlockKind.LIST_ITEM and start == 0 and inner in (" ", "x", "X")
+    """`- [ ]` and `- [x]` open a task-list item, and fill a table's checkbox column."""
+    if inner not in (" ", "x", "X") or start != 0:
+        return False
+    return block.kind is BlockKind.LIST_ITEM or (
+        block.kind is BlockKind.TABLE_CELL and len(block.text.strip()) == 3
+    )
 
 
 def _marker_pattern(markers: Sequence[str]) -> re.Pattern[str] | None:
@@ -135,8 +153,15 @@ class PlaceholderText(Rule):
         found += [
             (m.start(), m.end(), f"unknown number '{m.group()}' left in the text")
             for m in _UNKNOWN_NUMBER.finditer(text)
+            if not _QUANTIFIED_AFTER.match(text[m.end() :])
         ]
+        whole = _WHOLE_BLOCK_SLOT.match(text)
+        if whole and _is_slot_text(whole.group("inner")):
+            start, end = whole.start("inner") - 1, whole.end("inner") + 1
+            found.append((start, end, f"unfilled template placeholder '{text[start:end]}'"))
         for match in _BRACKETED.finditer(text):
+            if whole and match.start() == whole.start("inner") - 1:
+                continue
             inner = match.group(1) or match.group(2) or match.group(3)
             if _is_task_box(block, match.start(), inner):
                 continue
