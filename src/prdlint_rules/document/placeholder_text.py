@@ -136,24 +136,14 @@ class PlaceholderText(Rule):
 
     def _check_block(self, block: Block, markers: re.Pattern[str] | None) -> Iterator[Violation]:
         text = block.text
-        found: list[tuple[int, int, str]] = []
-        if markers is not None:
-            found += [
-                (m.start(), m.end(), f"placeholder '{m.group()}' left in the text")
-                for m in markers.finditer(text)
-            ]
-        found += [
-            (m.start(), m.end(), f"placeholder '{m.group()}' left in the text")
-            for m in _QUESTION_MARKS.finditer(text)
-        ]
-        found += [
-            (m.start(), m.end(), f"filler text '{m.group()}' left in the text")
-            for m in _FILLER.finditer(text)
-        ]
-        found += [
-            (m.start(), m.end(), f"unknown number '{m.group()}' left in the text")
-            for m in _UNKNOWN_NUMBER.finditer(text)
-            if not _QUANTIFIED_AFTER.match(text[m.end() :])
+        patterns = [(markers, "placeholder"), (_QUESTION_MARKS, "placeholder"), (_FILLER, "filler text")]
+        patterns.append((_UNKNOWN_NUMBER, "unknown number"))
+        found: list[tuple[int, int, str]] = [
+            (match.start(), match.end(), f"{what} '{match.group()}' left in the text")
+            for pattern, what in patterns
+            if pattern is not None
+            for match in pattern.finditer(text)
+            if pattern is not _UNKNOWN_NUMBER or not _QUANTIFIED_AFTER.match(text[match.end() :])
         ]
         whole = _WHOLE_BLOCK_SLOT.match(text)
         if whole and _is_slot_text(whole.group("inner")):
