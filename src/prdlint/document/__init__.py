@@ -4,6 +4,7 @@ from prdlint.document.builder import normalize_newlines, parse_document
 from prdlint.document.model import (
     Block,
     BlockKind,
+    CodeBlock,
     Comment,
     Document,
     InlineHtml,
@@ -16,6 +17,7 @@ from prdlint.document.model import (
 __all__ = [
     "Block",
     "BlockKind",
+    "CodeBlock",
     "Comment",
     "Document",
     "InlineHtml",

@@ -14,6 +14,7 @@ from prdlint.document.inline import InlineText, flatten_inline
 from prdlint.document.model import (
     Block,
     BlockKind,
+    CodeBlock,
     Comment,
     Document,
     Section,
@@ -89,6 +90,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.tables: list[Table] = []
         self.comments: list[Comment] = []
+        self.code_blocks: list[CodeBlock] = []
         self.heading_level: int | None = None
         self.heading_nested = False
         self.cell_cursor = 0
@@ -221,6 +223,8 @@ class _Builder:
             self.column = -1
         elif kind == "html_block":
             self._html_block(token)
+        elif kind == "fence" and token.map:
+            self.code_blocks.append(CodeBlock(token.info.strip(), token.content, token.map[0] + 2))
         elif kind == "front_matter":
             self.front_matter = parse_front_matter(token.content, first_line=2)
             self.front_matter_end_line = token.map[1] if token.map else 0
@@ -235,6 +239,7 @@ class _Builder:
             blocks=self.blocks,
             tables=self.tables,
             comments=self.comments,
+            code_blocks=self.code_blocks,
             front_matter=data,
             front_matter_error=error,
             front_matter_end_line=self.front_matter_end_line,

@@ -54,6 +54,18 @@ class Comment:
 
 
 @dataclass(frozen=True, slots=True)
+class CodeBlock:
+    """A fenced code block: not prose, but kept, since some PRDs keep lists of stories in one.
+
+    `first_line` is the 1-based line of the first content line (after the opening fence).
+    """
+
+    info: str
+    text: str
+    first_line: int
+
+
+@dataclass(frozen=True, slots=True)
 class TableCellRef:
     """Where a table cell sits: row 0 is the header row."""
 
@@ -170,6 +182,7 @@ class Document:
     blocks: list[Block]
     tables: list[Table]
     comments: list[Comment]
+    code_blocks: list[CodeBlock] = field(default_factory=list)
     front_matter: dict[str, Any] | None = None
     front_matter_error: tuple[int, str] | None = None
     front_matter_end_line: int = 0

@@ -1,0 +1,319 @@
+"""Finding the user stories of a Document, in every form PRDs write them.
+
+Forms:
+- `inline`: one story in a paragraph, list item, heading or table cell (several may share a block);
+- `multiline`: one story over the lines of one paragraph ("**As a** rep / **I want** ... / **So that** ...");
+- `list`: the parts over consecutive list items or paragraphs;
+- `table`: a table whose header names the parts ("As a" / "I want" / "So that", or Role / Goal / Benefit);
+- `code`: a fenced block with no language (or text/markdown) whose lines are mostly stories. Such a
+  block is plainly the document's list of stories, so its stories count for the stakeholder map;
+  rules about wording can tell them by their form.
+
+A story that starts like one but has no means is returned as malformed only where stories are
+expected: under a heading about stories, with a story label, or beside well-formed stories. The
+same holds for a means written without a role ("I want to export invoices").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from prdlint.document import Block, BlockKind, Document, Section, Table
+from prdlint.language.story_grammar import ParsedStory, Part, parse_roleless, parse_story, story_starts
+from prdlint.span import Span
+
+Spanner = Callable[[int, int], Span]
+
+_STORY_HEADING = re.compile(r"\bstor(?:y|ies)\b|\bjobs?\s+to\s+be\s+done\b", re.IGNORECASE)
+_CODE_INFOS = frozenset({"", "text", "txt", "plain", "plaintext", "markdown", "md"})
+_ROLE_COLUMN = re.compile(
+    r"^(?:as\s+(?:an?|the)?|role|user(?:\s+role|\s+type)?|persona|who|actor|stakeholder)\b", re.I
+)
+_MEANS_COLUMN = re.compile(
+    r"^(?:i\s+want(?:\s+to)?|want|i\s+need|need|goal|action|capability|means|what|feature)\b", re.I
+)
+_ENDS_COLUMN = re.compile(r"^(?:so\s+that|so|benefit|value|why|reason|in\s+order\s+to|outcome)\b", re.I)
+_CELL_ROLE_PREFIX = re.compile(r"^\s*as\s+(?:an?\s+|the\s+)?", re.I)
+_CELL_MEANS_PREFIX = re.compile(r"^\s*(?:I|we)\s+(?:want|need|would\s+like|['’]d\s+like)(?:\s+to)?\s+", re.I)
+_CELL_ENDS_PREFIX = re.compile(r"^\s*(?:so\s+that|so|in\s+order\s+to|because)\s+", re.I)
+_FOLLOW_ON = re.compile(
+    r"^\s*(?:[-*•]\s+)?(?:(?:I|we)(?:\s|['’])|would\s+like|so\s+that|in\s+order\s+to|because)", re.I
+)
+
+
+class StoryForm(StrEnum):
+    INLINE = "inline"
+    MULTILINE = "multiline"
+    LIST = "list"
+    TABLE = "table"
+    CODE = "code"
+
+
+@dataclass(frozen=True)
+class StoryPart:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Story:
+    role: StoryPart | None
+    qualifier: StoryPart | None
+    means: StoryPart | None
+    ends: StoryPart | None
+    label: str | None
+    indicator: str | None
+    ends_indicator: str | None
+    form: StoryForm
+    span: Span
+    section: Section | None
+
+    @property
+    def malformed(self) -> bool:
+        """A story with a role but no means, or a means but no role."""
+        return self.role is None or self.means is None
+
+    @property
+    def line(self) -> int:
+        return self.span.start.line
+
+
+class _Run:
+    """Text gathered from one or more pieces, each mapping its own offsets to source spans."""
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[int, int, Spanner]] = []
+        self.parts: list[str] = []
+        self.length = 0
+
+    def add(self, text: str, spanner: Spanner) -> None:
+        if self.parts:
+            self.parts.append(" ")
+            self.length += 1
+        self.pieces.append((self.length, self.length + len(text), spanner))
+        self.parts.append(text)
+        self.length += len(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def _locate(self, offset: int) -> tuple[int, Spanner]:
+        for start, end, spanner in self.pieces:
+            if offset < end or (start, end, spanner) == self.pieces[-1]:
+                return max(offset - start, 0), spanner
+        raise ValueError(offset)
+
+    def span(self, start: int, end: int) -> Span:
+        first, first_spanner = self._locate(start)
+        last, last_spanner = self._locate(max(end - 1, start))
+        return Span(first_spanner(first, first + 1).start, last_spanner(last, last + 1).end)
+
+    @property
+    def piece_count(self) -> int:
+        return len(self.pieces)
+
+
+def _part(run: _Run, part: Part | None) -> StoryPart | None:
+    return StoryPart(part.text, run.span(part.start, part.end)) if part else None
+
+
+def _story(run: _Run, parsed: ParsedStory, form: StoryForm, section: Section | None) -> Story:
+    if form is StoryForm.INLINE and "\n" in run.text[parsed.start : parsed.end]:
+        form = StoryForm.MULTILINE
+    return Story(
+        role=_part(run, parsed.role),
+        qualifier=_part(run, parsed.qualifier),
+        means=_part(run, parsed.means),
+        ends=_part(run, parsed.ends),
+        label=parsed.label,
+        indicator=parsed.indicator,
+        ends_indicator=parsed.ends_indicator,
+        form=form,
+        span=run.span(parsed.start, parsed.end),
+        section=section,
+    )
+
+
+def _block_run(block: Block) -> _Run:
+    run = _Run()
+    run.add(block.text, block.span)
+    return run
+
+
+def _stories_in_text(run: _Run, expect_stories: bool) -> list[ParsedStory]:
+    text = run.text
+    starts = story_starts(text)
+    found = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        parsed = parse_story(text, start, end, allow_malformed=expect_stories)
+        if parsed is None and expect_stories and index == 0:
+            parsed = parse_roleless(text, start, end)
+        if parsed is not None:
+            found.append(parsed)
+    return found
+
+
+class _Scanner:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.stories: list[Story] = []
+        self.used: set[int] = set()
+
+    def _expects_stories(self, block: Block, sections_with_stories: set[int]) -> bool:
+        section = block.section
+        titles = []
+        while section is not None:
+            titles.append(section.title)
+            section = section.parent
+        return id(block.section) in sections_with_stories or any(_STORY_HEADING.search(t) for t in titles)
+
+    def scan(self) -> list[Story]:
+        self._tables()
+        self._code_blocks()
+        with_stories = {
+            id(block.section)
+            for block in self.document.blocks
+            if block.index not in self.used
+            and any(not p.malformed for p in _stories_in_text(_block_run(block), False))
+        }
+        self._blocks(with_stories)
+        return sorted(self.stories, key=lambda story: story.span.start)
+
+    def _blocks(self, sections_with_stories: set[int]) -> None:
+        blocks = self.document.blocks
+        for index, block in enumerate(blocks):
+            if block.index in self.used:
+                continue
+            heading = block.kind is BlockKind.HEADING
+            expecting = not heading and self._expects_stories(block, sections_with_stories)
+            run = _block_run(block)
+            parsed = _stories_in_text(run, expecting)
+            if parsed and parsed[0].malformed and self._join_following(blocks, index) is not None:
+                continue
+            if parsed:
+                self.used.add(block.index)
+                self.stories += [_story(run, p, StoryForm.INLINE, block.section) for p in parsed]
+
+    def _join_following(self, blocks: list[Block], index: int) -> Story | None:
+        """ "- As a nurse" / "- I want to swap shifts" / "- so that ...": parts over blocks."""
+        first = blocks[index]
+        if "," in first.text.strip().rstrip(",") or len(first.text.split()) > 12:
+            return None
+        run = _block_run(first)
+        members = [first]
+        for following in blocks[index + 1 : index + 3]:
+            if following.section is not first.section or following.kind not in (
+                BlockKind.LIST_ITEM,
+                BlockKind.PARAGRAPH,
+            ):
+                break
+            if not _FOLLOW_ON.match(following.text):
+                break
+            run.add(following.text, following.span)
+            members.append(following)
+        if len(members) == 1:
+            return None
+        parsed = parse_story(run.text)
+        if parsed is None or parsed.malformed:
+            return None
+        story = _story(run, parsed, StoryForm.LIST, first.section)
+        self.stories.append(story)
+        self.used.update(block.index for block in members)
+        return story
+
+    def _tables(self) -> None:
+        for table in self.document.tables:
+            columns = _story_columns(table)
+            if columns is None:
+                continue
+            role_at, means_at, ends_at = columns
+            for row in table.rows[1:]:
+                story = _table_story(row, role_at, means_at, ends_at)
+                if story is not None:
+                    self.stories.append(story)
+                    self.used.update(cell.index for cell in row if cell.index >= 0)
+
+    def _code_blocks(self) -> None:
+        for code in self.document.code_blocks:
+            if code.info.split(" ")[0].lower() not in _CODE_INFOS:
+                continue
+            runs = [
+                self._code_line_run(code.first_line + i, line) for i, line in enumerate(code.text.split("\n"))
+            ]
+            candidates = [(run, parse_story(run.text)) for run in runs if run.text.strip()]
+            parsed = [(run, story) for run, story in candidates if story is not None]
+            if candidates and len(parsed) * 2 >= len(candidates):
+                self.stories += [_story(run, story, StoryForm.CODE, None) for run, story in parsed]
+
+    def _code_line_run(self, line: int, text: str) -> _Run:
+        source_line = self.document.line_text(line) if line <= self.document.lines.line_count else ""
+        column = max(source_line.find(text), 0) if text else 0
+        origin = (
+            self.document.lines.line_start(line) + column if line <= self.document.lines.line_count else 0
+        )
+        lines = self.document.lines
+        run = _Run()
+        run.add(text, lambda start, end: lines.span(origin + start, origin + end))
+        return run
+
+
+def _story_columns(table: Table) -> tuple[int, int, int | None] | None:
+    header = [cell.text.strip() for cell in table.header]
+
+    def find(pattern: re.Pattern[str]) -> int | None:
+        return next((i for i, text in enumerate(header) if pattern.match(text)), None)
+
+    role_at, means_at, ends_at = find(_ROLE_COLUMN), find(_MEANS_COLUMN), find(_ENDS_COLUMN)
+    if role_at is None or means_at is None or role_at == means_at:
+        return None
+    return role_at, means_at, ends_at
+
+
+def _cell_part(cell: Block, prefix: re.Pattern[str]) -> StoryPart | None:
+    text = cell.text
+    match = prefix.match(text)
+    start = match.end() if match else 0
+    end = len(text.rstrip(" .,"))
+    while start < end and text[start].isspace():
+        start += 1
+    return StoryPart(text[start:end], cell.span(start, end)) if start < end else None
+
+
+def _table_story(row: list[Block], role_at: int, means_at: int, ends_at: int | None) -> Story | None:
+    if max(role_at, means_at, ends_at or 0) >= len(row):
+        return None
+    role = _cell_part(row[role_at], _CELL_ROLE_PREFIX)
+    means = _cell_part(row[means_at], _CELL_MEANS_PREFIX)
+    if role is None or means is None or any(c in role.text for c in "[]<>{}"):
+        return None
+    ends = _cell_part(row[ends_at], _CELL_ENDS_PREFIX) if ends_at is not None else None
+    first, last = row[min(role_at, means_at)], row[max(role_at, means_at, ends_at or 0)]
+    return Story(
+        role=role,
+        qualifier=None,
+        means=means,
+        ends=ends,
+        label=None,
+        indicator=None,
+        ends_indicator=None,
+        form=StoryForm.TABLE,
+        span=Span(first.span().start, last.span().end),
+        section=row[role_at].section,
+    )
+
+
+def find_stories(document: Document) -> list[Story]:
+    """Every user story in the document, in source order."""
+    return _Scanner(document).scan()
+
+
+def stories_by_role(stories: Iterable[Story]) -> dict[str, list[Story]]:
+    grouped: dict[str, list[Story]] = {}
+    for story in stories:
+        grouped.setdefault(story.role.text if story.role else "", []).append(story)
+    return grouped

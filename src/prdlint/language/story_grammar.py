@@ -1,0 +1,236 @@
+"""The grammar of a user story, on plain text: "As a <role>, I want <means> so that <ends>".
+
+Pure string work with offsets, so it is testable alone and fast; `stories.py` maps the offsets
+back to source positions and decides where to look.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# What may stand before "As a": a bullet left in the text, and a label ("US-1.1:", "Ops:",
+# "Story 3 -", "[S12]", "4.").
+_BULLET = r"(?:[-*•]\s+)?"
+_LABEL = (
+    r"(?P<label>\[[^\]\n]{1,20}\]\s*[:.)\-–—]?|"
+    r"(?:[A-Z]{1,10}[-_ ]?\d+(?:[.\-]\d+)*[a-z]?|(?:user\s+)?story\s*#?\d+(?:\.\d+)*|#?\d+(?:\.\d+)*|"
+    r"[A-Z][\w&/+ -]{0,24}?)\s*(?::|—|–|-|\.|\)|\|))"
+)
+_START = re.compile(rf"^\s*{_BULLET}(?:{_LABEL}\s*)?(?P<as>as)\s+(?:(?P<article>an?|the)\s+)?", re.IGNORECASE)
+
+# "I want", "I'd like", "I don't want", "I am able to", "we need", and "would like" with no "I".
+_ADVERB = r"(?:really|only|also|just|still|definitely|always|sometimes|then|now|easily)"
+_VERB = (
+    r"(?:want|wants|need|needs|would\s+(?:really\s+)?(?:like|love|prefer|want|need|be\s+able\s+to)|['’]d\s+(?:like|love)|"
+    r"wish|can(?:not)?|can['’]t|could|should|must|will|shall|['’]ll|am\s+able\s+to|['’]m\s+able\s+to|"
+    r"am|['’]m|do\s+not\s+want|don['’]t\s+want|do(?:n['’]t)?\s+need|expect|prefer|hope|require|have\s+to|may|"
+    r"like|love|would|do)"
+)
+_INDICATOR = re.compile(
+    rf"(?P<indicator>(?<![\w'’])(?:I|we)(?:\s+|(?=['’]))(?:{_ADVERB}\s+)?{_VERB}\b|(?<![\w'’])would\s+like\b)",
+    re.IGNORECASE,
+)
+_ENDS = re.compile(
+    r",?\s+(?P<ends_indicator>so\s+that|so\s+as\s+to|in\s+order\s+(?:to|that)|because|such\s+that|"
+    r"so(?=\s+(?:I|we|that|my|our|it|they|the|he|she|users?|customers?)\b))\b\s*",
+    re.IGNORECASE,
+)
+# Words after "As a" that begin an ordinary sentence rather than name a role.
+_NOT_ROLES = frozenset(
+    [
+        "result",
+        "example",
+        "whole",
+        "rule",
+        "consequence",
+        "matter",
+        "service",
+        "percentage",
+        "reminder",
+        "note",
+        "bonus",
+        "fallback",
+        "default",
+        "baseline",
+        "starting",
+        "first",
+        "proxy",
+        "last",
+        "precaution",
+        "minimum",
+        "benchmark",
+        "reference",
+        "courtesy",
+        "stopgap",
+        "workaround",
+        "compromise",
+        "side",
+        "bare",
+        "general",
+        "part",
+        "consequence",
+        "response",
+        "follow-up",
+        "measure",
+        "test",
+        "trial",
+        "pilot",
+    ]
+)
+_QUALIFIER = re.compile(
+    r"\s+(?:with|who|whose|that|which|using|having|from|in|on|at|for|of\s+the|interested|responsible|"
+    r"working|looking|wanting|trying)\s+",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(
+    r"^\s*(?:to\s+)?[\[<{]|^\s*(?:type\s+of\s+user|user\s+type|role|persona)\s*$", re.IGNORECASE
+)
+_MAX_ROLE_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a story: its text and its offsets in the parsed string."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ParsedStory:
+    role: Part | None
+    qualifier: Part | None
+    means: Part | None
+    ends: Part | None
+    label: str | None
+    indicator: str | None
+    ends_indicator: str | None
+    start: int
+    end: int
+
+    @property
+    def malformed(self) -> bool:
+        return self.role is None or self.means is None
+
+
+def _part(text: str, start: int, end: int) -> Part | None:
+    """The stripped piece of `text` between offsets, or None when only punctuation remains."""
+    while start < end and (text[start].isspace() or text[start] in ",;:-–—*_"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:*_"):
+        end -= 1
+    return Part(text[start:end], start, end) if start < end else None
+
+
+def _split_role(text: str, role: Part) -> tuple[Part, Part | None]:
+    """ "user with admin rights" -> role "user", qualifier "with admin rights"."""
+    comma = role.text.find(",")
+    cut = _QUALIFIER.search(role.text)
+    at = min(
+        x
+        for x in (comma if comma > 0 else None, cut.start() if cut else None, len(role.text))
+        if x is not None
+    )
+    if at >= len(role.text):
+        return role, None
+    head = _part(text, role.start, role.start + at)
+    rest = _part(text, role.start + at, role.end)
+    return (head or role), rest
+
+
+def _ends_split(text: str, start: int, end: int) -> tuple[Part | None, Part | None, str | None]:
+    match = _ENDS.search(text, start, end)
+    if match is None or match.start() <= start:
+        return _part(text, start, end), None, None
+    means = _part(text, start, match.start())
+    ends = _part(text, match.end(), end)
+    return means, ends, re.sub(r"\s+", " ", match.group("ends_indicator").lower())
+
+
+def _trim_end(text: str, end: int, start: int) -> int:
+    """A story ends before trailing sentence punctuation."""
+    while end > start and text[end - 1] in " \t\n.!":
+        end -= 1
+    return end
+
+
+def parse_story(
+    text: str, start: int = 0, end: int | None = None, *, allow_malformed: bool = False
+) -> ParsedStory | None:
+    """Parses one story that starts at `start` (after an optional bullet and label).
+
+    Returns None for text that is not a story, and for templates ("As a [user], I want to
+    [action]"). A story whose means cannot be found is returned (with `means` None) only when
+    `allow_malformed` says the context makes a story likely.
+    """
+    end = len(text) if end is None else end
+    opening = _START.match(text, start, end)
+    if not opening:
+        return None
+    role_start = opening.end()
+    first_word = re.match(r"[\w-]+", text[role_start:end])
+    if first_word is None or first_word.group().lower() in _NOT_ROLES:
+        return None
+    label = opening.group("label")
+    label = label.rstrip(" :.)-–—|") if label else None
+    story_end = _trim_end(text, end, role_start)
+    indicator = _INDICATOR.search(text, role_start, story_end)
+    if indicator is not None and len(text[role_start : indicator.start()].split()) > _MAX_ROLE_WORDS + 4:
+        indicator = None
+    if indicator is None:
+        if not allow_malformed:
+            return None
+        comma = text.find(",", role_start, story_end)
+        role_end = comma if comma != -1 else story_end
+        role = _part(text, role_start, role_end)
+        if role is None or len(role.text.split()) > _MAX_ROLE_WORDS or _PLACEHOLDER.search(role.text):
+            return None
+        role, qualifier = _split_role(text, role)
+        return ParsedStory(role, qualifier, None, None, label, None, None, opening.start("as"), story_end)
+    role = _part(text, role_start, indicator.start())
+    if role is None or _PLACEHOLDER.search(role.text) or any(c in role.text for c in "[]<>{}"):
+        return None
+    role, qualifier = _split_role(text, role)
+    means, ends, ends_indicator = _ends_split(text, indicator.end(), story_end)
+    if means is not None and _PLACEHOLDER.search(means.text):
+        return None
+    return ParsedStory(
+        role=role,
+        qualifier=qualifier,
+        means=means,
+        ends=ends,
+        label=label,
+        indicator=re.sub(r"\s+", " ", indicator.group("indicator")),
+        ends_indicator=ends_indicator,
+        start=opening.start("as") if label is None else opening.start("label"),
+        end=story_end,
+    )
+
+
+def parse_roleless(text: str, start: int = 0, end: int | None = None) -> ParsedStory | None:
+    """A story told without its role: "I want to export invoices so that ..." (malformed)."""
+    end = len(text) if end is None else end
+    match = re.compile(rf"\s*{_BULLET}").match(text, start, end)
+    begin = match.end() if match else start
+    indicator = _INDICATOR.match(text, begin, end)
+    if indicator is None or not indicator.group("indicator").lower().startswith(("i ", "we ")):
+        return None
+    story_end = _trim_end(text, end, indicator.end())
+    means, ends, ends_indicator = _ends_split(text, indicator.end(), story_end)
+    if means is None:
+        return None
+    return ParsedStory(
+        None, None, means, ends, None, indicator.group("indicator"), ends_indicator, begin, story_end
+    )
+
+
+def story_starts(text: str) -> list[int]:
+    """Offsets where a story may start: the text's start, a line start, or after a sentence."""
+    starts = [0]
+    for match in re.finditer(
+        r"(?:\n|(?<=[.!?])\s+)(?=\s*(?:[-*•]\s+)?(?:\S+\s*[:.)—–-]\s*)?as\s)", text, re.IGNORECASE
+    ):
+        starts.append(match.end())
+    return sorted(set(starts))
