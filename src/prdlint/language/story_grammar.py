@@ -33,10 +33,14 @@ _INDICATOR = re.compile(
 )
 _ENDS = re.compile(
     r",?\s+(?P<ends_indicator>so\s+that|so\s+as\s+to|in\s+order\s+(?:to|that)|because|such\s+that|"
-    r"so(?=\s+(?:I|we|that|my|our|it|they|the|he|she|users?|customers?)\b))\b\s*",
+    r"so(?=\s+(?:I|we|that|my|our|it|they|the|he|she|users?|customers?)\b)|"
+    r"so(?=\s+(?:[\w-]+\s+){1,3}(?:can|will|could|would|may|might|do|don['’]t|get|have|know|are|is)\b))\b\s*",
     re.IGNORECASE,
 )
 # Words after "As a" that begin an ordinary sentence rather than name a role.
+# Where stories are expected, any first-person clause after the role is its means:
+# "As a user, I type a route and get fares", "As a user, when the window opens I get a link".
+_FIRST_PERSON = re.compile(r"(?P<indicator>(?<![\w'’])(?:I|we))\s+(?=[a-z])")
 _NOT_ROLES = frozenset(
     [
         "result",
@@ -179,6 +183,9 @@ def parse_story(
     indicator = _INDICATOR.search(text, role_start, story_end)
     if indicator is not None and len(text[role_start : indicator.start()].split()) > _MAX_ROLE_WORDS + 4:
         indicator = None
+    if indicator is None and allow_malformed:
+        comma = text.find(",", role_start, story_end)
+        indicator = _FIRST_PERSON.search(text, comma, story_end) if comma != -1 else None
     if indicator is None:
         if not allow_malformed:
             return None
