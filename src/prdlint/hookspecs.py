@@ -15,7 +15,7 @@ can do. Hook names start with `prdlint_` so that a plugin module's other functio
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -37,6 +37,18 @@ def prdlint_rules() -> Sequence[type[Rule]]:
     three digits, e.g. `ACME101`; the `PRD` prefix is reserved for prdlint), a kebab-case `name`,
     a `pack`, and a docstring whose first line is its summary. Two plugins that declare the same
     code or name are a load error that names both.
+    """
+
+
+@hookspec
+def prdlint_vocabulary() -> Mapping[str, Any]:
+    """Return stakeholder vocabulary: which words name customers, users of each kind, and
+    internal teams, synonyms, and words that turn a role word into a thing ("customer support").
+
+    The layout is that of `prdlint_rules/stakeholders/vocabulary.toml`, parsed: tables
+    `customer`, `both`, `internal` with `heads`; `user.primary`, `user.secondary`,
+    `user.operational`, `user.management` with `heads`; `synonyms` (word -> shown name);
+    `compounds.after`. Every plugin's vocabulary is merged, then `[tool.prdlint.vocabulary]`.
     """
 
 

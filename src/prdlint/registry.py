@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import entry_points
 from types import ModuleType
+from typing import Any
 
 import pluggy
 
@@ -31,6 +32,7 @@ class Registry:
     rules: Mapping[str, type[Rule]]
     names: Mapping[str, str]
     formats: Mapping[str, type[Reporter]]
+    vocabularies: tuple[Mapping[str, Any], ...] = ()
 
     def rule(self, code: str) -> type[Rule]:
         return self.rules[code]
@@ -117,7 +119,13 @@ def _collect_formats(manager: pluggy.PluginManager) -> dict[str, type[Reporter]]
 
 def _registry(manager: pluggy.PluginManager) -> Registry:
     rules, names = _collect_rules(manager)
-    return Registry(rules=dict(sorted(rules.items())), names=names, formats=_collect_formats(manager))
+    vocabularies = tuple(table for table in manager.hook.prdlint_vocabulary() if table)
+    return Registry(
+        rules=dict(sorted(rules.items())),
+        names=names,
+        formats=_collect_formats(manager),
+        vocabularies=vocabularies,
+    )
 
 
 @cache

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tomllib
+from collections.abc import Mapping, Sequence
+from importlib.resources import files
+from typing import Any
 
 from prdlint.hookspecs import hookimpl
 from prdlint.rule import Rule
@@ -12,3 +15,9 @@ from prdlint_rules import document
 @hookimpl
 def prdlint_rules() -> Sequence[type[Rule]]:
     return [*document.RULES]
+
+
+@hookimpl
+def prdlint_vocabulary() -> Mapping[str, Any]:
+    """The built-in stakeholder vocabulary, kept as data beside the stakeholder rules."""
+    return tomllib.loads(files("prdlint_rules.stakeholders").joinpath("vocabulary.toml").read_text("utf-8"))

@@ -1,0 +1,66 @@
+"""The Analysis of a Document: its stories and stakeholders, computed once, before rules look."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from prdlint.document import Document
+from prdlint.language.mentions import build_matcher, find_mentions
+from prdlint.language.pipeline import capabilities, load_pipeline
+from prdlint.language.stakeholders import StakeholderModel, build_model
+from prdlint.language.stories import Story, find_stories
+from prdlint.language.vocabulary import Vocabulary, merge_vocabularies
+
+
+@dataclass(frozen=True)
+class Analysis:
+    capabilities: frozenset[str]
+    stories: list[Story]
+    stakeholders: StakeholderModel
+    vocabulary: Vocabulary
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    """What decides the language layer: the model and the vocabulary (plugins' and config's)."""
+
+    model: str | None
+    vocabularies: tuple[Mapping[str, Any], ...]
+    config_vocabulary: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return json.dumps([self.model, self.vocabularies, self.config_vocabulary], sort_keys=True)
+
+
+_SETUPS: dict[str, tuple[Any, Vocabulary, Any]] = {}
+
+
+def _setup(settings: LanguageSettings) -> tuple[Any, Vocabulary, Any]:
+    """The pipeline, merged vocabulary and matcher, built once per process for each settings."""
+    key = settings.key
+    if key not in _SETUPS:
+        nlp = load_pipeline(settings.model)
+        vocabulary = merge_vocabularies(settings.vocabularies, settings.config_vocabulary)
+        _SETUPS[key] = (nlp, vocabulary, build_matcher(nlp, vocabulary))
+    return _SETUPS[key]
+
+
+def analyse(document: Document, settings: LanguageSettings) -> Analysis:
+    nlp, vocabulary, matcher = _setup(settings)
+    blocks = [block for block in document.blocks if block.text.strip()]
+    mentions = []
+    # Line breaks inside a paragraph are spaces to the reader; same length, so offsets hold.
+    texts = (block.text.replace("\n", " ") for block in blocks)
+    for block, doc in zip(blocks, nlp.pipe(texts), strict=True):
+        mentions += find_mentions(doc, block, matcher, vocabulary)
+    stories = find_stories(document)
+    return Analysis(
+        capabilities=capabilities(settings.model),
+        stories=stories,
+        stakeholders=build_model(document, vocabulary, mentions, stories),
+        vocabulary=vocabulary,
+    )

@@ -1,0 +1,49 @@
+"""The spaCy pipeline, loaded lazily and once per process per model.
+
+The default is English without a trained model: tokenizer, rule-based sentence boundaries and
+lookup lemmas (spacy-lookups-data). It needs no download and is what every built-in rule needs.
+A trained pipeline named in config (`[tool.prdlint.nlp] model = "en_core_web_sm"`) adds
+part-of-speech tags and dependencies for rules that declare they need them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# What every pipeline gives rules, and what a trained one adds.
+BASE_CAPABILITIES = frozenset({"document", "tokens", "sentences", "lemmas", "stories", "stakeholders"})
+TRAINED_CAPABILITIES = frozenset({"pos", "dep"})
+
+
+def model_problem(model: str) -> str | None:
+    """Why a configured model cannot be used, or None. Checked without importing spaCy."""
+    if importlib.util.find_spec(model.replace("-", "_")) is None:
+        return (
+            f"spaCy pipeline {model!r} is not installed; install it with "
+            f"`python -m spacy download {model}` (or pip install the model package), "
+            "or remove nlp.model to use the built-in English pipeline"
+        )
+    return None
+
+
+def capabilities(model: str | None) -> frozenset[str]:
+    return BASE_CAPABILITIES | (TRAINED_CAPABILITIES if model else frozenset())
+
+
+@cache
+def load_pipeline(model: str | None = None) -> Language:
+    """The pipeline for `model` (None: the built-in blank English one), built once per process."""
+    import spacy
+
+    if model:
+        return spacy.load(model, exclude=["ner"])
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp

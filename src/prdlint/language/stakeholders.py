@@ -1,0 +1,389 @@
+"""The stakeholder model: one entry per distinct role, its class, and the evidence for it.
+
+Evidence, strongest first: what the front matter declares; a stakeholder section (Customers,
+Users, Personas, Roles, Stakeholders, Target audience) and its lists, tables and subsections; a
+glossary line ("Client: a customer who ..."); the roles of user stories; what the role does in
+the text (pays for the product, or uses it); the vocabulary. A role with evidence that it pays
+and evidence that it uses the product is both customer and user.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from prdlint.document import Block, BlockKind, Document, Section
+from prdlint.language.mentions import Mention
+from prdlint.language.stories import Story
+from prdlint.language.vocabulary import (
+    BOTH,
+    CUSTOMER,
+    INTERNAL,
+    MANAGEMENT,
+    OPERATIONAL,
+    PRIMARY,
+    SECONDARY,
+    UNKNOWN,
+    USER,
+    USER_KINDS,
+    Vocabulary,
+    normalize_role,
+)
+
+FRONT_MATTER, DECLARATION, GLOSSARY, STORY, ACTION, VOCABULARY = range(6)
+
+# Section titles that declare stakeholders, and the class they give (None: the role's own).
+_DECLARATIONS: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = (
+    (
+        re.compile(r"\b(?:operational|internal)\s+users?\b|\badmin(?:istrator)?s?\b|\bback[\s-]?office\b"),
+        USER,
+        OPERATIONAL,
+    ),
+    (re.compile(r"\bmanagement\s+users?\b"), USER, MANAGEMENT),
+    (re.compile(r"\bsecondary\s+users?\b"), USER, SECONDARY),
+    (re.compile(r"\bprimary\s+users?\b"), USER, PRIMARY),
+    (
+        re.compile(
+            r"\b(?:customers?|clients?|who\s+pays|buyers?\s+personas?|decision\s+makers?|economic\s+buyers?)\b"
+        ),
+        CUSTOMER,
+        None,
+    ),
+    (
+        re.compile(
+            r"\b(?:users?|personas?|user\s+types?|user\s+roles?|target\s+(?:users?|audience|market)|audience|"
+            r"who\s+(?:it\s+is|is\s+it|this\s+is)\s+for|actors?|roles?|stakeholders?)\b"
+        ),
+        None,
+        None,
+    ),
+)
+_GLOSSARY_LINE = re.compile(
+    r"^\s*(?P<term>[A-Z][\w &/'’-]{1,40}?)\s*(?::|—|–| - )\s*(?:an?|the|any)\s+", re.UNICODE
+)
+_LABEL_LEAD = re.compile(r"^\s*(?P<label>[A-Z][\w &/'’-]{1,40}?)\s*(?::|—|–| - )\s*\S")
+_ALTERNATIVES = re.compile(r"\s*/\s*|\s+or\s+")
+_GENERIC = frozenset({"user", "customer", "member", "person", "people", "client", "visitor", "team", "staff"})
+_FRONT_MATTER_KEYS = {"customers": CUSTOMER, "customer": CUSTOMER, "users": USER, "user": USER}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a role has its class: the line that says so, and how strong that kind of evidence is."""
+
+    line: int
+    text: str
+    reason: str
+    strength: int
+    cls: str | None
+    kind: str | None = None
+
+
+@dataclass
+class Role:
+    key: str
+    cls: str = UNKNOWN
+    kind: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    declared: bool = False
+    personas: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.key
+
+    @property
+    def deciding_evidence(self) -> Evidence | None:
+        return min(self.evidence, key=lambda e: (e.strength, e.line), default=None)
+
+    @property
+    def is_customer(self) -> bool:
+        return self.cls in (CUSTOMER, BOTH)
+
+    @property
+    def is_user(self) -> bool:
+        return self.cls in (USER, BOTH)
+
+
+@dataclass
+class StakeholderModel:
+    roles: dict[str, Role]
+    declaration_sections: list[Section]
+
+    def by_class(self, *classes: str) -> list[Role]:
+        return [role for role in self.roles.values() if role.cls in classes]
+
+    def users(self, kind: str | None = None) -> list[Role]:
+        return [r for r in self.roles.values() if r.is_user and (kind is None or r.kind == kind)]
+
+    def role_for(self, text: str, vocabulary: Vocabulary) -> Role | None:
+        return self.roles.get(vocabulary.canonical(normalize_role(text)))
+
+
+def _excerpt(document: Document, line: int) -> str:
+    text = " ".join(document.line_text(line).split())
+    return text if len(text) <= 140 else text[:137] + "..."
+
+
+_JOINER = re.compile(r"^[\s,/&]*(?:and|or)?[\s,]*$", re.IGNORECASE)
+
+
+def _leading_run(block: Block, mentions: list[Mention]) -> list[str]:
+    """The roles a list item or heading opens with: "Nurses and receptionists offer ..."."""
+    if not mentions or len(block.text[: _offset(block, mentions[0])].split()) > 3:
+        return []
+    keys = [mentions[0].key]
+    for previous, mention in pairwise(mentions):
+        gap = block.text[_offset(block, previous) + len(previous.text) : _offset(block, mention)]
+        if not _JOINER.match(gap):
+            break
+        keys.append(mention.key)
+    return keys
+
+
+def _offset(block: Block, mention: Mention) -> int:
+    found = block.text.find(mention.text)
+    return max(found, 0)
+
+
+def _declaration(section: Section) -> tuple[str | None, str | None] | None:
+    """The class a stakeholder section gives its roles, if its title declares stakeholders."""
+    title = section.title.lower()
+    if len(title.split()) > 8:
+        return None
+    for pattern, cls, kind in _DECLARATIONS:
+        match = pattern.search(title)
+        if match and not re.match(
+            r"\s*(?:journey|support|service|experience|feedback|flow|research|stor(?:y|ies)|interviews?)",
+            title[match.end() :],
+        ):
+            return cls, kind
+    return None
+
+
+class _Builder:
+    def __init__(self, document: Document, vocabulary: Vocabulary) -> None:
+        self.document = document
+        self.vocabulary = vocabulary
+        self.roles: dict[str, Role] = {}
+        self.declaration_sections: list[Section] = []
+
+    def role(self, key: str) -> Role:
+        key = self.vocabulary.canonical(key)
+        if key not in self.roles:
+            self.roles[key] = Role(key)
+        return self.roles[key]
+
+    def add(
+        self, key: str, line: int, reason: str, strength: int, cls: str | None, kind: str | None = None
+    ) -> Role:
+        role = self.role(key)
+        role.evidence.append(Evidence(line, _excerpt(self.document, line), reason, strength, cls, kind))
+        return role
+
+    def front_matter(self) -> None:
+        data = self.document.front_matter or {}
+        for key, cls in _FRONT_MATTER_KEYS.items():
+            value = data.get(key)
+            entries: Iterable[tuple[str | None, Any]] = (
+                value.items() if isinstance(value, dict) else [(None, value)] if value is not None else []
+            )
+            for kind, names in entries:
+                kind = kind if kind in USER_KINDS else (PRIMARY if cls == USER else None)
+                for name in names if isinstance(names, list) else [names]:
+                    if isinstance(name, str) and name.strip():
+                        role = self.add(
+                            normalize_role(name),
+                            self._front_matter_line(name),
+                            f"front matter lists it under {key}",
+                            FRONT_MATTER,
+                            cls,
+                            kind,
+                        )
+                        role.declared = True
+
+    def _front_matter_line(self, name: str) -> int:
+        for line in range(1, self.document.front_matter_end_line + 1):
+            if name.lower() in self.document.line_text(line).lower():
+                return line
+        return 1
+
+    def declarations(self, mentions_by_block: dict[int, list[Mention]]) -> None:
+        for section in self.document.sections:
+            found = _declaration(section)
+            if found is None:
+                continue
+            outer = section.parent
+            while outer is not None and outer.heading is not None:
+                if outer in self.declaration_sections:
+                    break
+                outer = outer.parent
+            if outer is None or outer.heading is None:
+                self.declaration_sections.append(section)
+            self._declare_section(section, found, mentions_by_block)
+
+    def _declare_section(
+        self,
+        section: Section,
+        declared: tuple[str | None, str | None],
+        mentions_by_block: dict[int, list[Mention]],
+    ) -> None:
+        cls, kind = declared
+        where = f"declared under '{section.title}'"
+        for block in section.all_blocks():
+            own = _declaration(block.section) if block.section is not section else None
+            block_cls, block_kind = own if own and own[0] else (cls, kind)
+            if (
+                block.kind is BlockKind.TABLE_CELL
+                and block.cell is not None
+                and (block.cell.column != 0 or block.cell.row == 0)
+            ):
+                continue
+            mentions = mentions_by_block.get(block.index, [])
+            keys = (
+                [m.key for m in mentions]
+                if block.kind is BlockKind.PARAGRAPH
+                else _leading_run(block, mentions)
+            )
+            if not keys:
+                keys = self._unlisted_role(block)
+            for key in keys:
+                role = self.add(key, block.line, where, DECLARATION, block_cls, block_kind)
+                role.declared = True
+
+    def _unlisted_role(self, block: Block) -> list[str]:
+        """A role the vocabulary does not know, named by a list item's label or a table's first cell."""
+        if block.kind is BlockKind.TABLE_CELL:
+            text = block.text.strip()
+            return [normalize_role(text)] if 0 < len(text.split()) <= 4 else []
+        if block.kind in (BlockKind.LIST_ITEM, BlockKind.HEADING):
+            label = _LABEL_LEAD.match(block.text)
+            if label and len(label.group("label").split()) <= 4:
+                return [normalize_role(label.group("label"))]
+        return []
+
+    def glossary(self, mentions_by_block: dict[int, list[Mention]]) -> None:
+        for block in self.document.blocks:
+            match = _GLOSSARY_LINE.match(block.text)
+            if match is None:
+                continue
+            defining = next(
+                (
+                    m
+                    for m in mentions_by_block.get(block.index, [])
+                    if block.span(match.end(), match.end() + 1).start <= m.span.start
+                ),
+                None,
+            )
+            if defining is None or defining.span.start.column - block.span(match.end()).start.column > 12:
+                continue
+            found = self.vocabulary.classify(defining.key)
+            if found is not None and normalize_role(match.group("term")) != defining.key:
+                self.add(
+                    normalize_role(match.group("term")),
+                    block.line,
+                    f"defined as a {defining.key}",
+                    GLOSSARY,
+                    found.cls,
+                    found.kind,
+                )
+
+    def stories(self, stories: Iterable[Story]) -> None:
+        for story in stories:
+            if story.role is None:
+                continue
+            for alternative in _ALTERNATIVES.split(story.role.text):
+                if not alternative.strip():
+                    continue
+                key = normalize_role(alternative)
+                known = self.vocabulary.classify(key)
+                kind = known.kind if known and known.cls in (USER, BOTH) else PRIMARY
+                role = self.add(key, story.line, "a user story's role", STORY, USER, kind)
+                role.stories.append(story)
+
+    def mentions(self, mentions: Iterable[Mention]) -> None:
+        for mention in mentions:
+            role = self.role(mention.key)
+            role.mentions.append(mention)
+            line = mention.span.start.line
+            if mention.pays:
+                self.add(mention.key, line, "pays for the product here", ACTION, CUSTOMER)
+            if mention.uses:
+                self.add(mention.key, line, "uses the product here", ACTION, USER)
+            if mention.persona and mention.persona not in role.personas:
+                role.personas.append(mention.persona)
+
+    def merge_variants(self) -> None:
+        """ "manager" and "clinic manager" in one document are one role: the only longer role
+        that ends with a shorter one absorbs it. Generic words ("user") stay their own role."""
+        for key in sorted(self.roles, key=len):
+            if key in _GENERIC or key not in self.roles:
+                continue
+            longer = [other for other in self.roles if other != key and other.endswith(" " + key)]
+            if len(longer) != 1:
+                continue
+            short, target = self.roles.pop(key), self.roles[longer[0]]
+            target.evidence += short.evidence
+            target.mentions += short.mentions
+            target.stories += short.stories
+            target.declared = target.declared or short.declared
+            target.personas += [name for name in short.personas if name not in target.personas]
+
+    def classify(self) -> None:
+        for role in self.roles.values():
+            known = self.vocabulary.classify(role.key)
+            if known is not None:
+                first_line = (
+                    role.mentions[0].span.start.line
+                    if role.mentions
+                    else (role.evidence[0].line if role.evidence else 1)
+                )
+                role.evidence.append(
+                    Evidence(
+                        first_line,
+                        _excerpt(self.document, first_line),
+                        "vocabulary",
+                        VOCABULARY,
+                        known.cls,
+                        known.kind,
+                    )
+                )
+            role.cls, role.kind = _resolve(role, known.kind if known else None)
+
+
+def _resolve(role: Role, vocabulary_kind: str | None) -> tuple[str, str | None]:
+    decisive = [e for e in role.evidence if e.cls is not None]
+    if not decisive:
+        return UNKNOWN, None
+    pays = any(e.cls in (CUSTOMER, BOTH) and e.strength < VOCABULARY for e in decisive)
+    uses = any(e.cls in (USER, BOTH) and e.strength < VOCABULARY for e in decisive)
+    strongest = min(decisive, key=lambda e: e.strength)
+    cls = BOTH if pays and uses else strongest.cls
+    if strongest.cls == INTERNAL and strongest.strength == VOCABULARY and uses:
+        cls = USER
+    if cls not in (USER, BOTH):
+        return cls, None
+    kinds = [e.kind for e in sorted(decisive, key=lambda e: e.strength) if e.kind]
+    return cls, (kinds[0] if kinds else vocabulary_kind or PRIMARY)
+
+
+def build_model(
+    document: Document, vocabulary: Vocabulary, mentions: list[Mention], stories: list[Story]
+) -> StakeholderModel:
+    builder = _Builder(document, vocabulary)
+    by_block: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_block.setdefault(mention.block.index, []).append(mention)
+    builder.front_matter()
+    builder.declarations(by_block)
+    builder.glossary(by_block)
+    builder.stories(stories)
+    builder.mentions(mentions)
+    builder.merge_variants()
+    builder.classify()
+    return StakeholderModel(builder.roles, builder.declaration_sections)
