@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from prdlint.document import Document
-from prdlint.language.mentions import build_matcher, find_mentions
+from prdlint.language.mentions import MentionFinder
 from prdlint.language.pipeline import capabilities, load_pipeline
 from prdlint.language.stakeholders import StakeholderModel, build_model
 from prdlint.language.stories import Story, find_stories
@@ -45,18 +45,18 @@ def _setup(settings: LanguageSettings) -> tuple[Any, Vocabulary, Any]:
     if key not in _SETUPS:
         nlp = load_pipeline(settings.model)
         vocabulary = merge_vocabularies(settings.vocabularies, settings.config_vocabulary)
-        _SETUPS[key] = (nlp, vocabulary, build_matcher(nlp, vocabulary))
+        _SETUPS[key] = (nlp, vocabulary, MentionFinder(nlp, vocabulary))
     return _SETUPS[key]
 
 
 def analyse(document: Document, settings: LanguageSettings) -> Analysis:
-    nlp, vocabulary, matcher = _setup(settings)
+    nlp, vocabulary, finder = _setup(settings)
     blocks = [block for block in document.blocks if block.text.strip()]
     mentions = []
     # Line breaks inside a paragraph are spaces to the reader; same length, so offsets hold.
     texts = (block.text.replace("\n", " ") for block in blocks)
     for block, doc in zip(blocks, nlp.pipe(texts), strict=True):
-        mentions += find_mentions(doc, block, matcher, vocabulary)
+        mentions += finder.find(doc, block)
     stories = find_stories(document)
     return Analysis(
         capabilities=capabilities(settings.model),

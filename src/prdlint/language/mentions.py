@@ -2,7 +2,8 @@
 
 A PhraseMatcher over lower-cased tokens finds the vocabulary's heads; each match grows to the left
 over words that name a place, trade or team ("restaurant", "Board"), and is dropped when the next
-word makes it a thing ("customer support", "user interface").
+word makes it a thing ("customer support", "user interface"). The words right after a mention say
+whether the role pays for the product or uses it.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 
 from prdlint.document import Block
 from prdlint.language.vocabulary import Vocabulary, normalize_role
+from prdlint.language.wordclasses import word_classes
 from prdlint.span import Span
 
 # Words that may stand before a role without being part of its name.
@@ -32,18 +34,21 @@ _NOT_MODIFIERS = frozenset(
     and or than then when where while which who whose that this these those per
     today now currently also here there finally first second next however therefore thus
     meanwhile additionally typically usually often sometimes
-    wrong right same different best better main key busy happy unhappy frustrated specific
-    certain particular multiple single various additional relevant appropriate correct proper
-    local global large small big senior junior junior experienced
     """.split()
 )
-# Words that turn "X, a founder" into a persona named X.
+# Nouns that name a trade or team in the plural: "sales reps", "operations staff".
+_INFLECTED_MODIFIERS = frozenset(
+    "sales operations analytics logistics claims accounts payments communications events admissions".split()
+)
+# Before a word that is both noun and verb, these make it a noun: "the support agents".
+_NOUN_CONTEXT = frozenset(
+    "a an the our their your its his her my this that these those of for with by from on in at".split()
+)
+# "Priya, a pre-seed founder" names the persona Priya.
 _PERSONA_ARTICLES = frozenset({"a", "an"})
 # What a role does right after it is named: pays for the product, or uses it.
-_PAY_VERBS = frozenset(
-    {"pay", "buy", "purchase", "subscribe", "license", "licence", "bill", "charge", "fund", "renew"}
-)
-_PAY_ALONE = frozenset({"subscribe", "license", "licence", "bill", "charge", "renew"})
+_PAY_VERBS = frozenset({"pay", "buy", "purchase", "subscribe"})
+_PAY_ALONE = frozenset({"renew"})
 # A purchase is of the product (its plan, fee, licence), not of goods sold through it.
 _PRODUCT_PAYMENT_CUES = frozenset(
     """
@@ -66,7 +71,7 @@ _ACTION_WINDOW = 6
 
 @dataclass(frozen=True)
 class Mention:
-    """One place a stakeholder is named."""
+    """One place a stakeholder is named, and what the role does there."""
 
     key: str
     text: str
@@ -78,46 +83,52 @@ class Mention:
     uses: bool = False
 
 
-def build_matcher(nlp: Language, vocabulary: Vocabulary) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    matcher.add("ROLE", list(nlp.tokenizer.pipe(sorted(set(vocabulary.phrases())))))
-    return matcher
-
-
-_INFLECTED_MODIFIERS = frozenset(
-    "sales operations analytics logistics claims accounts payments communications events admissions".split()
-)
-_VERB_CONTEXT = frozenset("to can will should must may could would i we you they not".split())
-
-
-def _is_modifier(doc: Doc, index: int) -> bool:
-    """Words that name a place, trade or team before a role ("restaurant", "Board", "sales").
-
-    Such nouns modify in the singular, so inflected words ("covers", "letting") are verbs, and a
-    word after "to" or a modal is one too ("to message colleagues").
+_BETWEEN_ROLE_AND_VERB = frozenset(
     """
-    token = doc[index]
-    text, lower = token.text, token.lower_
-    if not token.is_alpha or token.is_stop or lower in _NOT_MODIFIERS or lower.endswith(("ly", "ed")):
-        return False
-    if not (text.islower() or text.istitle() or (text.isupper() and len(text) <= 5)):
-        return False
-    if token.lemma_.lower() != lower and lower not in _INFLECTED_MODIFIERS:
-        return False
-    return index == 0 or doc[index - 1].lower_ not in _VERB_CONTEXT
+    and or can will should must may might could would to also then is are be cannot can't don't
+    do does need needs want wants typically usually often always who that
+    """.split()
+)
 
 
-def _grow_left(doc: Doc, match: TokenSpan) -> int:
-    start = match.start
-    for _ in range(2):
-        if start == 0 or not _is_modifier(doc, start - 1):
-            break
-        start -= 1
-    return start
+def _verb_after(doc: Doc, end: int, limit: int) -> Token | None:
+    """The verb a role is the subject of: "owners buy", "nurses and receptionists offer",
+    "agents can see". Modals, adverbs, and other nouns joined by "and" are passed over."""
+    for index in range(end, min(end + _ACTION_WINDOW, limit)):
+        token = doc[index]
+        lower = token.lower_
+        if lower in _BETWEEN_ROLE_AND_VERB or token.text in (",", "/") or lower.endswith("ly"):
+            continue
+        if token.is_alpha and not token.is_stop and token.text[0].isupper():
+            continue  # another capitalised role or name in a list: "Nurses and Receptionists offer"
+        return token
+    return None
+
+
+def _actions(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the role, named at tokens start..end, pays for the product or uses it.
+
+    Only the verb the role is the subject of counts, and paying counts for the product (its
+    plan, fee, licence), not for goods bought through it.
+    """
+    sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+    if start > 0 and doc[start - 1].lower_ in ("paying", "paid"):
+        return True, False
+    verb = _verb_after(doc, end, sentence.end)
+    if verb is None:
+        return False, False
+    lemma = verb.lemma_.lower()
+    if lemma in _PAY_ALONE:
+        return True, False
+    if lemma in _PAY_VERBS:
+        rest = {token.lower_ for token in doc[verb.i + 1 : sentence.end]}
+        if rest & _PRODUCT_PAYMENT_CUES and not (lemma in ("buy", "purchase") and rest & _GOODS):
+            return True, False
+        return False, False
+    return False, lemma in _USE_VERBS
 
 
 def _persona(doc: Doc, start: int) -> str | None:
-    """ "Priya, a pre-seed founder" names the persona Priya."""
     if start >= 3 and doc[start - 1].lower_ in _PERSONA_ARTICLES and doc[start - 2].text == ",":
         name = doc[start - 3]
         if name.text.istitle() and name.is_alpha and not name.is_stop:
@@ -125,50 +136,109 @@ def _persona(doc: Doc, start: int) -> str | None:
     return None
 
 
-def _actions(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
-    """Whether the role, named at tokens start..end, pays for the product or uses it."""
-    sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
-    window = doc[end : min(end + _ACTION_WINDOW, sentence.end)]
-    lemmas = {token.lemma_.lower() for token in window}
-    words = {token.lower_ for token in sentence}
-    paid_for = start > 0 and doc[start - 1].lower_ in ("paying", "paid")
-    pay_verbs = lemmas & _PAY_VERBS
-    buys_goods = bool(pay_verbs & {"buy", "purchase"}) and bool(words & _GOODS)
-    pays = (
-        paid_for
-        or bool(pay_verbs & _PAY_ALONE)
-        or (bool(pay_verbs) and bool(words & _PRODUCT_PAYMENT_CUES) and not buys_goods)
+_METADATA_LINES = 12
+
+
+def _metadata_label(doc: Doc, match: TokenSpan, block: Block) -> bool:
+    """ "Project owner: Ana", "Reviewers: ..." at the top of a PRD name the document's people."""
+    following = doc[match.end] if match.end < len(doc) else None
+    return (
+        following is not None and following.text == ":" and match.start <= 2 and block.line <= _METADATA_LINES
     )
-    return pays, bool(lemmas & _USE_VERBS)
 
 
-def find_mentions(doc: Doc, block: Block, matcher: PhraseMatcher, vocabulary: Vocabulary) -> list[Mention]:
-    mentions = []
-    spans = filter_spans([doc[start:end] for _, start, end in matcher(doc)])
-    for match in spans:
+class MentionFinder:
+    """Finds stakeholder mentions in spaCy Docs; holds what takes long to build, once."""
+
+    def __init__(self, nlp: Language, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add("ROLE", list(nlp.tokenizer.pipe(sorted(set(vocabulary.phrases())))))
+        self.words = word_classes()
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        tables = lemmatizer.lookups if lemmatizer is not None else None
+        self.lemmas = (
+            tables.get_table("lemma_lookup") if tables and tables.has_table("lemma_lookup") else None
+        )
+
+    def _inflected(self, lower: str) -> bool:
+        if lower in _INFLECTED_MODIFIERS or self.lemmas is None:
+            return False
+        return self.lemmas.get(lower, lower) != lower
+
+    def is_modifier(self, doc: Doc, index: int) -> bool:
+        """Words that name a place, trade or team before a role ("restaurant", "Board", "sales").
+
+        Nouns modify in the singular, so inflected words ("covers", "letting") are verbs;
+        adjectives ("legitimate") qualify a role without naming a new one; a word that is both
+        noun and verb ("export", "support") is a noun only after a determiner or preposition.
+        """
+        token = doc[index]
+        text, lower = token.text, token.lower_
+        if not token.is_alpha or token.is_stop or lower in _NOT_MODIFIERS or lower.endswith(("ly", "ed")):
+            return False
+        if not (text.islower() or text.istitle() or (text.isupper() and len(text) <= 5)):
+            return False
+        if self._inflected(lower) or lower in self.words.adjectives:
+            return False
+        if lower in self.words.verbs:
+            return lower in self.words.nouns and index > 0 and doc[index - 1].lower_ in _NOUN_CONTEXT
+        return True
+
+    def _grow_left(self, doc: Doc, match: TokenSpan) -> int:
+        start = match.start
+        for _ in range(2):
+            if start == 0 or not self.is_modifier(doc, start - 1):
+                break
+            start -= 1
+        return start
+
+    def _not_a_stakeholder(self, doc: Doc, match: TokenSpan) -> bool:
         following = doc[match.end] if match.end < len(doc) else None
         if following is not None and following.text == "-" and match.end + 1 < len(doc):
             following = doc[match.end + 1]
-        if following is not None and following.lower_ in vocabulary.compounds:
-            continue
-        if match.start > 0 and doc[match.start - 1].text in ("-", "/") and match.start > 1:
-            continue  # the tail of "self-serve" or "and/or", not a role
-        if match.start > 0 and doc[match.start - 1].lower_ == "per":
-            continue  # "$4 per staff member": a unit of price, not a stakeholder
-        start = _grow_left(doc, match)
-        phrase = doc[start : match.end]
-        span = block.span(phrase.start_char, phrase.end_char)
-        pays, uses = _actions(doc, start, match.end)
-        mentions.append(
-            Mention(
-                key=vocabulary.canonical(normalize_role(phrase.text)),
-                text=phrase.text,
-                span=span,
-                block=block,
-                sentence=phrase.sent.text if doc.has_annotation("SENT_START") else block.text,
-                persona=_persona(doc, start),
-                pays=pays,
-                uses=uses,
+        if following is not None and following.lower_ in self.vocabulary.compounds:
+            return True  # "customer support", "user interface": a thing, not a stakeholder
+        previous = doc[match.start - 1] if match.start > 0 else None
+        if previous is not None and previous.text in ("-", "/") and match.start > 1:
+            return True  # the tail of "self-serve" or "and/or"
+        return previous is not None and previous.lower_ == "per"  # "$4 per staff member": a price unit
+
+    def _named_thing(self, doc: Doc, match: TokenSpan) -> bool:
+        """ "screen readers", "job board": phrases ending in a role word that name no person."""
+        for back in (2, 1):
+            if (
+                match.start >= back
+                and normalize_role(doc[match.start - back : match.end].text) in self.vocabulary.not_roles
+            ):
+                return True
+        return False
+
+    def find(self, doc: Doc, block: Block) -> list[Mention]:
+        mentions = []
+        for match in filter_spans([doc[start:end] for _, start, end in self.matcher(doc)]):
+            if (
+                self._not_a_stakeholder(doc, match)
+                or self._named_thing(doc, match)
+                or _metadata_label(doc, match, block)
+            ):
+                continue
+            start = self._grow_left(doc, match)
+            phrase = doc[start : match.end]
+            key = self.vocabulary.canonical(normalize_role(phrase.text))
+            if key in self.vocabulary.not_roles:
+                continue
+            pays, uses = _actions(doc, start, match.end)
+            mentions.append(
+                Mention(
+                    key=key,
+                    text=phrase.text,
+                    span=block.span(phrase.start_char, phrase.end_char),
+                    block=block,
+                    sentence=phrase.sent.text if doc.has_annotation("SENT_START") else block.text,
+                    persona=_persona(doc, start),
+                    pays=pays,
+                    uses=uses,
+                )
             )
-        )
-    return mentions
+        return mentions

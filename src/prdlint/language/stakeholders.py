@@ -35,36 +35,44 @@ from prdlint.language.vocabulary import (
 
 FRONT_MATTER, DECLARATION, GLOSSARY, STORY, ACTION, VOCABULARY = range(6)
 
-# Section titles that declare stakeholders, and the class they give (None: the role's own).
-_DECLARATIONS: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = (
+# Section titles that declare stakeholders: the stakeholder word is the title's head, with only
+# these words around it ("Target users", "User roles & permissions", "Who are our customers?").
+_DECLARING_WORDS: tuple[tuple[frozenset[str], str | None, str | None], ...] = (
+    (frozenset({"operational", "internal", "admin", "admins", "administrators", "staff"}), USER, OPERATIONAL),
+    (frozenset({"management"}), USER, MANAGEMENT),
+    (frozenset({"secondary"}), USER, SECONDARY),
+    (frozenset({"primary"}), USER, PRIMARY),
+    (frozenset({"customer", "customers", "client", "clients", "payer", "payers", "buyers"}), CUSTOMER, None),
     (
-        re.compile(r"\b(?:operational|internal)\s+users?\b|\badmin(?:istrator)?s?\b|\bback[\s-]?office\b"),
-        USER,
-        OPERATIONAL,
-    ),
-    (re.compile(r"\bmanagement\s+users?\b"), USER, MANAGEMENT),
-    (re.compile(r"\bsecondary\s+users?\b"), USER, SECONDARY),
-    (re.compile(r"\bprimary\s+users?\b"), USER, PRIMARY),
-    (
-        re.compile(
-            r"\b(?:customers?|clients?|who\s+pays|buyers?\s+personas?|decision\s+makers?|economic\s+buyers?)\b"
+        frozenset(
+            {
+                "user",
+                "users",
+                "persona",
+                "personas",
+                "audience",
+                "actors",
+                "roles",
+                "stakeholders",
+                "segments",
+                "who",
+            }
         ),
-        CUSTOMER,
-        None,
-    ),
-    (
-        re.compile(
-            r"\b(?:users?|personas?|user\s+types?|user\s+roles?|target\s+(?:users?|audience|market)|audience|"
-            r"who\s+(?:it\s+is|is\s+it|this\s+is)\s+for|actors?|roles?|stakeholders?)\b"
-        ),
         None,
         None,
     ),
+)
+_AROUND_DECLARATIONS = frozenset(
+    """
+    target key main primary secondary operational internal management our the who are is it this for
+    we serve and or of user users customer customers persona personas role roles type types segment
+    segments permissions profiles overview market audience stakeholders actors admin admins staff
+    pays end core paying decision makers buying group
+    """.split()
 )
 _GLOSSARY_LINE = re.compile(
     r"^\s*(?P<term>[A-Z][\w &/'’-]{1,40}?)\s*(?::|—|–| - )\s*(?:an?|the|any)\s+", re.UNICODE
 )
-_LABEL_LEAD = re.compile(r"^\s*(?P<label>[A-Z][\w &/'’-]{1,40}?)\s*(?::|—|–| - )\s*\S")
 _ALTERNATIVES = re.compile(r"\s*/\s*|\s+or\s+")
 _GENERIC = frozenset({"user", "customer", "member", "person", "people", "client", "visitor", "team", "staff"})
 _FRONT_MATTER_KEYS = {"customers": CUSTOMER, "customer": CUSTOMER, "users": USER, "user": USER}
@@ -130,6 +138,63 @@ def _excerpt(document: Document, line: int) -> str:
     return text if len(text) <= 140 else text[:137] + "..."
 
 
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s*")
+_ROLE_COLUMN = re.compile(
+    r"^(?:roles?|users?(?:\s+types?)?|personas?|stakeholders?|actors?|who|types?|segments?)$", re.I
+)
+_LEAD_TERM = re.compile(r"^(?P<term>[A-Z][\w &/'’-]{1,40}?)\s*(?::|—|–| - )\s*\S")
+# Labels of a persona template's fields, which name no role.
+_PERSONA_ATTRIBUTES = frozenset(
+    normalize_role(label)
+    for label in (
+        "role",
+        "goals",
+        "goal",
+        "pain points",
+        "pain point",
+        "demographics",
+        "usage scenario",
+        "needs",
+        "need",
+        "motivations",
+        "frustrations",
+        "behaviors",
+        "behaviours",
+        "background",
+        "quote",
+        "bio",
+        "age",
+        "location",
+        "occupation",
+        "job title",
+        "tech savviness",
+        "success criteria",
+        "description",
+        "characteristics",
+        "context",
+        "scenario",
+        "key tasks",
+        "tasks",
+        "responsibilities",
+        "permissions",
+        "access",
+        "environment",
+        "devices",
+        "channels",
+        "name",
+        "persona",
+        "example",
+        "jobs to be done",
+        "primary",
+        "secondary",
+        "note",
+        "notes",
+        "size",
+        "budget",
+        "industry",
+        "team size",
+    )
+)
 _JOINER = re.compile(r"^[\s,/&]*(?:and|or)?[\s,]*$", re.IGNORECASE)
 
 
@@ -152,18 +217,23 @@ def _offset(block: Block, mention: Mention) -> int:
 
 
 def _declaration(section: Section) -> tuple[str | None, str | None] | None:
-    """The class a stakeholder section gives its roles, if its title declares stakeholders."""
-    title = section.title.lower()
-    if len(title.split()) > 8:
+    """The class a stakeholder section gives its roles, if its title declares stakeholders.
+
+    A title naming both customers and users ("Who are our users/customers?") declares roles
+    without saying which class they are.
+    """
+    words = re.findall(r"[a-z]+", _NUMBERING.sub("", section.title.lower()))
+    if not words or len(words) > 7 or any(word not in _AROUND_DECLARATIONS for word in words):
         return None
-    for pattern, cls, kind in _DECLARATIONS:
-        match = pattern.search(title)
-        if match and not re.match(
-            r"\s*(?:journey|support|service|experience|feedback|flow|research|stor(?:y|ies)|interviews?)",
-            title[match.end() :],
-        ):
-            return cls, kind
-    return None
+    if len(words) == 1 and words[0] in ("user", "customer", "client", "role", "persona", "admin"):
+        return None  # "### Customer" over a schema names an entity, not a group of people
+    found = [(cls, kind) for names, cls, kind in _DECLARING_WORDS if names & set(words)]
+    if not found:
+        return None
+    classes = {cls for cls, _ in found if cls is not None}
+    if CUSTOMER in classes and {"user", "users"} & set(words):
+        return None, None
+    return found[0]
 
 
 class _Builder:
@@ -172,6 +242,7 @@ class _Builder:
         self.vocabulary = vocabulary
         self.roles: dict[str, Role] = {}
         self.declaration_sections: list[Section] = []
+        self._declaring: set[Section] = set()
 
     def role(self, key: str) -> Role:
         key = self.vocabulary.canonical(key)
@@ -225,6 +296,7 @@ class _Builder:
                 outer = outer.parent
             if outer is None or outer.heading is None:
                 self.declaration_sections.append(section)
+            self._declaring.add(section)
             self._declare_section(section, found, mentions_by_block)
 
     def _declare_section(
@@ -236,6 +308,8 @@ class _Builder:
         cls, kind = declared
         where = f"declared under '{section.title}'"
         for block in section.all_blocks():
+            if block.kind is BlockKind.HEADING and _declaration(block.section) is not None:
+                continue  # "### Secondary users" names a kind of user, not a role
             own = _declaration(block.section) if block.section is not section else None
             block_cls, block_kind = own if own and own[0] else (cls, kind)
             if (
@@ -257,14 +331,27 @@ class _Builder:
                 role.declared = True
 
     def _unlisted_role(self, block: Block) -> list[str]:
-        """A role the vocabulary does not know, named by a list item's label or a table's first cell."""
-        if block.kind is BlockKind.TABLE_CELL:
-            text = block.text.strip()
-            return [normalize_role(text)] if 0 < len(text.split()) <= 4 else []
-        if block.kind in (BlockKind.LIST_ITEM, BlockKind.HEADING):
-            label = _LABEL_LEAD.match(block.text)
-            if label and len(label.group("label").split()) <= 4:
-                return [normalize_role(label.group("label"))]
+        """A role the vocabulary does not know: a row of a roles table, a subsection heading, or
+        the lead term of a list item ("**Businesses** — retail, nonprofit ...")."""
+        text = block.text.strip()
+        if block.kind is BlockKind.LIST_ITEM:
+            lead = _LEAD_TERM.match(text)
+            term = lead.group("term").strip() if lead else ""
+            if term and len(term.split()) <= 3 and normalize_role(term) not in _PERSONA_ATTRIBUTES:
+                return [normalize_role(term)]
+            return []
+        if not 0 < len(text.split()) <= 4 or any(char in text for char in "[]<>:?"):
+            return []
+        if block.kind is BlockKind.TABLE_CELL and block.cell is not None:
+            header = self.document.tables[block.cell.table].header
+            if header and _ROLE_COLUMN.match(header[0].text.strip()):
+                return [normalize_role(text)]
+        if (
+            block.kind is BlockKind.HEADING
+            and block.section.heading is block
+            and block.section not in self._declaring
+        ):
+            return [normalize_role(text)]
         return []
 
     def glossary(self, mentions_by_block: dict[int, list[Mention]]) -> None:
@@ -283,7 +370,8 @@ class _Builder:
             if defining is None or defining.span.start.column - block.span(match.end()).start.column > 12:
                 continue
             found = self.vocabulary.classify(defining.key)
-            if found is not None and normalize_role(match.group("term")) != defining.key:
+            term = normalize_role(match.group("term"))
+            if found is not None and term != defining.key and term not in _PERSONA_ATTRIBUTES:
                 self.add(
                     normalize_role(match.group("term")),
                     block.line,
@@ -357,15 +445,27 @@ class _Builder:
 
 
 def _resolve(role: Role, vocabulary_kind: str | None) -> tuple[str, str | None]:
+    """A role's class from its evidence.
+
+    Paying (a declaration as customer, or paying in the text) and using (a story, a declaration
+    as user, using in the text) together make "both". The word "customer" itself says the author
+    sees them as paying, so a customer who uses the product is both too.
+    """
     decisive = [e for e in role.evidence if e.cls is not None]
     if not decisive:
         return UNKNOWN, None
-    pays = any(e.cls in (CUSTOMER, BOTH) and e.strength < VOCABULARY for e in decisive)
-    uses = any(e.cls in (USER, BOTH) and e.strength < VOCABULARY for e in decisive)
-    strongest = min(decisive, key=lambda e: e.strength)
-    cls = BOTH if pays and uses else strongest.cls
-    if strongest.cls == INTERNAL and strongest.strength == VOCABULARY and uses:
+    strong = [e for e in decisive if e.strength < VOCABULARY]
+    vocabulary_cls = next((e.cls for e in decisive if e.strength == VOCABULARY), None)
+    pays = any(e.cls in (CUSTOMER, BOTH) for e in strong)
+    uses = any(e.cls in (USER, BOTH) for e in strong)
+    if pays and uses or (uses and vocabulary_cls == CUSTOMER):
+        cls = BOTH
+    elif pays:
+        cls = CUSTOMER
+    elif uses:
         cls = USER
+    else:
+        cls = min(decisive, key=lambda e: e.strength).cls or UNKNOWN
     if cls not in (USER, BOTH):
         return cls, None
     kinds = [e.kind for e in sorted(decisive, key=lambda e: e.strength) if e.kind]

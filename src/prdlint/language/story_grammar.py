@@ -84,7 +84,7 @@ _NOT_ROLES = frozenset(
 )
 _QUALIFIER = re.compile(
     r"\s+(?:with|who|whose|that|which|using|having|from|in|on|at|for|of\s+the|interested|responsible|"
-    r"working|looking|wanting|trying)\s+",
+    r"working|looking|wanting|trying|browsing|using|viewing|reading|visiting|shopping|booking)\s+",
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(

@@ -86,6 +86,7 @@ class Vocabulary:
     heads: dict[str, RoleClass] = field(default_factory=dict)
     synonyms: dict[str, str] = field(default_factory=dict)
     compounds: set[str] = field(default_factory=set)
+    not_roles: set[str] = field(default_factory=set)
 
     def add_table(self, table: Mapping[str, Any]) -> None:
         """Adds one vocabulary in the layout of prdlint_rules/stakeholders/vocabulary.toml."""
@@ -98,6 +99,9 @@ class Vocabulary:
         for word, target in table.get("synonyms", {}).items():
             self.synonyms[normalize_role(word)] = normalize_role(target)
         self.compounds.update(word.lower() for word in table.get("compounds", {}).get("after", []))
+        self.not_roles.update(
+            normalize_role(phrase) for phrase in table.get("not_roles", {}).get("phrases", [])
+        )
 
     def add_config(self, config: Mapping[str, Any]) -> None:
         """Adds `[tool.prdlint.vocabulary]`: lists of heads per class, synonyms, compounds."""
@@ -107,6 +111,7 @@ class Vocabulary:
         for word, target in config.get("synonyms", {}).items():
             self.synonyms[normalize_role(word)] = normalize_role(target)
         self.compounds.update(word.lower() for word in config.get("compounds", []))
+        self.not_roles.update(normalize_role(phrase) for phrase in config.get("not-roles", []))
 
     def canonical(self, key: str) -> str:
         return self.synonyms.get(key, key)
