@@ -1,4 +1,4 @@
-"""The `prdlint` command line: check, rules, explain, config.
+"""The `prdlint` command line: check, rules, explain, config, stakeholders.
 
 Exit codes: 0 when no finding reaches the `--fail-on` severity, 1 when one does, 2 for usage,
 configuration, plugin and internal errors (including any PRD000 finding).
@@ -20,12 +20,14 @@ import click
 from prdlint import __version__
 from prdlint.config import ConfigError, ConfigResolver
 from prdlint.config.validation import KEYS, Where, selector_list, severity
+from prdlint.document import parse_document
 from prdlint.registry import PluginError, Registry, load_registry
 from prdlint.report.base import ReportOptions
 from prdlint.results import LintRun
 from prdlint.rule import Severity
-from prdlint.runner import lint_paths, lint_stdin
+from prdlint.runner import display_path, lint_paths, lint_stdin
 from prdlint.selection import select_rules
+from prdlint.source import UnreadableFileError, read_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_CHOICE = click.Choice([str(level) for level in Severity])
@@ -284,3 +286,36 @@ def show_config(path: Path, config: Path | None, isolated: bool, **selection: An
     click.echo("# rules that run on this file:")
     for code, chosen in enabled.items():
         click.echo(f"#   {code} {chosen.rule.name} [{chosen.severity}]")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "output", type=click.Choice(["text", "json", "mermaid"]), default="text", show_default=True
+)
+@_config_options
+def stakeholders(path: Path, output: str, config: Path | None, isolated: bool) -> None:
+    """Show the document's stakeholders (customers, users by kind) and its user stories by role."""
+    from prdlint.language.analysis import LanguageSettings, analyse
+    from prdlint.report import stakeholders as views
+
+    registry = _registry()
+    resolver = _resolver(registry, config, isolated, select=(), extend_select=(), ignore=(), fail_on=None)
+    with _user_errors():
+        settings = resolver.for_path(path)
+    try:
+        text = read_source(path, settings.max_file_size)
+    except UnreadableFileError as problem:
+        _fail(f"{path}: {problem}")
+    document = parse_document(text)
+    analysis = analyse(
+        document, LanguageSettings(settings.nlp_model, registry.vocabularies, settings.vocabulary)
+    )
+    shown = display_path(path)
+    if output == "json":
+        click.echo(views.render_json(shown, analysis), nl=False)
+    elif output == "mermaid":
+        title = document.sections[0].title if document.sections else path.stem
+        click.echo(views.render_mermaid(shown, analysis, title), nl=False)
+    else:
+        click.echo(views.render_text(shown, analysis), nl=False)

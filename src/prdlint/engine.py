@@ -9,11 +9,12 @@ from __future__ import annotations
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prdlint.config import Settings
 from prdlint.diagnostics import InternalError, UnusedSuppression
 from prdlint.document import Document, parse_document
+from prdlint.language.pipeline import capabilities
 from prdlint.registry import Registry
 from prdlint.results import FileResult
 from prdlint.rule import Finding, RuleContext, Severity, Violation
@@ -21,10 +22,27 @@ from prdlint.selection import SelectedRule, select_rules
 from prdlint.span import Position, Span
 from prdlint.suppressions import Suppressions
 
+if TYPE_CHECKING:
+    from prdlint.language.analysis import Analysis
+
 FIRST_CHARACTER = Span(Position(1, 1), Position(1, 2))
 
-# What the loaded pipeline can provide to rules that declare `needs`. The language layer adds to it.
-BASE_CAPABILITIES: frozenset[str] = frozenset({"document"})
+
+class _SharedAnalysis:
+    """Analyses a document the first time a rule asks, then hands every rule the same result."""
+
+    def __init__(self, document: Document, settings: Settings, registry: Registry) -> None:
+        self.document, self.settings, self.registry = document, settings, registry
+        self._analysis: Analysis | None = None
+
+    def __call__(self) -> Analysis:
+        if self._analysis is None:
+            from prdlint.language.analysis import LanguageSettings, analyse  # imports spaCy
+
+            settings, registry = self.settings, self.registry
+            language = LanguageSettings(settings.nlp_model, registry.vocabularies, settings.vocabulary)
+            self._analysis = analyse(self.document, language)
+        return self._analysis
 
 
 def internal_error(path: str, message: str) -> Finding:
@@ -73,16 +91,17 @@ def lint_document(
     registry: Registry,
     *,
     file_path: Path | None = None,
-    capabilities: frozenset[str] = BASE_CAPABILITIES,
 ) -> FileResult:
     selected = select_rules(registry, settings, file_path)
+    available = capabilities(settings.nlp_model)
+    shared = _SharedAnalysis(document, settings, registry)
     findings: list[Finding] = []
     notices: list[str] = []
     ran: set[str] = set()
     for code, choice in selected.items():
         if choice.rule.internal:
             continue
-        missing = choice.rule.needs - capabilities
+        missing = choice.rule.needs - available
         if missing:
             notices.append(
                 f"{registry.describe(code)} skipped: it needs {', '.join(sorted(missing))}, "
@@ -90,7 +109,8 @@ def lint_document(
             )
             continue
         ran.add(code)
-        context = RuleContext(document=document, path=path, options=_options(choice, settings))
+        options = _options(choice, settings)
+        context = RuleContext(document=document, path=path, options=options, analyse=shared)
         findings.extend(_run_rule(choice, context))
 
     result = Suppressions(document, registry).apply(findings, ran)

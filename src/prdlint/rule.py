@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from prdlint.document import Document
+    from prdlint.language.analysis import Analysis
     from prdlint.span import Span
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,}[0-9]{3}$")
@@ -97,11 +98,22 @@ class Option:
 
 @dataclass(frozen=True)
 class RuleContext:
-    """Everything a rule may look at for one document."""
+    """Everything a rule may look at for one document.
+
+    `analysis` (stories, stakeholders) is computed on first use and shared by every rule on the
+    document, so runs whose rules never ask for it never load the language pipeline.
+    """
 
     document: Document
     path: str
     options: Mapping[str, Any] = field(default_factory=dict)
+    analyse: Callable[[], Analysis] | None = field(default=None, repr=False)
+
+    @property
+    def analysis(self) -> Analysis:
+        if self.analyse is None:
+            raise RuntimeError("this context was made without a language analysis")
+        return self.analyse()
 
 
 class Rule:

@@ -51,6 +51,8 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     respect_gitignore: bool = True
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    nlp_model: str | None = None
+    vocabulary: Mapping[str, Any] = field(default_factory=dict)
     origins: Mapping[str, str] = field(default_factory=dict)
 
     @property

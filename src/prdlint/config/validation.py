@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from prdlint.config.errors import ConfigError
+from prdlint.language.pipeline import model_problem
+from prdlint.language.vocabulary import CONFIG_CLASSES
 from prdlint.registry import Registry
 from prdlint.rule import OPTION_TYPES, Severity
 
@@ -126,6 +128,43 @@ def rule_options(value: Any, key: str, where: Where) -> dict[str, dict[str, Any]
     return resolved
 
 
+def nlp_model(value: Any, key: str, where: Where) -> str | None:
+    """`[nlp] model = "en_core_web_sm"`: an installed spaCy pipeline, checked without loading it."""
+    table = _table(value, key, where)
+    unknown = set(table) - {"model"}
+    if unknown:
+        raise where.error(f"{key}.{sorted(unknown)[0]}", "unknown key (known keys: model)")
+    model = table.get("model")
+    if model is None:
+        return None
+    if not isinstance(model, str) or not model.strip():
+        raise where.error(f"{key}.model", f"expected the name of a spaCy pipeline, got {model!r}")
+    problem = model_problem(model)
+    if problem:
+        raise where.error(f"{key}.model", problem)
+    return model
+
+
+def vocabulary(value: Any, key: str, where: Where) -> dict[str, Any]:
+    """`[vocabulary]`: more words for each class of stakeholder, synonyms, compounds."""
+    table = _table(value, key, where)
+    checked: dict[str, Any] = {}
+    for name, entry in table.items():
+        entry_key = f"{key}.{name}"
+        if name in CONFIG_CLASSES or name in ("compounds", "not-roles"):
+            checked[name] = list(string_list(entry, entry_key, where))
+        elif name == "synonyms":
+            synonyms = _table(entry, entry_key, where)
+            for word, target in synonyms.items():
+                if not isinstance(target, str):
+                    raise where.error(f"{entry_key}.{word}", f"expected a string, got {_type_name(target)}")
+            checked[name] = dict(synonyms)
+        else:
+            known = ", ".join([*CONFIG_CLASSES, "synonyms", "compounds", "not-roles"])
+            raise where.error(entry_key, f"unknown key (known keys: {known})")
+    return checked
+
+
 Validator = Callable[[Any, str, Where], Any]
 
 # TOML key -> (Settings attribute, validator)
@@ -142,4 +181,6 @@ KEYS: Mapping[str, tuple[str, Validator]] = {
     "max-file-size": ("max_file_size", positive_int),
     "respect-gitignore": ("respect_gitignore", boolean),
     "rules": ("rules", rule_options),
+    "nlp": ("nlp_model", nlp_model),
+    "vocabulary": ("vocabulary", vocabulary),
 }

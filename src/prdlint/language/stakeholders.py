@@ -21,7 +21,6 @@ from prdlint.language.stories import Story
 from prdlint.language.vocabulary import (
     BOTH,
     CUSTOMER,
-    INTERNAL,
     MANAGEMENT,
     OPERATIONAL,
     PRIMARY,
@@ -107,7 +106,16 @@ class Role:
 
     @property
     def deciding_evidence(self) -> Evidence | None:
-        return min(self.evidence, key=lambda e: (e.strength, e.line), default=None)
+        """The strongest evidence for the class the role ended up with (what a rule quotes)."""
+        agreeing = {CUSTOMER: (CUSTOMER, BOTH), USER: (USER, BOTH), BOTH: (CUSTOMER, USER, BOTH)}.get(
+            self.cls, (self.cls,)
+        )
+        supporting = (
+            [e for e in self.evidence if e.cls in agreeing and e.strength < VOCABULARY]
+            or [e for e in self.evidence if e.cls is None]
+            or self.evidence
+        )
+        return min(supporting, key=lambda e: (e.strength, e.line), default=None)
 
     @property
     def is_customer(self) -> bool:
@@ -458,7 +466,7 @@ def _resolve(role: Role, vocabulary_kind: str | None) -> tuple[str, str | None]:
     vocabulary_cls = next((e.cls for e in decisive if e.strength == VOCABULARY), None)
     pays = any(e.cls in (CUSTOMER, BOTH) for e in strong)
     uses = any(e.cls in (USER, BOTH) for e in strong)
-    if pays and uses or (uses and vocabulary_cls == CUSTOMER):
+    if (pays and uses) or (uses and vocabulary_cls == CUSTOMER):
         cls = BOTH
     elif pays:
         cls = CUSTOMER

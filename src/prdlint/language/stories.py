@@ -118,7 +118,8 @@ class _Run:
 
 
 def _part(run: _Run, part: Part | None) -> StoryPart | None:
-    return StoryPart(part.text, run.span(part.start, part.end)) if part else None
+    """A story part; its text reads as one line even when the source breaks it over several."""
+    return StoryPart(" ".join(part.text.split()), run.span(part.start, part.end)) if part else None
 
 
 def _story(run: _Run, parsed: ParsedStory, form: StoryForm, section: Section | None) -> Story:

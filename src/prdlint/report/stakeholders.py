@@ -1,0 +1,147 @@
+"""`prdlint stakeholders`: a document's cast as text, versioned JSON, or a Mermaid diagram.
+
+The JSON is a contract for scripts (version 1; fields may be added, none removed):
+`{"version", "path", "roles": [{"name", "class", "kind", "declared", "personas", "evidence":
+{"line", "text", "reason"}, "mentions", "stories"}], "stories": [{"line", "column", "role",
+"qualifier", "means", "ends", "label", "form", "malformed"}]}`. Roles are ordered customers
+first, then users by kind, then the rest; stories in source order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from prdlint.language.analysis import Analysis
+from prdlint.language.stakeholders import Role
+from prdlint.language.stories import Story
+from prdlint.language.vocabulary import BOTH, CUSTOMER, INTERNAL, UNKNOWN, USER, USER_KINDS
+
+STAKEHOLDERS_SCHEMA_VERSION = 1
+_CLASS_ORDER = {CUSTOMER: 0, BOTH: 1, USER: 2, INTERNAL: 3, UNKNOWN: 4}
+
+
+def ordered_roles(analysis: Analysis) -> list[Role]:
+    def key(role: Role) -> tuple[int, int, int, str]:
+        kind = USER_KINDS.index(role.kind) if role.kind in USER_KINDS else len(USER_KINDS)
+        return (_CLASS_ORDER.get(role.cls, 9), kind, -len(role.mentions) - len(role.stories), role.key)
+
+    return sorted(analysis.stakeholders.roles.values(), key=key)
+
+
+def _role_json(role: Role) -> dict[str, Any]:
+    evidence = role.deciding_evidence
+    return {
+        "name": role.name,
+        "class": role.cls,
+        "kind": role.kind,
+        "declared": role.declared,
+        "personas": list(role.personas),
+        "evidence": {"line": evidence.line, "text": evidence.text, "reason": evidence.reason}
+        if evidence
+        else None,
+        "mentions": len(role.mentions),
+        "stories": len(role.stories),
+    }
+
+
+def _story_json(story: Story) -> dict[str, Any]:
+    return {
+        "line": story.span.start.line,
+        "column": story.span.start.column,
+        "role": story.role.text if story.role else None,
+        "qualifier": story.qualifier.text if story.qualifier else None,
+        "means": story.means.text if story.means else None,
+        "ends": story.ends.text if story.ends else None,
+        "label": story.label,
+        "form": str(story.form),
+        "malformed": story.malformed,
+    }
+
+
+def render_json(path: str, analysis: Analysis) -> str:
+    document = {
+        "version": STAKEHOLDERS_SCHEMA_VERSION,
+        "path": path,
+        "roles": [_role_json(role) for role in ordered_roles(analysis)],
+        "stories": [_story_json(story) for story in analysis.stories],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _describe(role: Role) -> str:
+    return f"{role.cls} ({role.kind})" if role.kind else role.cls
+
+
+def render_text(path: str, analysis: Analysis) -> str:
+    roles = ordered_roles(analysis)
+    lines = [f"{path}: {len(roles)} roles, {len(analysis.stories)} user stories", ""]
+    width = max((len(role.name) for role in roles), default=4)
+    for role in roles:
+        evidence = role.deciding_evidence
+        where = f"line {evidence.line}: {evidence.reason}" if evidence else ""
+        counts = (
+            f"{_count(len(role.mentions), 'mention'):<13}{_count(len(role.stories), 'story', 'stories'):<12}"
+        )
+        personas = f" (personas: {', '.join(role.personas)})" if role.personas else ""
+        lines.append(f"  {role.name.ljust(width)}  {_describe(role).ljust(24)} {counts}  {where}{personas}")
+    if analysis.stories:
+        lines += ["", "User stories by role:"]
+    for role in roles:
+        for story in role.stories:
+            means = story.means.text if story.means else "(no means)"
+            ends = f" -> {story.ends.text}" if story.ends else ""
+            flag = " [malformed]" if story.malformed else ""
+            lines.append(
+                f"  {role.name}: {story.span.start.line}:{story.span.start.column} {means}{ends}{flag}"
+            )
+    roleless = [story for story in analysis.stories if story.role is None]
+    for story in roleless:
+        lines.append(
+            f"  (no role): {story.span.start.line}:{story.span.start.column} {story.means.text if story.means else ''} [malformed]"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number:3d} {one if number == 1 else many or one + 's'}"
+
+
+def _node_id(index: int) -> str:
+    return f"r{index}"
+
+
+def _label(text: str) -> str:
+    return re.sub(r'["\[\]{}()<>]', "", text)
+
+
+def render_mermaid(path: str, analysis: Analysis, product: str) -> str:
+    """Customers on the left paying for the product, users by kind on the right, with the
+    number of stories on each user's edge."""
+    roles = [role for role in ordered_roles(analysis) if role.cls != INTERNAL]
+    ids = {role.key: _node_id(index) for index, role in enumerate(roles)}
+    lines = ["flowchart LR", f'  product(("{_label(product)}"))']
+    payers = [role for role in roles if role.cls in (CUSTOMER, BOTH)]
+    if payers:
+        lines.append('  subgraph customers["Customers: pay or decide to buy"]')
+        lines += [f'    {ids[role.key]}["{_label(role.name)}"]' for role in payers]
+        lines.append("  end")
+    for kind in USER_KINDS:
+        members = [role for role in roles if role.cls == USER and role.kind == kind]
+        if members:
+            lines.append(f'  subgraph {kind}["Users: {kind}"]')
+            lines += [f'    {ids[role.key]}["{_label(role.name)}"]' for role in members]
+            lines.append("  end")
+    unknown = [role for role in roles if role.cls == UNKNOWN]
+    if unknown:
+        lines.append('  subgraph unknown["Not yet classified"]')
+        lines += [f'    {ids[role.key]}["{_label(role.name)}"]' for role in unknown]
+        lines.append("  end")
+    for role in payers:
+        lines.append(f"  {ids[role.key]} -- pays --> product")
+    for role in roles:
+        if role.is_user:
+            label = _count(len(role.stories), "story", "stories").strip() if role.stories else "uses"
+            lines.append(f'  product -- "{label}" --> {ids[role.key]}')
+    return "\n".join(lines) + "\n"
