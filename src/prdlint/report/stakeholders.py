@@ -98,9 +98,9 @@ def render_text(path: str, analysis: Analysis) -> str:
             )
     roleless = [story for story in analysis.stories if story.role is None]
     for story in roleless:
-        lines.append(
-            f"  (no role): {story.span.start.line}:{story.span.start.column} {story.means.text if story.means else ''} [malformed]"
-        )
+        start = story.span.start
+        means = story.means.text if story.means else ""
+        lines.append(f"  (no role): {start.line}:{start.column} {means} [malformed]")
     return "\n".join(lines) + "\n"
 
 
