@@ -37,7 +37,7 @@ _MEANS_COLUMN = re.compile(
 )
 _ENDS_COLUMN = re.compile(r"^(?:so\s+that|so|benefit|value|why|reason|in\s+order\s+to|outcome)\b", re.I)
 _CELL_ROLE_PREFIX = re.compile(r"^\s*as\s+(?:an?\s+|the\s+)?", re.I)
-_CELL_MEANS_PREFIX = re.compile(r"^\s*(?:I|we)\s+(?:want|need|would\s+like|['’]d\s+like)(?:\s+to)?\s+", re.I)
+_CELL_MEANS_PREFIX = re.compile(r"^\s*(?:I|we)\s+(?:want|need|would\s+like|['’]d\s+like)\s+", re.I)
 _CELL_ENDS_PREFIX = re.compile(r"^\s*(?:so\s+that|so|in\s+order\s+to|because)\s+", re.I)
 _FOLLOW_ON = re.compile(
     r"^\s*(?:[-*•]\s+)?(?:(?:I|we)(?:\s|['’])|would\s+like|so\s+that|in\s+order\s+to|because)", re.I
@@ -194,7 +194,9 @@ class _Scanner:
             expecting = not heading and self._expects_stories(block, sections_with_stories)
             run = _block_run(block)
             parsed = _stories_in_text(run, expecting)
-            if parsed and parsed[0].malformed and self._join_following(blocks, index) is not None:
+            starts_a_story = bool(parsed) or parse_story(block.text, allow_malformed=True) is not None
+            first_is_partial = not parsed or parsed[0].malformed
+            if starts_a_story and first_is_partial and self._join_following(blocks, index) is not None:
                 continue
             if parsed:
                 self.used.add(block.index)

@@ -17,12 +17,13 @@ _LABEL = (
     r"(?:[A-Z]{1,10}[-_ ]?\d+(?:[.\-]\d+)*[a-z]?|(?:user\s+)?story\s*#?\d+(?:\.\d+)*|#?\d+(?:\.\d+)*|"
     r"[A-Z][\w&/+ -]{0,24}?)\s*(?::|—|–|-|\.|\)|\|))"
 )
-_START = re.compile(rf"^\s*{_BULLET}(?:{_LABEL}\s*)?(?P<as>as)\s+(?:(?P<article>an?|the)\s+)?", re.IGNORECASE)
+# No "^": match() anchors at its start offset, where "^" would only match at offset 0.
+_START = re.compile(rf"\s*{_BULLET}(?:{_LABEL}\s*)?(?P<as>as)\s+(?:(?P<article>an?|the)\s+)?", re.IGNORECASE)
 
 # "I want", "I'd like", "I don't want", "I am able to", "we need", and "would like" with no "I".
 _ADVERB = r"(?:really|only|also|just|still|definitely|always|sometimes|then|now|easily)"
 _VERB = (
-    r"(?:want|wants|need|needs|would\s+(?:really\s+)?(?:like|love|prefer|want|need|be\s+able\s+to)|['’]d\s+(?:like|love)|"
+    r"(?:(?:should|must|will|shall|could|might)\s+be\s+able\s+to|want|wants|need|needs|would\s+(?:really\s+)?(?:like|love|prefer|want|need|be\s+able\s+to)|['’]d\s+(?:like|love)|"
     r"wish|can(?:not)?|can['’]t|could|should|must|will|shall|['’]ll|am\s+able\s+to|['’]m\s+able\s+to|"
     r"am|['’]m|do\s+not\s+want|don['’]t\s+want|do(?:n['’]t)?\s+need|expect|prefer|hope|require|have\s+to|may|"
     r"like|love|would|do)"
