@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from prdlint.document import parse_document
-from prdlint.language.stories import Story, StoryForm, find_stories
+from prdlint.language.stories import Story, StoryForm, StoryPart, find_stories
 
 
 def stories(source: str) -> list[Story]:
@@ -18,7 +18,7 @@ def parts(story: Story) -> tuple[str | None, str | None, str | None, str | None]
     return tuple(part.text if part else None for part in text)  # type: ignore[return-value]
 
 
-def source_of(source: str, part) -> str:  # noqa: ANN001 - a StoryPart
+def source_of(source: str, part: StoryPart) -> str:
     """The source text a part's span covers (single-line spans), emphasis markers removed."""
     line = source.split("\n")[part.span.start.line - 1]
     return line[part.span.start.column - 1 : part.span.end.column - 1].replace("**", "")

@@ -44,6 +44,8 @@ _INFLECTED_MODIFIERS = frozenset(
 _NOUN_CONTEXT = frozenset(
     "a an the our their your its his her my this that these those of for with by from on in at".split()
 )
+# Before a word, these make it a verb: "to pre-fill", "can re-assign".
+_VERB_CUES = frozenset("to can will should must may could would".split())
 # "Priya, a pre-seed founder" names the persona Priya.
 _PERSONA_ARTICLES = frozenset({"a", "an"})
 # What a role does right after it is named: pays for the product, or uses it.
@@ -120,6 +122,11 @@ def _actions(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
     lemma = verb.lemma_.lower()
     if lemma in _PAY_ALONE:
         return True, False
+    if lemma == "sign":  # "sign the contract" buys; "sign in", "sign up" use
+        following = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
+        if following in ("in", "up", "on", "out", "into"):
+            return False, True
+        return bool({t.lower_ for t in doc[verb.i + 1 : sentence.end]} & _PRODUCT_PAYMENT_CUES), False
     if lemma in _PAY_VERBS:
         rest = {token.lower_ for token in doc[verb.i + 1 : sentence.end]}
         if rest & _PRODUCT_PAYMENT_CUES and not (lemma in ("buy", "purchase") and rest & _GOODS):
@@ -134,6 +141,16 @@ def _persona(doc: Doc, start: int) -> str | None:
         if name.text.istitle() and name.is_alpha and not name.is_stop:
             return name.text
     return None
+
+
+def _hyphenated_before(doc: Doc, start: int) -> bool:
+    """Whether the three tokens before `start` are one hyphenated word ("pre", "-", "seed")."""
+    if start < 3:
+        return False
+    first, hyphen, second = doc[start - 3], doc[start - 2], doc[start - 1]
+    joined = hyphen.text == "-" and not first.whitespace_ and not hyphen.whitespace_
+    after_verb_cue = start > 3 and doc[start - 4].lower_ in _VERB_CUES  # "to pre-fill passenger details"
+    return joined and first.is_alpha and second.is_alpha and not after_verb_cue
 
 
 _METADATA_LINES = 12
@@ -188,9 +205,12 @@ class MentionFinder:
     def _grow_left(self, doc: Doc, match: TokenSpan) -> int:
         start = match.start
         for _ in range(2):
-            if start == 0 or not self.is_modifier(doc, start - 1):
+            if _hyphenated_before(doc, start):
+                start -= 3  # "pre-seed founder", "check-in volunteer": one modifier
+            elif start > 0 and self.is_modifier(doc, start - 1):
+                start -= 1
+            else:
                 break
-            start -= 1
         return start
 
     def _not_a_stakeholder(self, doc: Doc, match: TokenSpan) -> bool:

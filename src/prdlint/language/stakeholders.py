@@ -21,6 +21,7 @@ from prdlint.language.stories import Story
 from prdlint.language.vocabulary import (
     BOTH,
     CUSTOMER,
+    INTERNAL,
     MANAGEMENT,
     OPERATIONAL,
     PRIMARY,
@@ -30,7 +31,9 @@ from prdlint.language.vocabulary import (
     USER_KINDS,
     Vocabulary,
     normalize_role,
+    singular,
 )
+from prdlint.language.wordclasses import word_classes
 
 FRONT_MATTER, DECLARATION, GLOSSARY, STORY, ACTION, VOCABULARY = range(6)
 
@@ -150,7 +153,10 @@ _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s*")
 _ROLE_COLUMN = re.compile(
     r"^(?:roles?|users?(?:\s+types?)?|personas?|stakeholders?|actors?|who|types?|segments?)$", re.I
 )
-_LEAD_TERM = re.compile(r"^(?P<term>[A-Z][\w &/'’-]{1,40}?)\s*(?::|—|–| - )\s*\S")
+_LEAD_TERM = re.compile(
+    r"^(?P<term>[A-Z][\w &/'’-]{1,40}?)\s*(?::\s*\S|—|–| - |,|\s+(?:that|who|which|whose|with)\b)"
+)
+_LEAD_STOPWORDS = frozenset("all any some each every no the a an our their this these those".split())
 # Labels of a persona template's fields, which name no role.
 _PERSONA_ATTRIBUTES = frozenset(
     normalize_role(label)
@@ -206,6 +212,18 @@ _PERSONA_ATTRIBUTES = frozenset(
 _JOINER = re.compile(r"^[\s,/&]*(?:and|or)?[\s,]*$", re.IGNORECASE)
 
 
+def _names_a_group(term: str) -> bool:
+    """ "Businesses", "Clinic groups": a plural noun phrase, not "Create" or "Technically comfortable"."""
+    words = term.lower().split()
+    if not 0 < len(words) <= 3 or normalize_role(term) in _PERSONA_ATTRIBUTES:
+        return False
+    first, last = words[0], words[-1]
+    verbs, nouns = word_classes().verbs, word_classes().nouns
+    if first in _LEAD_STOPWORDS or first.endswith("ly") or (first in verbs and first not in nouns):
+        return False
+    return singular(last) != last
+
+
 def _leading_run(block: Block, mentions: list[Mention]) -> list[str]:
     """The roles a list item or heading opens with: "Nurses and receptionists offer ..."."""
     if not mentions or len(block.text[: _offset(block, mentions[0])].split()) > 3:
@@ -235,6 +253,8 @@ def _declaration(section: Section) -> tuple[str | None, str | None] | None:
         return None
     if len(words) == 1 and words[0] in ("user", "customer", "client", "role", "persona", "admin"):
         return None  # "### Customer" over a schema names an entity, not a group of people
+    if re.search(r"\b(?:user|customer|admin)s?\s+management\b", " ".join(words)):
+        return None  # "User management" is a feature
     found = [(cls, kind) for names, cls, kind in _DECLARING_WORDS if names & set(words)]
     if not found:
         return None
@@ -345,9 +365,7 @@ class _Builder:
         if block.kind is BlockKind.LIST_ITEM:
             lead = _LEAD_TERM.match(text)
             term = lead.group("term").strip() if lead else ""
-            if term and len(term.split()) <= 3 and normalize_role(term) not in _PERSONA_ATTRIBUTES:
-                return [normalize_role(term)]
-            return []
+            return [normalize_role(term)] if _names_a_group(term) else []
         if not 0 < len(text.split()) <= 4 or any(char in text for char in "[]<>:?"):
             return []
         if block.kind is BlockKind.TABLE_CELL and block.cell is not None:
@@ -464,6 +482,8 @@ def _resolve(role: Role, vocabulary_kind: str | None) -> tuple[str, str | None]:
         return UNKNOWN, None
     strong = [e for e in decisive if e.strength < VOCABULARY]
     vocabulary_cls = next((e.cls for e in decisive if e.strength == VOCABULARY), None)
+    if vocabulary_cls == INTERNAL:
+        strong = [e for e in strong if e.strength != ACTION]  # teams "review" things; not users for that
     pays = any(e.cls in (CUSTOMER, BOTH) for e in strong)
     uses = any(e.cls in (USER, BOTH) for e in strong)
     if (pays and uses) or (uses and vocabulary_cls == CUSTOMER):
@@ -473,7 +493,8 @@ def _resolve(role: Role, vocabulary_kind: str | None) -> tuple[str, str | None]:
     elif uses:
         cls = USER
     else:
-        cls = min(decisive, key=lambda e: e.strength).cls or UNKNOWN
+        fallback = strong or [e for e in decisive if e.strength == VOCABULARY]
+        cls = min(fallback, key=lambda e: e.strength).cls if fallback else UNKNOWN
     if cls not in (USER, BOTH):
         return cls, None
     kinds = [e.kind for e in sorted(decisive, key=lambda e: e.strength) if e.kind]

@@ -1,0 +1,175 @@
+"""The stakeholder model: mentions, merging, and classification with its evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from prdlint.document import parse_document
+from prdlint.language.analysis import Analysis, LanguageSettings, analyse
+from prdlint.language.stakeholders import Role
+from prdlint.registry import load_registry
+
+
+def analysed(source: str, vocabulary: dict | None = None) -> Analysis:
+    settings = LanguageSettings(None, load_registry().vocabularies, vocabulary or {})
+    return analyse(parse_document(source), settings)
+
+
+def role(source: str, key: str, vocabulary: dict | None = None) -> Role:
+    roles = analysed(source, vocabulary).stakeholders.roles
+    assert key in roles, f"{key!r} not among {sorted(roles)}"
+    return roles[key]
+
+
+def classes(source: str) -> dict[str, tuple[str, str | None]]:
+    return {key: (r.cls, r.kind) for key, r in analysed(source).stakeholders.roles.items()}
+
+
+def test_the_seeds_restaurant_example() -> None:
+    source = (
+        "# Delivery\n\nRestaurant owners buy the delivery software on a monthly plan; drivers use it daily.\n"
+    )
+    assert classes(source) == {"restaurant owner": ("customer", None), "driver": ("user", "primary")}
+
+
+def test_a_b2c_subscriber_who_uses_and_pays_is_both() -> None:
+    source = "# Music\n\nSubscribers pay a monthly fee. Subscribers browse playlists and share them.\n"
+    assert classes(source)["subscriber"] == ("both", "primary")
+
+
+def test_operational_and_management_users_by_vocabulary() -> None:
+    source = (
+        "# Help desk\n\nSupport agents answer tickets. Moderators remove spam. "
+        "The finance team reads revenue reports.\n"
+    )
+    found = classes(source)
+    assert found["support agent"] == ("user", "operational")
+    assert found["moderator"] == ("user", "operational")
+    assert found["finance team"] == ("user", "management")
+
+
+def test_secondary_users_and_internal_teams() -> None:
+    found = classes(
+        "# Invites\n\nHosts send invitations; invitees accept them. The legal team reviews terms.\n"
+    )
+    assert found["invitee"] == ("user", "secondary")
+    assert found["legal team"] == ("internal", None)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "customer support",
+        "customer service",
+        "user interface",
+        "user experience",
+        "user ID",
+        "customer portal",
+    ],
+)
+def test_compounds_are_not_stakeholders(phrase: str) -> None:
+    assert analysed(f"# Doc\n\nWe improve the {phrase} this quarter.\n").stakeholders.roles == {}
+
+
+def test_plurals_case_and_synonyms_merge_into_one_role() -> None:
+    source = "# Seats\n\nAdministrators manage seats. An admin can export data. ADMINS see logs.\n"
+    admin = role(source, "admin")
+    assert len(admin.mentions) == 3
+
+
+def test_a_bare_head_merges_into_the_one_longer_role_it_ends() -> None:
+    source = "# Rota\n\nClinic managers approve swaps.\n\nManagers read the coverage report.\n"
+    roles = analysed(source).stakeholders.roles
+    assert "manager" not in roles
+    assert len(roles["clinic manager"].mentions) == 2
+
+
+def test_modifiers_name_trades_not_verbs_or_adjectives() -> None:
+    source = "# Team\n\nWe help restaurant owners. Staff message colleagues. The wrong nurse was on duty.\n"
+    assert set(analysed(source).stakeholders.roles) == {"restaurant owner", "staff", "nurse"}
+
+
+def test_a_declared_customers_section_classifies_its_items() -> None:
+    source = (
+        "# Rota\n\n## Customers\n\n- **Clinic groups** that run three or more sites\n\n## Users\n\n- Nurses\n"
+    )
+    found = analysed(source).stakeholders.roles
+    assert (found["clinic group"].cls, found["clinic group"].declared) == ("customer", True)
+    assert found["nurse"].declared and found["nurse"].cls == "user"
+    evidence = found["clinic group"].deciding_evidence
+    assert (evidence.line, evidence.reason) == (5, "declared under 'Customers'")
+
+
+def test_a_declaration_subsection_gives_the_kind() -> None:
+    source = "# Site\n\n## Target audience\n\n### Primary users\n\n- Analysts who read dashboards\n"
+    assert classes(source)["analyst"] == ("user", "primary")
+
+
+def test_a_heading_that_names_both_users_and_customers_decides_no_class() -> None:
+    source = "# Market\n\n## Who are our users/customers?\n\n- **Shoppers** — people who need an item now\n"
+    shopper = role(source, "shopper")
+    assert shopper.declared and shopper.cls == "user"  # from the vocabulary, not the heading
+
+
+def test_feature_headings_are_not_declarations() -> None:
+    source = "# Tool\n\n## Admin dashboard\n\n- Bookings list\n\n### Customer\n\n- id, name\n"
+    assert analysed(source).stakeholders.declaration_sections == []
+
+
+def test_front_matter_declares_customers_and_users_by_kind() -> None:
+    source = (
+        "---\ncustomers: [school districts]\nusers:\n  primary: [teachers]\n"
+        "  operational: [it admins]\n---\n# Grades\n"
+    )
+    found = classes(source)
+    assert found["school district"] == ("customer", None)
+    assert found["teacher"] == ("user", "primary")
+    assert found["it admin"] == ("user", "operational")
+
+
+def test_a_glossary_line_defines_a_role() -> None:
+    found = classes("# Terms\n\n- Franchise: a customer who runs one branch under our brand.\n")
+    assert found["franchise"] == ("customer", None)
+
+
+def test_story_roles_are_users_with_their_stories() -> None:
+    source = (
+        "# Stories\n\n- As a dispatcher, I want to assign drivers.\n"
+        "- As a dispatcher, I want to see delays.\n"
+    )
+    dispatcher = role(source, "dispatcher")
+    assert (dispatcher.cls, dispatcher.kind, len(dispatcher.stories)) == ("user", "operational", 2)
+
+
+def test_buying_goods_in_a_marketplace_is_not_paying_for_the_product() -> None:
+    source = "# Market\n\nShoppers buy items from sellers. Sellers pay a 5% commission on each sale.\n"
+    found = classes(source)
+    assert found["shopper"] == ("user", "primary")
+    assert found["seller"] == ("customer", None)  # the text only shows them paying
+
+
+def test_a_seller_who_pays_commission_and_lists_items_is_both() -> None:
+    source = "# Market\n\nSellers pay a 5% commission on each sale. Sellers upload photos of each item.\n"
+    assert classes(source)["seller"] == ("both", "primary")
+
+
+def test_pricing_units_and_metadata_labels_are_not_stakeholders() -> None:
+    source = "# Plan\n\nProject owner: Ana\n\nIt costs $4 per staff member a month.\n"
+    assert analysed(source).stakeholders.roles == {}
+
+
+def test_persona_names_are_kept() -> None:
+    source = "# Personas\n\nPriya, a pre-seed founder, tracks runway weekly.\n"
+    assert role(source, "pre-seed founder").personas == ["Priya"]
+
+
+def test_config_vocabulary_adds_roles_and_synonyms() -> None:
+    vocabulary = {
+        "customer": ["franchisee group"],
+        "operational": ["dispatcher lead"],
+        "synonyms": {"rider": "passenger"},
+    }
+    source = "# Taxi\n\nFranchisee groups sign the contract. Riders book trips; passengers rate drivers.\n"
+    found = analysed(source, vocabulary).stakeholders.roles
+    assert found["franchisee group"].cls == "customer"
+    assert len(found["passenger"].mentions) == 2
