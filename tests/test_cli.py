@@ -221,3 +221,59 @@ def test_every_output_is_sorted_by_path_line_column_code(project, write) -> None
     result = run("check", "-q", "z.md", "a")
     places = [line.split(": ")[0] for line in result.stdout.splitlines()]
     assert places == ["a/b.md:3:1", "a/b.md:3:7", "a/b.md:5:4", "z.md:1:1", "z.md:1:9"]
+
+
+def test_stakeholders_text_json_and_mermaid(project, write) -> None:
+    write(
+        "prd.md",
+        "# Delivery\n\n## Customers\n\n- Restaurant owners pay a monthly fee.\n\n"
+        "## Stories\n\n- As a driver, I want the route, so that I arrive on time.\n",
+    )
+    text = run("stakeholders", "prd.md")
+    assert text.exit_code == 0
+    assert "restaurant owner" in text.stdout and "driver: 9:3 the route -> I arrive on time" in text.stdout
+    data = json.loads(run("stakeholders", "prd.md", "--format", "json").stdout)
+    assert data["version"] == 1 and data["path"] == "prd.md"
+    owner = data["roles"][0]
+    assert (owner["name"], owner["class"], owner["declared"]) == ("restaurant owner", "customer", True)
+    assert owner["evidence"]["line"] == 5
+    assert data["stories"] == [
+        {
+            "line": 9,
+            "column": 3,
+            "role": "driver",
+            "qualifier": None,
+            "means": "the route",
+            "ends": "I arrive on time",
+            "label": None,
+            "form": "inline",
+            "malformed": False,
+        }
+    ]
+    mermaid = run("stakeholders", "prd.md", "--format", "mermaid").stdout
+    assert mermaid.startswith("flowchart LR\n")
+    assert "r0 -- pays --> product" in mermaid and 'product -- "1 story" --> r1' in mermaid
+
+
+def test_stakeholders_of_an_unreadable_file_is_one_line_and_exit_2(project, write) -> None:
+    write("empty.md", "")
+    result = run("stakeholders", "empty.md")
+    assert result.exit_code == 2
+    assert result.stderr == "prdlint: error: empty.md: file is empty: there is nothing to lint\n"
+
+
+def test_a_missing_language_model_is_a_config_error_saying_how_to_install_it(project, write) -> None:
+    write("prd.md", DRAFT)
+    write(".prdlint.toml", '[nlp]\nmodel = "en_core_web_nonexistent"\n')
+    result = run("check", "prd.md")
+    assert result.exit_code == 2
+    assert "nlp.model: spaCy pipeline 'en_core_web_nonexistent' is not installed" in result.stderr
+    assert "python -m spacy download en_core_web_nonexistent" in result.stderr
+
+
+def test_vocabulary_config_is_validated(project, write) -> None:
+    write("prd.md", DRAFT)
+    write(".prdlint.toml", '[vocabulary]\ncustomers = ["franchisee"]\n')
+    result = run("check", "prd.md")
+    assert result.exit_code == 2
+    assert "vocabulary.customers: unknown key" in result.stderr

@@ -421,7 +421,10 @@ class _Builder:
                 role.stories.append(story)
 
     def mentions(self, mentions: Iterable[Mention]) -> None:
+        category_headings = {id(section.heading) for section in self._declaring}
         for mention in mentions:
+            if id(mention.block) in category_headings:
+                continue  # "## Customers" names the category, not a stakeholder
             role = self.role(mention.key)
             role.mentions.append(mention)
             line = mention.span.start.line
