@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import spacy
-from _corpus import DEFAULT_CORPUS, load_corpus
 from markdown_it import MarkdownIt
 
+from _corpus import DEFAULT_CORPUS, load_corpus
 from prdlint.document import parse_document
 from prdlint.language.analysis import LanguageSettings, analyse
 from prdlint.registry import load_registry
