@@ -68,6 +68,13 @@ def test_the_wheel_carries_the_built_in_rules_and_their_data(wheel_install: Path
     assert probe.stdout.startswith(str(wheel_install))
     assert (wheel_install / "prdlint" / "report" / "findings.schema.json").is_file()
     assert (wheel_install / "prdlint_rules" / "document" / "placeholder_words.toml").is_file()
+    assert (wheel_install / "prdlint_rules" / "stakeholders" / "vocabulary.toml").is_file()
+
+
+def test_the_wheel_maps_the_sample_prds_stakeholders(wheel_install: Path) -> None:
+    result = prdlint(wheel_install, "stakeholders", "fixtures/sample-prd.md")
+    assert result.returncode == 0, result.stderr
+    assert "clinic owner        customer" in result.stdout
 
 
 def test_the_wheel_lints_the_sample_prd(wheel_install: Path) -> None:
