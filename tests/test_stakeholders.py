@@ -173,3 +173,18 @@ def test_config_vocabulary_adds_roles_and_synonyms() -> None:
     found = analysed(source, vocabulary).stakeholders.roles
     assert found["franchisee group"].cls == "customer"
     assert len(found["passenger"].mentions) == 2
+
+
+def test_what_a_role_pays_can_follow_its_name() -> None:
+    source = "# Market\n\nThe platform earns commission and optional seller subscriptions.\n"
+    assert classes(source)["seller"] == ("customer", None)
+
+
+def test_software_named_like_a_role_is_not_a_stakeholder() -> None:
+    source = "# Ops\n\nKeys live in a central secrets manager; the package manager pins versions.\n"
+    assert analysed(source).stakeholders.roles == {}
+
+
+def test_a_metadata_table_at_the_top_names_the_documents_people_not_stakeholders() -> None:
+    source = "# Plan\n\n| Field | Value |\n|---|---|\n| **Reviewers** | Design, Data |\n\nMembers vote.\n"
+    assert set(analysed(source).stakeholders.roles) == {"member"}

@@ -157,11 +157,14 @@ _METADATA_LINES = 12
 
 
 def _metadata_label(doc: Doc, match: TokenSpan, block: Block) -> bool:
-    """ "Project owner: Ana", "Reviewers: ..." at the top of a PRD name the document's people."""
+    """'Project owner: Ana', 'Reviewers: ...' at the top of a PRD name the document's people."""
+    if block.line > _METADATA_LINES or match.start > 2:
+        return False
     following = doc[match.end] if match.end < len(doc) else None
-    return (
-        following is not None and following.text == ":" and match.start <= 2 and block.line <= _METADATA_LINES
-    )
+    if following is not None and following.text == ":":
+        return True
+    # "| **Reviewers** | Eng lead, Design |": the first cell of a metadata table row.
+    return block.cell is not None and block.cell.column == 0 and match.end == len(doc)
 
 
 class MentionFinder:
@@ -213,10 +216,16 @@ class MentionFinder:
                 break
         return start
 
-    def _not_a_stakeholder(self, doc: Doc, match: TokenSpan) -> bool:
+    def _following(self, doc: Doc, match: TokenSpan) -> Token | None:
         following = doc[match.end] if match.end < len(doc) else None
         if following is not None and following.text == "-" and match.end + 1 < len(doc):
             following = doc[match.end + 1]
+        return following
+
+    def _not_a_stakeholder(self, doc: Doc, match: TokenSpan) -> bool:
+        following = self._following(doc, match)
+        if following is not None and following.lower_ in self.vocabulary.paying_compounds:
+            return False  # "seller subscriptions": the role, and what it pays
         if following is not None and following.lower_ in self.vocabulary.compounds:
             return True  # "customer support", "user interface": a thing, not a stakeholder
         previous = doc[match.start - 1] if match.start > 0 else None
@@ -248,7 +257,11 @@ class MentionFinder:
             key = self.vocabulary.canonical(normalize_role(phrase.text))
             if key in self.vocabulary.not_roles:
                 continue
-            pays, uses = _actions(doc, start, match.end)
+            following = self._following(doc, match)
+            if following is not None and following.lower_ in self.vocabulary.paying_compounds:
+                pays, uses = True, False
+            else:
+                pays, uses = _actions(doc, start, match.end)
             mentions.append(
                 Mention(
                     key=key,

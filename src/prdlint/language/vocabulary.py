@@ -87,6 +87,7 @@ class Vocabulary:
     synonyms: dict[str, str] = field(default_factory=dict)
     compounds: set[str] = field(default_factory=set)
     not_roles: set[str] = field(default_factory=set)
+    paying_compounds: set[str] = field(default_factory=set)
 
     def add_table(self, table: Mapping[str, Any]) -> None:
         """Adds one vocabulary in the layout of prdlint_rules/stakeholders/vocabulary.toml."""
@@ -101,6 +102,9 @@ class Vocabulary:
         self.compounds.update(word.lower() for word in table.get("compounds", {}).get("after", []))
         self.not_roles.update(
             normalize_role(phrase) for phrase in table.get("not_roles", {}).get("phrases", [])
+        )
+        self.paying_compounds.update(
+            word.lower() for word in table.get("paying_compounds", {}).get("after", [])
         )
 
     def add_config(self, config: Mapping[str, Any]) -> None:
