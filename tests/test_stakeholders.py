@@ -181,7 +181,7 @@ def test_what_a_role_pays_can_follow_its_name() -> None:
 
 
 def test_software_named_like_a_role_is_not_a_stakeholder() -> None:
-    source = "# Ops\n\nKeys live in a central secrets manager; the package manager pins versions.\n"
+    source = "# Secrets\n\nKeys live in a central secrets manager; the package manager pins versions.\n"
     assert analysed(source).stakeholders.roles == {}
 
 
