@@ -12,13 +12,12 @@ The budget is the analysis within 2x of the floor.
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 import spacy
 from markdown_it import MarkdownIt
 
-from _corpus import DEFAULT_CORPUS, load_corpus
+from _harness import DEFAULT_CORPUS, best_times, load_corpus
 from prdlint.document import parse_document
 from prdlint.language.analysis import LanguageSettings, analyse
 from prdlint.registry import load_registry
@@ -48,15 +47,8 @@ def main() -> None:
         for text in documents:
             analyse(parse_document(text), settings)
 
-    floor()
-    analysis()  # warm both: the pipeline, the matcher, the word lists
-    timings: dict[str, list[float]] = {"floor": [], "analysis": []}
-    for _ in range(options.rounds):
-        for name, work in (("floor", floor), ("analysis", analysis)):
-            start = time.perf_counter()
-            work()
-            timings[name].append(time.perf_counter() - start)
-    best_floor, best_analysis = min(timings["floor"]), min(timings["analysis"])
+    best = best_times({"floor": floor, "analysis": analysis}, options.rounds)
+    best_floor, best_analysis = best["floor"], best["analysis"]
     ratio = best_analysis / best_floor
     verdict = "within" if ratio <= BUDGET else "OVER"
     print(f"corpus: {len(documents)} documents, {size / 1e6:.2f} MB, best of {options.rounds} rounds")

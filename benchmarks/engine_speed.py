@@ -11,12 +11,11 @@ their ratio. The budget is the engine within 3x of the floor.
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from _corpus import DEFAULT_CORPUS, load_corpus
+from _harness import DEFAULT_CORPUS, best_times, load_corpus
 from prdlint.config import Settings
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
@@ -45,15 +44,8 @@ def main() -> None:
         for text in documents:
             lint_text(text, "prd.md", settings, registry)
 
-    parse_only()
-    full_engine()  # warm both: imports, compiled regexes, the parser's rule chains
-    timings: dict[str, list[float]] = {"floor": [], "engine": []}
-    for _ in range(options.rounds):
-        for name, work in (("floor", parse_only), ("engine", full_engine)):
-            start = time.perf_counter()
-            work()
-            timings[name].append(time.perf_counter() - start)
-    floor, engine = min(timings["floor"]), min(timings["engine"])
+    best = best_times({"floor": parse_only, "engine": full_engine}, options.rounds)
+    floor, engine = best["floor"], best["engine"]
     ratio = engine / floor
     print(f"corpus: {len(documents)} documents, {size / 1e6:.2f} MB, best of {options.rounds} rounds")
     print(f"floor  (markdown-it-py parse):        {floor * 1000:8.1f} ms  {size / floor / 1e6:6.2f} MB/s")
