@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "prd-dev"
@@ -37,3 +39,21 @@ def best_times(work: Mapping[str, Callable[[], object]], rounds: int) -> dict[st
             run()
             timings[name].append(time.perf_counter() - start)
     return {name: min(times) for name, times in timings.items()}
+
+
+@dataclass(frozen=True)
+class SpeedRun:
+    documents: list[str]
+    size: int
+    rounds: int
+
+
+def speed_run(description: str, rounds: int) -> SpeedRun:
+    """Reads `--corpus`, `--megabytes` and `--rounds`, and loads the corpus they ask for."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--megabytes", type=float, default=1.0)
+    parser.add_argument("--rounds", type=int, default=rounds)
+    options = parser.parse_args()
+    documents = load_corpus(options.corpus, int(options.megabytes * 1_000_000))
+    return SpeedRun(documents, sum(len(text.encode("utf-8")) for text in documents), options.rounds)

@@ -11,13 +11,10 @@ The budget is the analysis within 2x of the floor.
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-
 import spacy
 from markdown_it import MarkdownIt
 
-from _harness import DEFAULT_CORPUS, best_times, load_corpus
+from _harness import best_times, speed_run
 from prdlint.document import parse_document
 from prdlint.language.analysis import LanguageSettings, analyse
 from prdlint.registry import load_registry
@@ -26,14 +23,8 @@ BUDGET = 2.0
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--megabytes", type=float, default=1.0)
-    parser.add_argument("--rounds", type=int, default=3)
-    options = parser.parse_args()
-
-    documents = load_corpus(options.corpus, int(options.megabytes * 1_000_000))
-    size = sum(len(text.encode("utf-8")) for text in documents)
+    run = speed_run(__doc__.split("\n\n")[0], rounds=3)
+    documents, size = run.documents, run.size
     markdown = MarkdownIt("commonmark").enable("table")
     blank = spacy.blank("en")
     settings = LanguageSettings(None, load_registry().vocabularies)
@@ -47,11 +38,11 @@ def main() -> None:
         for text in documents:
             analyse(parse_document(text), settings)
 
-    best = best_times({"floor": floor, "analysis": analysis}, options.rounds)
+    best = best_times({"floor": floor, "analysis": analysis}, run.rounds)
     best_floor, best_analysis = best["floor"], best["analysis"]
     ratio = best_analysis / best_floor
     verdict = "within" if ratio <= BUDGET else "OVER"
-    print(f"corpus: {len(documents)} documents, {size / 1e6:.2f} MB, best of {options.rounds} rounds")
+    print(f"corpus: {len(documents)} documents, {size / 1e6:.2f} MB, best of {run.rounds} rounds")
     print(f"floor    (markdown-it-py parse + blank spaCy tokens): {best_floor * 1000:8.1f} ms")
     print(f"analysis (document + pipeline + stories + stakeholders): {best_analysis * 1000:8.1f} ms")
     print(f"ratio analysis/floor: {ratio:.2f}x (budget {BUDGET:.0f}x: {verdict})")

@@ -10,12 +10,11 @@ their ratio. The budget is the engine within 3x of the floor.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from _harness import DEFAULT_CORPUS, best_times, load_corpus
+from _harness import best_times, speed_run
 from prdlint.config import Settings
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
@@ -24,14 +23,8 @@ BUDGET = 3.0
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--megabytes", type=float, default=1.0)
-    parser.add_argument("--rounds", type=int, default=5)
-    options = parser.parse_args()
-
-    documents = load_corpus(options.corpus, int(options.megabytes * 1_000_000))
-    size = sum(len(text.encode("utf-8")) for text in documents)
+    run = speed_run(__doc__.split("\n\n")[0], rounds=5)
+    documents, size = run.documents, run.size
     floor_parser = MarkdownIt("commonmark").enable("table")
     registry = load_registry()
     settings = Settings(root=Path.cwd())
@@ -44,10 +37,10 @@ def main() -> None:
         for text in documents:
             lint_text(text, "prd.md", settings, registry)
 
-    best = best_times({"floor": parse_only, "engine": full_engine}, options.rounds)
+    best = best_times({"floor": parse_only, "engine": full_engine}, run.rounds)
     floor, engine = best["floor"], best["engine"]
     ratio = engine / floor
-    print(f"corpus: {len(documents)} documents, {size / 1e6:.2f} MB, best of {options.rounds} rounds")
+    print(f"corpus: {len(documents)} documents, {size / 1e6:.2f} MB, best of {run.rounds} rounds")
     print(f"floor  (markdown-it-py parse):        {floor * 1000:8.1f} ms  {size / floor / 1e6:6.2f} MB/s")
     print(f"engine (document + rules + suppress): {engine * 1000:8.1f} ms  {size / engine / 1e6:6.2f} MB/s")
     print(

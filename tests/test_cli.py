@@ -160,13 +160,28 @@ def test_bad_input_is_named_and_the_other_files_are_still_linted(project, write)
     assert "prdlint: error: empty-dir: no Markdown files found (include: *.md, *.markdown)" in result.stderr
 
 
-def test_config_errors_exit_2_naming_file_and_key(project, write) -> None:
+CONFIG_ERRORS = [
+    ('select = ["PRD002", "PRD9"]\n', [".prdlint.toml: select[1]: 'PRD9' is not a rule code"]),
+    (
+        '[nlp]\nmodel = "en_core_web_nonexistent"\n',
+        [
+            "nlp.model: spaCy pipeline 'en_core_web_nonexistent' is not installed",
+            "python -m spacy download en_core_web_nonexistent",
+        ],
+    ),
+    ('[vocabulary]\ncustomers = ["franchisee"]\n', ["vocabulary.customers: unknown key"]),
+]
+
+
+@pytest.mark.parametrize(("config", "messages"), CONFIG_ERRORS, ids=["select", "nlp.model", "vocabulary"])
+def test_config_errors_exit_2_naming_file_and_key(project, write, config: str, messages: list[str]) -> None:
     write("prd.md", DRAFT)
-    write(".prdlint.toml", 'select = ["PRD002", "PRD9"]\n')
+    write(".prdlint.toml", config)
     result = run("check", "prd.md")
     assert result.exit_code == 2
-    assert ".prdlint.toml: select[1]: 'PRD9' is not a rule code" in result.stderr
     assert result.stdout == ""
+    for message in messages:
+        assert message in result.stderr
 
 
 def test_bad_selection_on_the_command_line_is_a_usage_error(project, write) -> None:
@@ -260,20 +275,3 @@ def test_stakeholders_of_an_unreadable_file_is_one_line_and_exit_2(project, writ
     result = run("stakeholders", "empty.md")
     assert result.exit_code == 2
     assert result.stderr == "prdlint: error: empty.md: file is empty: there is nothing to lint\n"
-
-
-def test_a_missing_language_model_is_a_config_error_saying_how_to_install_it(project, write) -> None:
-    write("prd.md", DRAFT)
-    write(".prdlint.toml", '[nlp]\nmodel = "en_core_web_nonexistent"\n')
-    result = run("check", "prd.md")
-    assert result.exit_code == 2
-    assert "nlp.model: spaCy pipeline 'en_core_web_nonexistent' is not installed" in result.stderr
-    assert "python -m spacy download en_core_web_nonexistent" in result.stderr
-
-
-def test_vocabulary_config_is_validated(project, write) -> None:
-    write("prd.md", DRAFT)
-    write(".prdlint.toml", '[vocabulary]\ncustomers = ["franchisee"]\n')
-    result = run("check", "prd.md")
-    assert result.exit_code == 2
-    assert "vocabulary.customers: unknown key" in result.stderr
