@@ -79,7 +79,8 @@ class Mention:
     text: str
     span: Span
     block: Block
-    sentence: str
+    start: int
+    """Where the mention starts in its block's plain text."""
     persona: str | None = None
     pays: bool = False
     uses: bool = False
@@ -268,7 +269,7 @@ class MentionFinder:
                     text=phrase.text,
                     span=block.span(phrase.start_char, phrase.end_char),
                     block=block,
-                    sentence=phrase.sent.text if doc.has_annotation("SENT_START") else block.text,
+                    start=phrase.start_char,
                     persona=_persona(doc, start),
                     pays=pays,
                     uses=uses,

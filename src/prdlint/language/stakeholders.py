@@ -226,20 +226,15 @@ def _names_a_group(term: str) -> bool:
 
 def _leading_run(block: Block, mentions: list[Mention]) -> list[str]:
     """The roles a list item or heading opens with: "Nurses and receptionists offer ..."."""
-    if not mentions or len(block.text[: _offset(block, mentions[0])].split()) > 3:
+    if not mentions or len(block.text[: mentions[0].start].split()) > 3:
         return []
     keys = [mentions[0].key]
     for previous, mention in pairwise(mentions):
-        gap = block.text[_offset(block, previous) + len(previous.text) : _offset(block, mention)]
+        gap = block.text[previous.start + len(previous.text) : mention.start]
         if not _JOINER.match(gap):
             break
         keys.append(mention.key)
     return keys
-
-
-def _offset(block: Block, mention: Mention) -> int:
-    found = block.text.find(mention.text)
-    return max(found, 0)
 
 
 def _declaration(section: Section) -> tuple[str | None, str | None] | None:
@@ -386,14 +381,9 @@ class _Builder:
             if match is None:
                 continue
             defining = next(
-                (
-                    m
-                    for m in mentions_by_block.get(block.index, [])
-                    if block.span(match.end(), match.end() + 1).start <= m.span.start
-                ),
-                None,
+                (m for m in mentions_by_block.get(block.index, []) if m.start >= match.end()), None
             )
-            if defining is None or defining.span.start.column - block.span(match.end()).start.column > 12:
+            if defining is None or defining.start - match.end() > 12:
                 continue
             found = self.vocabulary.classify(defining.key)
             term = normalize_role(match.group("term"))
