@@ -134,15 +134,6 @@ class StakeholderModel:
     roles: dict[str, Role]
     declaration_sections: list[Section]
 
-    def by_class(self, *classes: str) -> list[Role]:
-        return [role for role in self.roles.values() if role.cls in classes]
-
-    def users(self, kind: str | None = None) -> list[Role]:
-        return [r for r in self.roles.values() if r.is_user and (kind is None or r.kind == kind)]
-
-    def role_for(self, text: str, vocabulary: Vocabulary) -> Role | None:
-        return self.roles.get(vocabulary.canonical(normalize_role(text)))
-
 
 def _excerpt(document: Document, line: int) -> str:
     text = " ".join(document.line_text(line).split())

@@ -17,7 +17,7 @@ same holds for a means written without a role ("I want to export invoices").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -102,19 +102,17 @@ class _Run:
         return "".join(self.parts)
 
     def _locate(self, offset: int) -> tuple[int, Spanner]:
+        """The piece an offset falls in; offsets past the end belong to the last piece."""
         for start, end, spanner in self.pieces:
-            if offset < end or (start, end, spanner) == self.pieces[-1]:
+            if offset < end:
                 return max(offset - start, 0), spanner
-        raise ValueError(offset)
+        start, _, spanner = self.pieces[-1]
+        return max(offset - start, 0), spanner
 
     def span(self, start: int, end: int) -> Span:
         first, first_spanner = self._locate(start)
         last, last_spanner = self._locate(max(end - 1, start))
         return Span(first_spanner(first, first + 1).start, last_spanner(last, last + 1).end)
-
-    @property
-    def piece_count(self) -> int:
-        return len(self.pieces)
 
 
 def _part(run: _Run, part: Part | None) -> StoryPart | None:
@@ -313,10 +311,3 @@ def _table_story(row: list[Block], role_at: int, means_at: int, ends_at: int | N
 def find_stories(document: Document) -> list[Story]:
     """Every user story in the document, in source order."""
     return _Scanner(document).scan()
-
-
-def stories_by_role(stories: Iterable[Story]) -> dict[str, list[Story]]:
-    grouped: dict[str, list[Story]] = {}
-    for story in stories:
-        grouped.setdefault(story.role.text if story.role else "", []).append(story)
-    return grouped

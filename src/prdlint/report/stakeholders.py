@@ -122,7 +122,7 @@ def render_mermaid(path: str, analysis: Analysis, product: str) -> str:
     roles = [role for role in ordered_roles(analysis) if role.cls != INTERNAL]
     ids = {role.key: _node_id(index) for index, role in enumerate(roles)}
     lines = ["flowchart LR", f'  product(("{_label(product)}"))']
-    payers = [role for role in roles if role.cls in (CUSTOMER, BOTH)]
+    payers = [role for role in roles if role.is_customer]
     if payers:
         lines.append('  subgraph customers["Customers: pay or decide to buy"]')
         lines += [f'    {ids[role.key]}["{_label(role.name)}"]' for role in payers]
