@@ -60,12 +60,11 @@ def _overrides(registry: Registry, **options: Any) -> dict[str, Any]:
     """Command-line settings, validated exactly like the same keys in a config file."""
     where = Where(None, registry)
     overrides: dict[str, Any] = {}
-    for key, raw in (("select", options["select"]), ("extend-select", options["extend_select"])):
+    for key in ("select", "extend-select", "ignore"):
+        raw = options.get(key.replace("-", "_"))
         if raw:
             overrides[key] = selector_list(_split(raw), f"--{key}", where)
-    if options["ignore"]:
-        overrides["ignore"] = selector_list(_split(options["ignore"]), "--ignore", where)
-    if options["fail_on"]:
+    if options.get("fail_on"):
         overrides["fail-on"] = severity(options["fail_on"], "--fail-on", where)
     return overrides
 
@@ -300,7 +299,7 @@ def stakeholders(path: Path, output: str, config: Path | None, isolated: bool) -
     from prdlint.report import stakeholders as views
 
     registry = _registry()
-    resolver = _resolver(registry, config, isolated, select=(), extend_select=(), ignore=(), fail_on=None)
+    resolver = _resolver(registry, config, isolated)
     with _user_errors():
         settings = resolver.for_path(path)
     try:
@@ -308,9 +307,7 @@ def stakeholders(path: Path, output: str, config: Path | None, isolated: bool) -
     except UnreadableFileError as problem:
         _fail(f"{path}: {problem}")
     document = parse_document(text)
-    analysis = analyse(
-        document, LanguageSettings(settings.nlp_model, registry.vocabularies, settings.vocabulary)
-    )
+    analysis = analyse(document, LanguageSettings.of(settings, registry))
     shown = display_path(path)
     if output == "json":
         click.echo(views.render_json(shown, analysis), nl=False)

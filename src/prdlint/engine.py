@@ -39,9 +39,7 @@ class _SharedAnalysis:
         if self._analysis is None:
             from prdlint.language.analysis import LanguageSettings, analyse  # imports spaCy
 
-            settings, registry = self.settings, self.registry
-            language = LanguageSettings(settings.nlp_model, registry.vocabularies, settings.vocabulary)
-            self._analysis = analyse(self.document, language)
+            self._analysis = analyse(self.document, LanguageSettings.of(self.settings, self.registry))
         return self._analysis
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prdlint.document import Document
 from prdlint.language.mentions import MentionFinder
@@ -13,6 +13,10 @@ from prdlint.language.pipeline import capabilities, load_pipeline
 from prdlint.language.stakeholders import StakeholderModel, build_model
 from prdlint.language.stories import Story, find_stories
 from prdlint.language.vocabulary import Vocabulary, merge_vocabularies
+
+if TYPE_CHECKING:
+    from prdlint.config import Settings
+    from prdlint.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,11 @@ class LanguageSettings:
     model: str | None
     vocabularies: tuple[Mapping[str, Any], ...]
     config_vocabulary: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, settings: Settings, registry: Registry) -> LanguageSettings:
+        """What a file's settings and the installed plugins say about the language layer."""
+        return cls(settings.nlp_model, registry.vocabularies, settings.vocabulary)
 
     @property
     def key(self) -> str:
