@@ -38,6 +38,8 @@ class Directive:
     first_line: int = 0
     last_line: float = math.inf
     used: set[str] = field(default_factory=set)
+    codes: set[str] | None = None
+    """The codes the selectors name, resolved once; None means every rule."""
 
     @property
     def text(self) -> str:
@@ -53,12 +55,12 @@ def parse_directive(comment: Comment) -> Directive | None:
     return Directive(match.group("kind"), selectors, comment)
 
 
-def _codes(directive: Directive, registry: Registry) -> set[str] | None:
-    """The codes a directive covers; None means every rule."""
-    if not directive.selectors:
+def _codes(selectors: tuple[str, ...], registry: Registry) -> set[str] | None:
+    """The codes selectors name; None (no selectors) means every rule."""
+    if not selectors:
         return None
     codes: set[str] = set()
-    for selector in directive.selectors:
+    for selector in selectors:
         codes |= registry.lookup(selector)
     return codes
 
@@ -85,6 +87,7 @@ class Suppressions:
             directive = parse_directive(comment)
             if directive is None:
                 continue
+            directive.codes = _codes(directive.selectors, self.registry)
             start, end = comment.span.start.line, comment.span.end.line
             if directive.kind == "enable":
                 closing = [d for d in open_disables if self._closes(directive, d)]
@@ -106,7 +109,7 @@ class Suppressions:
 
     def _closes(self, enable: Directive, disable: Directive) -> bool:
         """A bare enable ends every open disable; one with codes ends the disables naming them."""
-        enabled, disabled = _codes(enable, self.registry), _codes(disable, self.registry)
+        enabled, disabled = enable.codes, disable.codes
         if enabled is None:
             return True
         return disabled is not None and bool(enabled & disabled)
@@ -115,7 +118,7 @@ class Suppressions:
         line = finding.span.start.line
         covering = []
         for directive in self.directives:
-            codes = _codes(directive, self.registry)
+            codes = directive.codes
             if directive.first_line <= line <= directive.last_line and (
                 codes is None or finding.code in codes
             ):
