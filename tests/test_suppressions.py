@@ -11,6 +11,8 @@ from prdlint.suppressions import Suppressions
 
 
 def lint(registry, text: str, **settings) -> list[tuple[int, str]]:
+    """Findings of the document pack, whose placeholder rule the directives here suppress."""
+    settings.setdefault("ignore", ("PRD1",))
     result = lint_text(text, "prd.md", Settings(root=Path("/p"), **settings), registry)
     return [(finding.span.start.line, finding.code) for finding in result.findings]
 
@@ -45,7 +47,7 @@ def test_a_reason_after_two_dashes_is_allowed(registry) -> None:
 
 def test_an_unused_directive_is_reported_with_a_fix_that_deletes_its_line(registry) -> None:
     text = "# T\n\n<!-- prdlint-disable-next-line PRD002 -->\nAll decided.\n"
-    result = lint_text(text, "prd.md", Settings(root=Path("/p")), registry)
+    result = lint_text(text, "prd.md", Settings(root=Path("/p"), ignore=("PRD1",)), registry)
     (finding,) = result.findings
     assert finding.code == "PRD001"
     assert finding.fix is not None
@@ -60,13 +62,13 @@ def test_an_unused_directive_is_reported_with_a_fix_that_deletes_its_line(regist
 
 def test_directives_for_rules_that_did_not_run_are_not_reported(registry) -> None:
     assert (
-        lint(registry, "<!-- prdlint-disable-next-line PRD002 -->\nAll decided.\n", ignore=("PRD002",)) == []
+        lint(registry, "<!-- prdlint-disable-next-line PRD002 -->\nAll decided.\n", ignore=("PRD1", "PRD002")) == []
     )
 
 
 def test_unused_suppressions_can_be_switched_off(registry) -> None:
     text = "<!-- prdlint-disable-next-line PRD002 -->\nAll decided.\n"
-    assert lint(registry, text, ignore=("unused-suppression",)) == []
+    assert lint(registry, text, ignore=("PRD1", "unused-suppression")) == []
 
 
 def test_internal_errors_cannot_be_suppressed(registry) -> None:

@@ -9,12 +9,12 @@ from typing import Any
 
 from prdlint.hookspecs import hookimpl
 from prdlint.rule import Rule
-from prdlint_rules import document
+from prdlint_rules import document, stakeholders
 
 
 @hookimpl
 def prdlint_rules() -> Sequence[type[Rule]]:
-    return [*document.RULES]
+    return [*document.RULES, *stakeholders.RULES]
 
 
 @hookimpl

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from prdlint.document import Document
+from prdlint.language.business import BusinessModel, SignalFinder
 from prdlint.language.mentions import MentionFinder
 from prdlint.language.pipeline import capabilities, load_pipeline
 from prdlint.language.stakeholders import StakeholderModel, build_model
@@ -24,6 +25,7 @@ class Analysis:
     capabilities: frozenset[str]
     stories: list[Story]
     stakeholders: StakeholderModel
+    business: BusinessModel
     vocabulary: Vocabulary
 
 
@@ -45,31 +47,41 @@ class LanguageSettings:
         return json.dumps([self.model, self.vocabularies, self.config_vocabulary], sort_keys=True)
 
 
-_SETUPS: dict[str, tuple[Any, Vocabulary, Any]] = {}
+@dataclass(frozen=True)
+class _Setup:
+    nlp: Any
+    vocabulary: Vocabulary
+    mentions: MentionFinder
+    signals: SignalFinder
 
 
-def _setup(settings: LanguageSettings) -> tuple[Any, Vocabulary, Any]:
-    """The pipeline, merged vocabulary and matcher, built once per process for each settings."""
+_SETUPS: dict[str, _Setup] = {}
+
+
+def _setup(settings: LanguageSettings) -> _Setup:
+    """The pipeline, merged vocabulary and matchers, built once per process for each settings."""
     key = settings.key
     if key not in _SETUPS:
         nlp = load_pipeline(settings.model)
         vocabulary = merge_vocabularies(settings.vocabularies, settings.config_vocabulary)
-        _SETUPS[key] = (nlp, vocabulary, MentionFinder(nlp, vocabulary))
+        _SETUPS[key] = _Setup(nlp, vocabulary, MentionFinder(nlp, vocabulary), SignalFinder(nlp, vocabulary))
     return _SETUPS[key]
 
 
 def analyse(document: Document, settings: LanguageSettings) -> Analysis:
-    nlp, vocabulary, finder = _setup(settings)
+    setup = _setup(settings)
     blocks = [block for block in document.blocks if block.text.strip()]
-    mentions = []
+    mentions, signals = [], []
     # Line breaks inside a paragraph are spaces to the reader; same length, so offsets hold.
     texts = (block.text.replace("\n", " ") for block in blocks)
-    for block, doc in zip(blocks, nlp.pipe(texts), strict=True):
-        mentions += finder.find(doc, block)
+    for block, doc in zip(blocks, setup.nlp.pipe(texts), strict=True):
+        mentions += setup.mentions.find(doc, block)
+        signals += setup.signals.find(doc, block)
     stories = find_stories(document)
     return Analysis(
         capabilities=capabilities(settings.model),
         stories=stories,
-        stakeholders=build_model(document, vocabulary, mentions, stories),
-        vocabulary=vocabulary,
+        stakeholders=build_model(document, setup.vocabulary, mentions, stories),
+        business=BusinessModel(signals),
+        vocabulary=setup.vocabulary,
     )

@@ -84,6 +84,8 @@ class Mention:
     persona: str | None = None
     pays: bool = False
     uses: bool = False
+    verb: str | None = None
+    """The lemma of the verb the role is the subject of, if any: "log" in "admins log in"."""
 
 
 _BETWEEN_ROLE_AND_VERB = frozenset(
@@ -108,32 +110,34 @@ def _verb_after(doc: Doc, end: int, limit: int) -> Token | None:
     return None
 
 
-def _actions(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
-    """Whether the role, named at tokens start..end, pays for the product or uses it.
+def _actions(doc: Doc, start: int, end: int) -> tuple[bool, bool, str | None]:
+    """Whether the role, named at tokens start..end, pays for the product or uses it, and the
+    verb it is the subject of.
 
     Only the verb the role is the subject of counts, and paying counts for the product (its
     plan, fee, licence), not for goods bought through it.
     """
     sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
     if start > 0 and doc[start - 1].lower_ in ("paying", "paid"):
-        return True, False
+        return True, False, None
     verb = _verb_after(doc, end, sentence.end)
     if verb is None:
-        return False, False
+        return False, False, None
     lemma = verb.lemma_.lower()
     if lemma in _PAY_ALONE:
-        return True, False
+        return True, False, lemma
     if lemma == "sign":  # "sign the contract" buys; "sign in", "sign up" use
         following = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
         if following in ("in", "up", "on", "out", "into"):
-            return False, True
-        return bool({t.lower_ for t in doc[verb.i + 1 : sentence.end]} & _PRODUCT_PAYMENT_CUES), False
+            return False, True, lemma
+        pays = bool({t.lower_ for t in doc[verb.i + 1 : sentence.end]} & _PRODUCT_PAYMENT_CUES)
+        return pays, False, lemma
     if lemma in _PAY_VERBS:
         rest = {token.lower_ for token in doc[verb.i + 1 : sentence.end]}
         if rest & _PRODUCT_PAYMENT_CUES and not (lemma in ("buy", "purchase") and rest & _GOODS):
-            return True, False
-        return False, False
-    return False, lemma in _USE_VERBS
+            return True, False, lemma
+        return False, False, lemma
+    return False, lemma in _USE_VERBS, lemma
 
 
 def _persona(doc: Doc, start: int) -> str | None:
@@ -260,9 +264,9 @@ class MentionFinder:
                 continue
             following = self._following(doc, match)
             if following is not None and following.lower_ in self.vocabulary.paying_compounds:
-                pays, uses = True, False
+                pays, uses, verb = True, False, None
             else:
-                pays, uses = _actions(doc, start, match.end)
+                pays, uses, verb = _actions(doc, start, match.end)
             mentions.append(
                 Mention(
                     key=key,
@@ -273,6 +277,35 @@ class MentionFinder:
                     persona=_persona(doc, start),
                     pays=pays,
                     uses=uses,
+                    verb=verb,
                 )
             )
+            shared = self._coordinated(doc, start, match)
+            if shared is not None:
+                mentions.append(
+                    Mention(
+                        key=self.vocabulary.canonical(normalize_role(shared)),
+                        text=doc[start - 2].text,
+                        span=block.span(doc[start - 2].idx, doc[start - 2].idx + len(doc[start - 2].text)),
+                        block=block,
+                        start=doc[start - 2].idx,
+                        pays=pays,
+                        uses=uses,
+                        verb=verb,
+                    )
+                )
         return mentions
+
+    def _coordinated(self, doc: Doc, start: int, match: TokenSpan) -> str | None:
+        """ "Finance & Compliance Team" names a finance team too: the role before "&" or "and"
+        shares the head of the role after it."""
+        if start != match.start or len(match) < 2 or start < 2:
+            return None
+        before = doc[start - 2]
+        # Either noun will do here ("finance" is a verb too): the shared head makes it a name.
+        if doc[start - 1].lower_ not in ("&", "and") or not (
+            before.is_alpha and not before.is_stop and before.lower_ in self.words.nouns
+        ):
+            return None
+        shared = f"{doc[start - 2].text} {doc[match.start + 1 : match.end].text}"
+        return None if normalize_role(shared) in self.vocabulary.not_roles else shared

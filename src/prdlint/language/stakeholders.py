@@ -34,6 +34,7 @@ from prdlint.language.vocabulary import (
     singular,
 )
 from prdlint.language.wordclasses import word_classes
+from prdlint.span import Span
 
 FRONT_MATTER, DECLARATION, GLOSSARY, STORY, ACTION, VOCABULARY = range(6)
 
@@ -125,14 +126,50 @@ class Role:
         return self.cls in (CUSTOMER, BOTH)
 
     @property
+    def shown_paying(self) -> bool:
+        """Whether the document itself shows this role paying (declares it a customer, or says
+        it pays), rather than the role's name alone suggesting it."""
+        return any(e.cls in (CUSTOMER, BOTH) and e.strength < VOCABULARY for e in self.evidence)
+
+    @property
+    def acts_in_product(self) -> bool:
+        """Whether the role does something in the product: declared, in a story or persona, the
+        subject of a use, or an entry in a list of roles. A name in passing ("escalate to the
+        support team") is not enough to say the product has such a user."""
+        return (
+            self.declared
+            or bool(self.stories)
+            or bool(self.personas)
+            or any(mention.uses or _listed(mention) for mention in self.mentions)
+        )
+
+    @property
     def is_user(self) -> bool:
         return self.cls in (USER, BOTH)
+
+
+@dataclass(frozen=True)
+class Conflation:
+    """A place that makes one group of customer and user: joined as synonyms, a declared
+    customer doing plain product use, a declared user paying, or one persona called both."""
+
+    span: Span
+    text: str
+    reason: str
 
 
 @dataclass
 class StakeholderModel:
     roles: dict[str, Role]
     declaration_sections: list[Section]
+    unfilled_sections: list[Section] = field(default_factory=list)
+    """Stakeholder sections that are still a template's slots ("### Target users: [Who?]")."""
+    conflations: list[Conflation] = field(default_factory=list)
+
+    @property
+    def is_template(self) -> bool:
+        """Whether the stakeholder sections are unfilled slots and nothing else declares roles."""
+        return bool(self.unfilled_sections) and not any(role.declared for role in self.roles.values())
 
 
 def _excerpt(document: Document, line: int) -> str:
@@ -201,6 +238,38 @@ _PERSONA_ATTRIBUTES = frozenset(
     )
 )
 _JOINER = re.compile(r"^[\s,/&]*(?:and|or)?[\s,]*$", re.IGNORECASE)
+_SLOT = re.compile(r"\[[^\[\]\n]{3,}\]")
+# A role named among others in a list of roles: "Staff roles (Admin, Manager, Guide)".
+_ROLE_LIST = re.compile(r"\b(?:roles?|permissions?|access levels?)\b", re.IGNORECASE)
+_OPENING_WORDS = 3
+_ENTRY_WORDS = 6
+# "users/customers", "customers (users)", "our users, i.e. our customers": two names for one group.
+_GROUP_WORD = r"(?:end[- ])?users?|customers?|clients?"
+_JOINED_NAMES = re.compile(
+    rf"\b(?P<first>{_GROUP_WORD})\s*(?:/|\(|,?\s+i\.\s?e\.,?|,?\s+aka|,?\s+a\.k\.a\.|"
+    rf"\s+or\s+rather|,?\s+also\s+(?:called|known\s+as))\s*(?:our\s+|the\s+)?(?P<second>{_GROUP_WORD})\b"
+    r"(?:\)?\s*(?P<next>[A-Za-z]+))?",
+    re.IGNORECASE,
+)
+# Plain use of the product: what a user does, not what a buyer does.
+_PLAIN_USE = frozenset(
+    "log sign click tap upload browse scroll navigate view search download open type enter fill select".split()
+)
+
+
+def _listed(mention: Mention) -> bool:
+    """A role that opens a list item or table cell, or is named in a list of roles."""
+    block = mention.block
+    if _ROLE_LIST.search(block.text):
+        return True
+    opens = len(re.findall(r"\w+", block.text[: mention.start])) < _OPENING_WORDS
+    in_entry = block.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
+    # "• Finance & Compliance Team" written as its own paragraph is a list entry too.
+    return opens and (in_entry or len(block.text.split()) <= _ENTRY_WORDS)
+
+
+def _is_customer_word(word: str) -> bool:
+    return word.lower().startswith(("customer", "client"))
 
 
 def _names_a_group(term: str) -> bool:
@@ -256,6 +325,8 @@ class _Builder:
         self.vocabulary = vocabulary
         self.roles: dict[str, Role] = {}
         self.declaration_sections: list[Section] = []
+        self.unfilled_sections: list[Section] = []
+        self.conflations: list[Conflation] = []
         self._declaring: set[Section] = set()
 
     def role(self, key: str) -> Role:
@@ -311,7 +382,12 @@ class _Builder:
             if outer is None or outer.heading is None:
                 self.declaration_sections.append(section)
             self._declaring.add(section)
+            declared_before = sum(role.declared for role in self.roles.values())
             self._declare_section(section, found, mentions_by_block)
+            if declared_before == sum(role.declared for role in self.roles.values()) and any(
+                _SLOT.search(block.text) for block in section.all_blocks()
+            ):
+                self.unfilled_sections.append(section)
 
     def _declare_section(
         self,
@@ -350,7 +426,8 @@ class _Builder:
         text = block.text.strip()
         if block.kind is BlockKind.LIST_ITEM:
             lead = _LEAD_TERM.match(text)
-            term = lead.group("term").strip() if lead else ""
+            # "1. **Data Science Professionals**" over its own sub-list is a term by itself.
+            term = lead.group("term").strip() if lead else text
             return [normalize_role(term)] if _names_a_group(term) else []
         if not 0 < len(text.split()) <= 4 or any(char in text for char in "[]<>:?"):
             return []
@@ -432,6 +509,80 @@ class _Builder:
             target.declared = target.declared or short.declared
             target.personas += [name for name in short.personas if name not in target.personas]
 
+    def joined_names(self) -> None:
+        """ "Who are our users/customers?": customer and user written as one group."""
+        for block in self.document.blocks:
+            for match in _JOINED_NAMES.finditer(block.text):
+                first, second = match.group("first"), match.group("second")
+                following = (match.group("next") or "").lower()
+                if _is_customer_word(first) == _is_customer_word(second):
+                    continue
+                if following in self.vocabulary.compounds:
+                    continue  # "user/customer support" names a team, not the people
+                end = match.end("second")
+                self.conflations.append(
+                    Conflation(
+                        block.span(match.start(), end),
+                        block.text[match.start() : end],
+                        f"'{block.text[match.start() : end]}' names customers and users as one group",
+                    )
+                )
+
+    def contradicted_declarations(self) -> None:
+        """A declared customer doing plain product use, or a declared user paying, in a document
+        that declares customers and users apart."""
+        declared = {key: _declared_classes(role) for key, role in self.roles.items()}
+        customers = [key for key, classes in declared.items() if classes == {CUSTOMER}]
+        users = [key for key, classes in declared.items() if classes == {USER}]
+        if not customers or not users:
+            return
+        for key in customers:
+            role = self.roles[key]
+            for mention in role.mentions:
+                if mention.uses and mention.verb in _PLAIN_USE:
+                    self.conflations.append(
+                        Conflation(
+                            mention.span,
+                            mention.text,
+                            f"'{mention.text}' is declared a customer (line {_declared_line(role)}) "
+                            f"but here does what a user does ('{mention.verb}')",
+                        )
+                    )
+        for key in users:
+            role = self.roles[key]
+            for mention in role.mentions:
+                if mention.pays:
+                    self.conflations.append(
+                        Conflation(
+                            mention.span,
+                            mention.text,
+                            f"'{mention.text}' is declared a user (line {_declared_line(role)}) "
+                            f"but here pays, which the document gives to {', '.join(customers)}",
+                        )
+                    )
+
+    def persona_conflations(self) -> None:
+        """One persona ("Priya") called a customer in one place and a user in another."""
+        seen: dict[str, Mention] = {}
+        for role in sorted(self.roles.values(), key=lambda r: r.key):
+            for mention in role.mentions:
+                if mention.persona is None:
+                    continue
+                earlier = seen.setdefault(mention.persona, mention)
+                earlier_role = self.roles.get(earlier.key)
+                if earlier_role is None or earlier_role is role:
+                    continue
+                if earlier_role.is_customer != role.is_customer:
+                    first, second = sorted((earlier, mention), key=lambda m: m.span.start.line)
+                    self.conflations.append(
+                        Conflation(
+                            second.span,
+                            second.text,
+                            f"{mention.persona} is '{first.text}' on line {first.span.start.line} "
+                            f"and '{second.text}' here: one person, but one name pays and one uses",
+                        )
+                    )
+
     def classify(self) -> None:
         for role in self.roles.values():
             known = self.vocabulary.classify(role.key)
@@ -485,6 +636,14 @@ def _resolve(role: Role, vocabulary_kind: str | None) -> tuple[str, str | None]:
     return cls, (kinds[0] if kinds else vocabulary_kind or PRIMARY)
 
 
+def _declared_classes(role: Role) -> set[str | None]:
+    return {e.cls for e in role.evidence if e.strength in (FRONT_MATTER, DECLARATION, GLOSSARY)}
+
+
+def _declared_line(role: Role) -> int:
+    return min(e.line for e in role.evidence if e.strength in (FRONT_MATTER, DECLARATION, GLOSSARY))
+
+
 def build_model(
     document: Document, vocabulary: Vocabulary, mentions: list[Mention], stories: list[Story]
 ) -> StakeholderModel:
@@ -499,4 +658,9 @@ def build_model(
     builder.mentions(mentions)
     builder.merge_variants()
     builder.classify()
-    return StakeholderModel(builder.roles, builder.declaration_sections)
+    builder.joined_names()
+    builder.contradicted_declarations()
+    builder.persona_conflations()
+    return StakeholderModel(
+        builder.roles, builder.declaration_sections, builder.unfilled_sections, builder.conflations
+    )

@@ -82,12 +82,27 @@ class RoleClass:
 
 
 @dataclass
+class SignalClass:
+    """Phrases that say one thing about the business ("free trial": the users pay).
+
+    For a revenue stream, `stream` names it and `payers` are the role heads that pay it; "*"
+    means any role the document shows paying.
+    """
+
+    phrases: set[str] = field(default_factory=set)
+    stream: str | None = None
+    payers: tuple[str, ...] = ()
+
+
+@dataclass
 class Vocabulary:
     heads: dict[str, RoleClass] = field(default_factory=dict)
     synonyms: dict[str, str] = field(default_factory=dict)
     compounds: set[str] = field(default_factory=set)
     not_roles: set[str] = field(default_factory=set)
     paying_compounds: set[str] = field(default_factory=set)
+    decision_heads: set[str] = field(default_factory=set)
+    signals: dict[str, SignalClass] = field(default_factory=dict)
 
     def add_table(self, table: Mapping[str, Any]) -> None:
         """Adds one vocabulary in the layout of prdlint_rules/stakeholders/vocabulary.toml."""
@@ -106,6 +121,14 @@ class Vocabulary:
         self.paying_compounds.update(
             word.lower() for word in table.get("paying_compounds", {}).get("after", [])
         )
+        self.decision_heads.update(
+            normalize_role(head) for head in table.get("decision_makers", {}).get("heads", [])
+        )
+        for category, entry in table.get("signals", {}).items():
+            signal = self.signals.setdefault(category, SignalClass())
+            signal.phrases.update(phrase.lower() for phrase in entry.get("phrases", []))
+            signal.stream = entry.get("stream", signal.stream)
+            signal.payers = (*signal.payers, *(normalize_role(p) for p in entry.get("payers", [])))
 
     def add_config(self, config: Mapping[str, Any]) -> None:
         """Adds `[tool.prdlint.vocabulary]`: lists of heads per class, synonyms, compounds."""
@@ -128,6 +151,11 @@ class Vocabulary:
             if found is not None:
                 return found
         return None
+
+    def decides(self, key: str) -> bool:
+        """Whether a role's name says it decides for an organisation: "clinic owner", "CFO"."""
+        words = self.canonical(key).split()
+        return any(" ".join(words[start:]) in self.decision_heads for start in range(len(words)))
 
     def phrases(self) -> Iterable[str]:
         """Every surface form the matcher looks for: each head, singular and plural."""

@@ -1,0 +1,65 @@
+"""What the stakeholder rules share: where a document-level finding goes, how roles are quoted,
+and which roles count as customers, users and paying parties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from prdlint.language.analysis import Analysis
+from prdlint.language.business import FUNDING, USERS_PAY
+from prdlint.language.stakeholders import Role
+from prdlint.rule import RuleContext
+from prdlint.span import Span
+
+_QUOTED_ROLES = 3
+# Words for the generic customer: naming them says someone pays, not who decides.
+GENERIC_CUSTOMERS = frozenset({"customer", "client"})
+
+
+def document_anchor(context: RuleContext) -> Span:
+    """Where a finding about the whole document goes: the first stakeholder section's heading,
+    else line 1, so an editor shows it where the fix belongs."""
+    model = context.analysis.stakeholders
+    for section in model.declaration_sections:
+        if section.heading is not None:
+            return section.heading.span()
+    return context.document.first_line_span
+
+
+def first_line(role: Role) -> int:
+    lines = [m.span.start.line for m in role.mentions] + [e.line for e in role.evidence]
+    return min(lines, default=1)
+
+
+def quote_roles(roles: Iterable[Role]) -> str:
+    """ "'restaurant owner' (line 12), 'driver' (line 14) and 2 more", in document order."""
+    ordered = sorted(roles, key=first_line)
+    quoted = [f"'{role.name}' (line {first_line(role)})" for role in ordered[:_QUOTED_ROLES]]
+    more = len(ordered) - _QUOTED_ROLES
+    if more > 0:
+        quoted.append(f"{more} more")
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def users(analysis: Analysis) -> list[Role]:
+    return [role for role in analysis.stakeholders.roles.values() if role.is_user]
+
+
+def customers(analysis: Analysis) -> list[Role]:
+    return [role for role in analysis.stakeholders.roles.values() if role.is_customer]
+
+
+def names_a_payer(analysis: Analysis) -> bool:
+    """Whether the document says who pays or funds it: a customer role, users who convert to
+    paid plans, or a funding statement ("community-funded")."""
+    business = analysis.business
+    return bool(customers(analysis) or business.of(USERS_PAY) or business.of(FUNDING))
+
+
+def is_template(context: RuleContext) -> bool:
+    """A template's stakeholder sections are still slots; placeholder-text reports those, and
+    judging who the product serves would be judging the blank form."""
+    return context.analysis.stakeholders.is_template

@@ -1,0 +1,61 @@
+"""PRD105 customer-needs-without-purchase-factors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.language.business import PURCHASE_FACTORS, USERS_PAY
+from prdlint.rule import Rule, RuleContext, Violation
+from prdlint_rules.stakeholders.common import customers, document_anchor, is_template, quote_roles
+
+
+class CustomerNeedsWithoutPurchaseFactors(Rule):
+    """Customers are named, but nothing weighs what they judge before buying: price, plans, ROI.
+
+    ## What it does
+    Reports a PRD that names customers but considers none of their purchase factors for this
+    product: its price, plans or tiers, fees or commission, a free trial or freemium
+    conversion, cost or return on investment to the customer, budget or contract terms, or an
+    explicit statement that pricing is out of scope or decided elsewhere. Prices of goods sold
+    inside the product ("a kayak rents for $40") and the product's own running costs do not
+    count.
+
+    ## Why is this bad?
+    Users judge a product by how useful and easy it is. Customers judge it by price, the
+    vendor's viability and reputation, and what it returns for the money. A PRD that names the
+    customer but writes only user needs builds something users like and buyers do not buy.
+
+    ## Example
+    ```markdown
+    ## Customers
+    Dental clinics buy Smile for their front desk.
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Customers
+    Dental clinics buy Smile for their front desk: $49 per location per month, which pays for
+    itself if it fills two cancelled slots a month.
+    ```
+    Or: "Pricing is out of scope here; see the pricing proposal."
+    """
+
+    code = "PRD105"
+    name = "customer-needs-without-purchase-factors"
+    pack = "stakeholders"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        analysis = context.analysis
+        paying = customers(analysis)
+        if is_template(context) or not paying:
+            return
+        if analysis.business.of(PURCHASE_FACTORS) or analysis.business.of(USERS_PAY):
+            return
+        yield Violation(
+            f"customer needs without purchase factors: the document names customers "
+            f"({quote_roles(paying)}) but says nothing of what they weigh before buying: customers "
+            "judge price, plans, fees, return on investment and contract terms, users judge "
+            "usefulness; add how the product is priced and sold, or say that pricing is out of "
+            "scope and where it is decided",
+            document_anchor(context),
+        )

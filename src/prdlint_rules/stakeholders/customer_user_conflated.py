@@ -1,0 +1,64 @@
+"""PRD104 customer-user-conflated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.language.business import USERS_ARE_CUSTOMERS
+from prdlint.rule import Rule, RuleContext, Violation
+
+
+class CustomerUserConflated(Rule):
+    """Customer and user are written as one group where they are different people.
+
+    ## What it does
+    Reports each place that merges the two:
+    - the words joined as synonyms: "users/customers", "customers (users)", "our users, i.e.
+      our customers", a heading "Who are our users/customers?";
+    - a role the document declares a customer made the actor of plain product use ("the
+      clinic owner logs in and uploads the schedule") while the users are declared apart, or a
+      declared user made the one who pays;
+    - one persona called a customer in one place and a user in another.
+
+    Not reported: "customer support" and other compounds, a product named "Customer Portal",
+    buyers and sellers of goods in a marketplace, and any document that says its users are
+    its paying customers (a B2C subscription, where they truly are one group).
+
+    ## Why is this bad?
+    Customers pay or decide to buy; users use. When one word covers both, a requirement cannot
+    say whose need it serves: the buyer who judges price and the vendor's reputation, or the
+    user who judges usefulness and ease. Products built for a blurred "customer/user" please
+    neither.
+
+    ## Example
+    ```markdown
+    ## Who are our users/customers?
+    Clinic owners and their receptionists.
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Customers
+    Clinic owners, who pay per location.
+
+    ## Users
+    Receptionists, who book and move appointments.
+    ```
+    If your users are the ones who pay, say so once: "Our users are our paying customers."
+    """
+
+    code = "PRD104"
+    name = "customer-user-conflated"
+    pack = "stakeholders"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        analysis = context.analysis
+        if analysis.business.of(USERS_ARE_CUSTOMERS):
+            return
+        for conflation in analysis.stakeholders.conflations:
+            yield Violation(
+                f"customer and user conflated: {conflation.reason}; customers pay or decide to buy, "
+                "users use the product, so name each group for what it does, or say once that your "
+                "users are your paying customers",
+                conflation.span,
+            )

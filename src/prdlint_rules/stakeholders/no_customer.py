@@ -1,0 +1,74 @@
+"""PRD101 no-customer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.rule import Rule, RuleContext, Violation
+from prdlint_rules.stakeholders.common import document_anchor, is_template, names_a_payer, quote_roles, users
+
+_MARKETPLACE_SIDES = frozenset({"buyer", "seller", "shopper", "vendor", "host", "guest", "renter"})
+
+
+class NoCustomer(Rule):
+    """The document never says who pays for the product or decides to buy it.
+
+    ## What it does
+    Reports a PRD that names no customer: no one who pays for the product (a buyer, subscriber,
+    client, advertiser, sponsor, a seller paying fees), no buying organisation or approver, no
+    users who convert to a paid plan ("free trial", "free-to-paid"), and no statement of who
+    funds it ("grant-funded"). "Customer support" and goods bought inside a marketplace do not
+    count: a shopper buying a lamp from a seller pays the seller, not the product.
+
+    ## Why is this bad?
+    Users use a product; customers pay for it or decide to buy it. They may be the same people
+    (a subscriber to a music app) or entirely different ones (advertisers pay for a search
+    engine its users never pay for). A product nobody pays for is not a business, and a PRD that
+    never names the customer cannot weigh what the customer needs. Internal tools, open-source
+    and public-sector products have customers too: whoever funds and approves them.
+
+    ## Example
+    ```markdown
+    ## Users
+    - Shoppers browse local listings.
+    - Sellers list second-hand goods.
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Users
+    - Shoppers browse local listings.
+    - Sellers list second-hand goods.
+
+    ## Customers
+    Sellers pay a 5% commission on each sale; shops pay for featured listings.
+    ```
+    """
+
+    code = "PRD101"
+    name = "no-customer"
+    pack = "stakeholders"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        analysis = context.analysis
+        if is_template(context) or names_a_payer(analysis):
+            return
+        named = users(analysis)
+        who = f"names users ({quote_roles(named)}) but" if named else "names"
+        sides = {role.key for role in named} & _MARKETPLACE_SIDES
+        if len(sides) >= 2:
+            advice = (
+                f"{' and '.join(sorted(sides))} trade goods with each other, which pays the sellers, "
+                "not the product: say who pays the marketplace (commission, listing fees, "
+                "subscriptions, advertisers)"
+            )
+        else:
+            advice = (
+                "say who pays and how (subscription, licence, fees, advertising), or, for an internal, "
+                "open-source or public-sector product, who funds and approves it"
+            )
+        yield Violation(
+            f"no customer: the document {who} no one who pays for the product or decides to buy it; "
+            f"users use a product, customers pay for it, and without them there is no business: {advice}",
+            document_anchor(context),
+        )

@@ -1,0 +1,63 @@
+"""PRD110 no-management-users."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.language.business import PERSONAL_USE
+from prdlint.language.vocabulary import MANAGEMENT
+from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint_rules.stakeholders.common import document_anchor, is_template, quote_roles, users
+
+
+class NoManagementUsers(Rule):
+    """No one is named who uses the product to run the business: owners, finance, marketing.
+
+    ## What it does
+    Reports a PRD that names users but no management user who acts in the product: an owner
+    who reads the reports, finance staff, marketers, analysts, executives. A tool its author
+    builds for personal use ("this is a personal-use tool") has no business to run and is not
+    reported.
+
+    ## Why is this bad?
+    Besides the people who use the product and those who operate it, someone runs the business
+    behind it. The owner needs to see what is used and what earns money, finance needs sales
+    records, marketing needs to know who the users are to win and keep customers, and someone
+    answers for the security of users' data. Their needs become reports, exports and audit
+    trails that a PRD naming only end users never asks for.
+
+    ## Example
+    ```markdown
+    ## Users
+    - Tutors publish lessons; students book them.
+    - Admins approve new tutors.
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Users
+    - Tutors publish lessons; students book them.
+    - Admins approve new tutors.
+    - The owner reads weekly bookings and revenue by subject to decide where to recruit tutors.
+    ```
+    """
+
+    code = "PRD110"
+    name = "no-management-users"
+    pack = "stakeholders"
+    default_severity = Severity.INFO
+    enabled_by_default = False
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        analysis = context.analysis
+        named = users(analysis)
+        if is_template(context) or not named or analysis.business.of(PERSONAL_USE):
+            return
+        if any(role.kind == MANAGEMENT and role.acts_in_product for role in named):
+            return
+        yield Violation(
+            f"no management users: the document names users ({quote_roles(named)}) but no one who uses "
+            "the product to run the business; add the owner, finance or marketing people who need "
+            "its reports and data, and what they read in it",
+            document_anchor(context),
+        )

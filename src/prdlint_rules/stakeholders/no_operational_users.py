@@ -1,0 +1,70 @@
+"""PRD103 no-operational-users."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.language.vocabulary import OPERATIONAL
+from prdlint.rule import Rule, RuleContext, Violation
+from prdlint_rules.stakeholders.common import document_anchor, first_line, is_template, quote_roles, users
+
+
+class NoOperationalUsers(Rule):
+    """No one who runs the product behind the scenes: admins, support, moderators, operations.
+
+    ## What it does
+    Reports a PRD that names users but no operational user who acts in the product: an admin,
+    a support or service agent, a moderator or trust-and-safety reviewer, operations staff, a
+    content editor, finance or compliance staff working in it. A story role, a persona, an
+    entry in a list of roles or permissions, or a sentence saying what such a role does in the
+    product counts. A mention only as a metric ("support tickets"), a plan feature ("priority
+    support") or a team named in passing ("escalate to the support team") does not.
+
+    ## Why is this bad?
+    Every product needs people to run it: to manage accounts, fix data, answer users' questions,
+    remove abuse, publish content. Their needs become real features (an admin console, audit
+    logs, refunds, impersonation for support) that a PRD naming only end users leaves out, and
+    the product ships without the tools to operate it.
+
+    ## Example
+    ```markdown
+    ## Users
+    - Drivers accept and deliver orders.
+    - Restaurant owners publish menus.
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Users
+    - Drivers accept and deliver orders.
+    - Restaurant owners publish menus.
+    - Support agents look up an order, contact the driver and refund the customer.
+    ```
+    """
+
+    code = "PRD103"
+    name = "no-operational-users"
+    pack = "stakeholders"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        analysis = context.analysis
+        named = users(analysis)
+        if is_template(context) or not named:
+            return
+        operational = [role for role in named if role.kind == OPERATIONAL]
+        if any(role.acts_in_product for role in operational):
+            return
+        passing = ""
+        if operational:
+            role = min(operational, key=first_line)
+            passing = (
+                f" ('{role.name}' on line {first_line(role)} is only named in passing, "
+                "never shown doing anything in the product)"
+            )
+        yield Violation(
+            f"no operational users: the document names users ({quote_roles(named)}) but no one who "
+            f"runs the product behind the scenes{passing}; add the admins, support agents or "
+            "moderators it needs and what they do in the product (manage accounts, answer users, "
+            "remove abuse)",
+            document_anchor(context),
+        )

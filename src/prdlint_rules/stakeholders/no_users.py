@@ -1,0 +1,52 @@
+"""PRD102 no-users."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.rule import Rule, RuleContext, Violation
+from prdlint_rules.stakeholders.common import customers, document_anchor, is_template, quote_roles, users
+
+
+class NoUsers(Rule):
+    """No one is named who uses the product.
+
+    ## What it does
+    Reports a PRD that names no user: no role that uses the product in a stakeholder section,
+    persona, user story, or in the text ("clinicians review the summary"), and no user stories.
+
+    ## Why is this bad?
+    Requirements come from the needs and problems of the people who use the product. A PRD
+    that names none has nothing to test its features against: whose day gets better, and how?
+    Even a product bought by one party (a hospital buying scheduling software) is used by
+    others (nurses, receptionists), and it succeeds only if they can and want to use it.
+
+    ## Example
+    ```markdown
+    # Scheduling
+    Hospitals buy Rota to cut overtime costs.
+    ```
+
+    ## Use instead
+    ```markdown
+    # Scheduling
+    Hospitals buy Rota to cut overtime costs. Ward nurses use it to swap shifts; the ward
+    manager approves swaps.
+    ```
+    """
+
+    code = "PRD102"
+    name = "no-users"
+    pack = "stakeholders"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        analysis = context.analysis
+        if is_template(context) or users(analysis) or analysis.stories:
+            return
+        paying = customers(analysis)
+        who = f"names customers ({quote_roles(paying)}) but" if paying else "names"
+        yield Violation(
+            f"no users: the document {who} no one who uses the product; requirements come from "
+            "what users need, so name who uses it (in a users or personas section) and what they do",
+            document_anchor(context),
+        )

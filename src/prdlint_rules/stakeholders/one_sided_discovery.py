@@ -1,0 +1,65 @@
+"""PRD111 one-sided-discovery."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.language.business import CUSTOMER_RESEARCH, USER_RESEARCH
+from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint_rules.stakeholders.common import is_template
+
+
+class OneSidedDiscovery(Rule):
+    """The research or validation plan covers only users, or only customers.
+
+    ## What it does
+    Reports a PRD whose research and validation (outside "Out of scope" or "Future"
+    sections) has only user discovery (user interviews, usability tests, A/B tests, usage
+    analytics, beta tests) or only customer discovery (pricing tests, willingness to pay,
+    market sizing, buyer or customer interviews, paid conversion), at the first activity of
+    the side it has. Measures listed under a metrics heading ("Success metrics", "KPIs") are
+    outcomes to watch, not research, and a PRD with no research plan at all is not reported.
+
+    ## Why is this bad?
+    User discovery finds a product people love to use; customer discovery finds a product
+    someone will pay for. They need different questions, tactics and often different people,
+    and a plan with only one of them validates half the product: a delightful tool nobody
+    buys, or a well-priced one nobody keeps using.
+
+    ## Example
+    ```markdown
+    ## Validation
+    - Usability tests with 8 receptionists.
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Validation
+    - Usability tests with 8 receptionists.
+    - Pricing interviews with 5 practice managers: would they pay $49 per location?
+    ```
+    """
+
+    code = "PRD111"
+    name = "one-sided-discovery"
+    pack = "stakeholders"
+    default_severity = Severity.INFO
+    enabled_by_default = False
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        business = context.analysis.business
+        user_side = [s for s in business.of(USER_RESEARCH, deferred=False) if not s.in_metrics]
+        customer_side = [s for s in business.of(CUSTOMER_RESEARCH, deferred=False) if not s.in_metrics]
+        if is_template(context) or bool(user_side) == bool(customer_side):
+            return
+        if user_side:
+            has, missing = "user", "customer discovery (pricing tests, buyer interviews, market sizing)"
+            first = user_side[0]
+        else:
+            has, missing = "customer", "user discovery (user interviews, usability tests, usage data)"
+            first = customer_side[0]
+        yield Violation(
+            f"one-sided discovery: the plan validates with {has}s only ('{first.text}') and has no "
+            f"{missing}; users decide whether the product is loved, customers whether it is bought",
+            first.span,
+        )

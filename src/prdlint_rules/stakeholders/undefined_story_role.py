@@ -1,0 +1,87 @@
+"""PRD108 undefined-story-role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.language.stakeholders import Role
+from prdlint.language.vocabulary import singular
+from prdlint.rule import Rule, RuleContext, Violation
+from prdlint_rules.stakeholders.common import quote_roles
+
+# Story roles this generic are generic-story-role's concern, not a missing declaration.
+_GENERIC_ROLES = frozenset({"user", "customer", "person", "people", "someone", "client"})
+
+
+def _same_role(story_key: str, declared_key: str) -> bool:
+    """ "data professional" is "data science professional"; "attendee" is "event attendee":
+    same head, and one name's words are all in the other."""
+    story, declared = story_key.split(), declared_key.split()
+    if singular(story[-1]) != singular(declared[-1]):
+        return False
+    return set(story) <= set(declared) or set(declared) <= set(story)
+
+
+def _generic(role: Role) -> bool:
+    return role.key.split()[-1] in _GENERIC_ROLES
+
+
+class UndefinedStoryRole(Rule):
+    """A user story's role appears in none of the document's stakeholder declarations.
+
+    ## What it does
+    Where the document declares its stakeholders (a users, personas, roles or stakeholders
+    section, a roles table, front matter), reports each story role that none of them names,
+    once per role, at its first story. Case, singular and plural, synonyms ("admin" and
+    "administrator") and a longer or shorter form of a declared name ("attendee" for "event
+    attendee") are the same role. Bare generic roles ("As a user") are left to
+    generic-story-role.
+
+    ## Why is this bad?
+    A story's role says whose need it serves. A role that appears only in a story has no
+    described goals, context or permissions, so nobody can judge the story against them; it is
+    often a declared role under another name ("Voter" for "Member"), which splits one group's
+    needs across two names.
+
+    ## Example
+    ```markdown
+    ## Users
+    - Members vote in polls.
+
+    ## Stories
+    As a voter, I want to change my vote, so that I can correct a mistake.
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Stories
+    As a member, I want to change my vote, so that I can correct a mistake.
+    ```
+    Or add "Voters" to the users section with what sets them apart.
+    """
+
+    code = "PRD108"
+    name = "undefined-story-role"
+    pack = "stakeholders"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        model = context.analysis.stakeholders
+        declared = [role for role in model.roles.values() if role.declared]
+        if not declared:
+            return
+        for role in model.roles.values():
+            if role.declared or not role.stories or _generic(role):
+                continue
+            if any(_same_role(role.key, other.key) for other in declared):
+                continue
+            story = role.stories[0]
+            if story.role is None:
+                continue
+            others = len(role.stories) - 1
+            used = f" (and {others} more {'story' if others == 1 else 'stories'})" if others else ""
+            yield Violation(
+                f"undefined story role: '{story.role.text}'{used} appears in none of the stakeholder "
+                f"declarations ({quote_roles(declared)}); describe it there, or use the declared name "
+                "this story means",
+                story.role.span,
+            )

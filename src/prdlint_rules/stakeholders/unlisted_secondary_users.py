@@ -1,0 +1,62 @@
+"""PRD109 unlisted-secondary-users."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.language.business import INVITATIONS
+from prdlint.language.vocabulary import SECONDARY
+from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint_rules.stakeholders.common import is_template
+
+
+class UnlistedSecondaryUsers(Rule):
+    """Features reach other people (invites, gifts, shares, payments), who are never listed as users.
+
+    ## What it does
+    Reports the first feature that invites, shares with, sends to, gifts, or collects money
+    from other people (invitations, referral codes, gift cards, split bills, donations, RSVPs)
+    in a document that lists no secondary users: invitees, guests, recipients, donors,
+    attendees and the like. Features under "Out of scope" or "Future" headings are left alone.
+
+    ## Why is this bad?
+    Secondary users are the people a primary user brings in: the guest who gets the invitation,
+    the friend who receives the gift card, the donor who pays into a fundraiser. They often
+    arrive with no account, on a phone, knowing nothing of the product, and their experience
+    decides whether the primary user's action works at all. Unlisted, their needs go unwritten.
+
+    ## Example
+    ```markdown
+    ## Features
+    - Hosts invite friends to an event by link.
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Users
+    - Hosts create events.
+    - Guests (secondary users) open the invitation link without an account and RSVP.
+    ```
+    """
+
+    code = "PRD109"
+    name = "unlisted-secondary-users"
+    pack = "stakeholders"
+    default_severity = Severity.INFO
+    enabled_by_default = False
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        analysis = context.analysis
+        signals = analysis.business.of(INVITATIONS, deferred=False)
+        if is_template(context) or not signals:
+            return
+        if any(role.kind == SECONDARY for role in analysis.stakeholders.roles.values()):
+            return
+        first = signals[0]
+        features = sorted({signal.text.lower() for signal in signals})
+        yield Violation(
+            f"unlisted secondary users: features reach people beyond the primary users "
+            f"({', '.join(repr(feature) for feature in features[:3])}) but no invitees, guests or "
+            "recipients are listed; add them to the users with what they need on arrival",
+            first.span,
+        )

@@ -1,0 +1,76 @@
+"""PRD106 unnamed-indirect-customer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.language.analysis import Analysis
+from prdlint.language.business import Signal
+from prdlint.rule import Rule, RuleContext, Violation
+from prdlint_rules.stakeholders.common import is_template
+
+_ANY_PAYING_ROLE = "*"
+
+
+def _payer_named(analysis: Analysis, payers: tuple[str, ...]) -> bool:
+    roles = analysis.stakeholders.roles.values()
+    if _ANY_PAYING_ROLE in payers and any(role.shown_paying for role in roles):
+        return True
+    return any(role.key == payer or role.key.endswith(" " + payer) for role in roles for payer in payers)
+
+
+class UnnamedIndirectCustomer(Rule):
+    """The product earns from advertising, sponsorship, data or commission, but never names who pays.
+
+    ## What it does
+    Reports a revenue stream the document plans (advertising, promoted listings, sponsorship,
+    selling data or analytics, commission or transaction fees) whose paying party it never
+    names: no advertiser, sponsor, data buyer, or, for commission and promoted listings, no
+    role the document shows paying (sellers paying fees). Streams under "Out of scope" or
+    "Future" headings are left alone.
+
+    ## Why is this bad?
+    Whoever pays is a customer, even one who never opens the product the way its users do:
+    advertisers are the customers of a free search engine. Indirect customers have needs of
+    their own (reach, targeting, reports, a fair price) that become requirements; a PRD that
+    plans their money but not them leaves those requirements out.
+
+    ## Example
+    ```markdown
+    ## Monetization
+    - Advertising in the feed
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Monetization
+    - Advertising in the feed, sold to local businesses (advertisers), who need to target by
+      neighbourhood and see how many people saw their ad.
+    ```
+    """
+
+    code = "PRD106"
+    name = "unnamed-indirect-customer"
+    pack = "stakeholders"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        analysis = context.analysis
+        if is_template(context):
+            return
+        vocabulary, business = analysis.vocabulary, analysis.business
+        streams: dict[str, list[tuple[str, list[Signal]]]] = {}
+        for category in business.revenue_categories():
+            signals = business.of(category, deferred=False)
+            stream = vocabulary.signals[category].stream or category
+            if signals:
+                streams.setdefault(stream, []).append((category, signals))
+        for stream, categories in sorted(streams.items()):
+            if any(_payer_named(analysis, vocabulary.signals[category].payers) for category, _ in categories):
+                continue
+            first = min((signal for _, signals in categories for signal in signals), key=lambda s: s.line)
+            yield Violation(
+                f"unnamed indirect customer: the product earns from {stream} ('{first.text}') but the "
+                "document never names who pays it; whoever pays is a customer even if they never use "
+                "the product like its users do: name them and what they need (reach, reports, price)",
+                first.span,
+            )
