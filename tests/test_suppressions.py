@@ -61,9 +61,8 @@ def test_an_unused_directive_is_reported_with_a_fix_that_deletes_its_line(regist
 
 
 def test_directives_for_rules_that_did_not_run_are_not_reported(registry) -> None:
-    assert (
-        lint(registry, "<!-- prdlint-disable-next-line PRD002 -->\nAll decided.\n", ignore=("PRD1", "PRD002")) == []
-    )
+    text = "<!-- prdlint-disable-next-line PRD002 -->\nAll decided.\n"
+    assert lint(registry, text, ignore=("PRD1", "PRD002")) == []
 
 
 def test_unused_suppressions_can_be_switched_off(registry) -> None:

@@ -74,14 +74,26 @@ def analyse(document: Document, settings: LanguageSettings) -> Analysis:
     mentions, signals = [], []
     # Line breaks inside a paragraph are spaces to the reader; same length, so offsets hold.
     texts = (block.text.replace("\n", " ") for block in blocks)
-    for block, doc in zip(blocks, setup.nlp.pipe(texts), strict=True):
+    docs = list(setup.nlp.pipe(texts))
+    for block, doc in zip(blocks, docs, strict=True):
         mentions += setup.mentions.find(doc, block)
         signals += setup.signals.find(doc, block)
     stories = find_stories(document)
+    model = build_model(document, setup.vocabulary, mentions, stories)
+    # Roles the document declares that the vocabulary does not know ("Gardeners add plants")
+    # are its own vocabulary: find them everywhere else too, then build the model again.
+    unknown = [
+        key for key, role in model.roles.items() if role.declared and not setup.vocabulary.classify(key)
+    ]
+    if unknown:
+        matcher = setup.mentions.matcher_for(unknown)
+        for block, doc in zip(blocks, docs, strict=True):
+            mentions += setup.mentions.find(doc, block, matcher)
+        model = build_model(document, setup.vocabulary, mentions, stories)
     return Analysis(
         capabilities=capabilities(settings.model),
         stories=stories,
-        stakeholders=build_model(document, setup.vocabulary, mentions, stories),
+        stakeholders=model,
         business=BusinessModel(signals),
         vocabulary=setup.vocabulary,
     )

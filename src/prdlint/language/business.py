@@ -27,6 +27,8 @@ from prdlint.language.vocabulary import Vocabulary, plural
 from prdlint.span import Span
 
 PURCHASE_FACTORS = "purchase-factors"
+PRICE = "price"
+"""A price per period or per unit of the product: "$19/month", "$4 per staff member per month"."""
 USERS_PAY = "users-pay"
 FUNDING = "funding"
 USERS_ARE_CUSTOMERS = "users-are-customers"
@@ -42,9 +44,12 @@ _DEFERRING_TITLE = re.compile(
     r"parking lot|v2|next version|not (?:supported|planned))\b",
     re.IGNORECASE,
 )
+# An amount, perhaps "per location" or "per staff member", then a period or seat: what a
+# subscription or licence costs. "$40 an hour" for a rented kayak is a price of goods: no hours.
 _PRICE_PER_PERIOD = re.compile(
-    r"(?:[$€£¥₹]\s?\d[\d,.]*k?\+?|\b\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros))\s*"
-    r"(?:/|per\s+|a\s+)\s*(?:mo|month|yr|year|annum|user|seat|member|license|licence)\b",
+    r"(?:[$€£¥₹]\s?\d[\d,.]*k?\+?|\b\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros))"
+    r"(?:\s+(?:per|a|an|each)\s+[a-z]+(?:\s+[a-z]+)?)?\s*"
+    r"(?:/|per\s+|a\s+|an\s+)\s*(?:mo|month|week|yr|year|annum|user|seat|member|license|licence)\b",
     re.IGNORECASE,
 )
 # A heading made only of these words, with one of the pricing words, is about the product's price.
@@ -151,6 +156,6 @@ class SignalFinder:
                 if token.lower_ in _DEFERRED_PRICING_WORDS:
                     yield signal(PURCHASE_FACTORS, token.idx, token.idx + len(token.text))
         for match in _PRICE_PER_PERIOD.finditer(block.text):
-            yield signal(PURCHASE_FACTORS, match.start(), match.end())
+            yield signal(PRICE, match.start(), match.end())
         if _pricing_heading(block):
             yield signal(PURCHASE_FACTORS, 0, len(block.text))

@@ -8,6 +8,7 @@ whether the role pays for the product or uses it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -17,7 +18,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 
 from prdlint.document import Block
-from prdlint.language.vocabulary import Vocabulary, normalize_role
+from prdlint.language.vocabulary import Vocabulary, normalize_role, plural, singular
 from prdlint.language.wordclasses import word_classes
 from prdlint.span import Span
 
@@ -59,6 +60,8 @@ _PRODUCT_PAYMENT_CUES = frozenset(
     """.split()
 )
 _GOODS = frozenset("item items goods listing listings products order orders".split())
+# Money handed to these goes to another party, not to the product.
+_PAID_ROLES = frozenset("seller sellers vendor vendors host hosts merchant merchants driver drivers".split())
 _USE_VERBS = frozenset(
     """
     use log sign upload view browse click open create manage search book receive see edit download
@@ -110,12 +113,40 @@ def _verb_after(doc: Doc, end: int, limit: int) -> Token | None:
     return None
 
 
+def _pays_for_product(doc: Doc, verb: Token, limit: int) -> bool:
+    """Whether `verb` pays for the product (its plan, fee, licence, or a price), not for goods
+    bought through it or money handed to another role ("pay sellers through escrow")."""
+    lemma = verb.lemma_.lower()
+    clause_end = next((t.i for t in doc[verb.i + 1 : limit] if t.text in (";", ":")), limit)
+    rest_tokens = doc[verb.i + 1 : clause_end]
+    rest = {token.lower_ for token in rest_tokens}
+    if lemma in _PAY_ALONE:
+        return True
+    if lemma == "sign":  # "sign the contract" buys
+        return bool(rest & _PRODUCT_PAYMENT_CUES)
+    paid = next((token.lower_ for token in rest_tokens if token.lower_ not in ("the", "their", "a")), "")
+    if lemma not in _PAY_VERBS or rest & _GOODS or paid in _PAID_ROLES:
+        return False
+    return bool(rest & _PRODUCT_PAYMENT_CUES) or any(token.is_currency for token in rest_tokens)
+
+
+def _coordinated_payment(doc: Doc, verb: Token, limit: int) -> bool:
+    """ "Sellers list furniture and pay a 5% commission": a second verb, after "and", that pays."""
+    for index in range(verb.i + 1, limit - 1):
+        if doc[index].lower_ != "and":
+            continue
+        following = doc[index + 1]
+        if following.lemma_.lower() in _PAY_VERBS | _PAY_ALONE and _pays_for_product(doc, following, limit):
+            return True
+    return False
+
+
 def _actions(doc: Doc, start: int, end: int) -> tuple[bool, bool, str | None]:
     """Whether the role, named at tokens start..end, pays for the product or uses it, and the
-    verb it is the subject of.
+    verb it is the subject of (None when the word after it is no verb: "the support team by").
 
-    Only the verb the role is the subject of counts, and paying counts for the product (its
-    plan, fee, licence), not for goods bought through it.
+    Only verbs the role is the subject of count, and paying counts for the product (its plan,
+    fee, licence), not for goods bought through it.
     """
     sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
     if start > 0 and doc[start - 1].lower_ in ("paying", "paid"):
@@ -124,20 +155,18 @@ def _actions(doc: Doc, start: int, end: int) -> tuple[bool, bool, str | None]:
     if verb is None:
         return False, False, None
     lemma = verb.lemma_.lower()
-    if lemma in _PAY_ALONE:
-        return True, False, lemma
-    if lemma == "sign":  # "sign the contract" buys; "sign in", "sign up" use
-        following = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
-        if following in ("in", "up", "on", "out", "into"):
-            return False, True, lemma
-        pays = bool({t.lower_ for t in doc[verb.i + 1 : sentence.end]} & _PRODUCT_PAYMENT_CUES)
-        return pays, False, lemma
-    if lemma in _PAY_VERBS:
-        rest = {token.lower_ for token in doc[verb.i + 1 : sentence.end]}
-        if rest & _PRODUCT_PAYMENT_CUES and not (lemma in ("buy", "purchase") and rest & _GOODS):
-            return True, False, lemma
-        return False, False, lemma
-    return False, lemma in _USE_VERBS, lemma
+    if lemma not in word_classes().verbs and verb.lower_ not in word_classes().verbs:
+        return False, False, None
+    if (
+        lemma == "sign"
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].lower_ in ("in", "up", "on", "out", "into")
+    ):
+        return False, True, lemma  # "sign in", "sign up" use
+    if lemma in _PAY_VERBS | _PAY_ALONE or lemma == "sign":
+        return _pays_for_product(doc, verb, sentence.end), False, lemma
+    pays = _coordinated_payment(doc, verb, sentence.end)
+    return pays, lemma in _USE_VERBS, lemma
 
 
 def _persona(doc: Doc, start: int) -> str | None:
@@ -176,9 +205,9 @@ class MentionFinder:
     """Finds stakeholder mentions in spaCy Docs; holds what takes long to build, once."""
 
     def __init__(self, nlp: Language, vocabulary: Vocabulary) -> None:
+        self.nlp = nlp
         self.vocabulary = vocabulary
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher.add("ROLE", list(nlp.tokenizer.pipe(sorted(set(vocabulary.phrases())))))
+        self.matcher = self.matcher_for(vocabulary.phrases())
         self.words = word_classes()
         lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
         tables = lemmatizer.lookups if lemmatizer is not None else None
@@ -232,7 +261,10 @@ class MentionFinder:
         if following is not None and following.lower_ in self.vocabulary.paying_compounds:
             return False  # "seller subscriptions": the role, and what it pays
         if following is not None and following.lower_ in self.vocabulary.compounds:
-            return True  # "customer support", "user interface": a thing, not a stakeholder
+            # "customer support", "user interface": a thing. But a plural role before a verb is
+            # its subject: "Sellers list furniture", "Customers support the change".
+            plural_head = match[-1].lower_ != singular(match[-1].lower_)
+            return not (plural_head and following.lower_ in self.words.verbs)
         previous = doc[match.start - 1] if match.start > 0 else None
         if previous is not None and previous.text in ("-", "/") and match.start > 1:
             return True  # the tail of "self-serve" or "and/or"
@@ -248,9 +280,22 @@ class MentionFinder:
                 return True
         return False
 
-    def find(self, doc: Doc, block: Block) -> list[Mention]:
+    def matcher_for(self, phrases: Iterable[str]) -> PhraseMatcher:
+        """A matcher for role phrases, each in the singular and the plural."""
+        forms = set()
+        for phrase in phrases:
+            words = phrase.split()
+            forms.update((phrase, " ".join([*words[:-1], plural(words[-1])])))
+        matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        matcher.add("ROLE", list(self.nlp.tokenizer.pipe(sorted(forms))))
+        return matcher
+
+    def find(self, doc: Doc, block: Block, matcher: PhraseMatcher | None = None) -> list[Mention]:
+        """The mentions of the vocabulary's roles in one block, or of the roles `matcher` finds
+        (roles a document declares that the vocabulary does not know)."""
         mentions = []
-        for match in filter_spans([doc[start:end] for _, start, end in self.matcher(doc)]):
+        matches = (matcher or self.matcher)(doc)
+        for match in filter_spans([doc[start:end] for _, start, end in matches]):
             if (
                 self._not_a_stakeholder(doc, match)
                 or self._named_thing(doc, match)

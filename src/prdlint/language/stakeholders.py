@@ -70,7 +70,7 @@ _AROUND_DECLARATIONS = frozenset(
     target key main primary secondary operational internal management our the who are is it this for
     we serve and or of user users customer customers persona personas role roles type types segment
     segments permissions profiles overview market audience stakeholders actors admin admins staff
-    pays end core paying decision makers buying group
+    pays end core paying decision makers buying group uses use
     """.split()
 )
 _GLOSSARY_LINE = re.compile(
@@ -140,7 +140,7 @@ class Role:
             self.declared
             or bool(self.stories)
             or bool(self.personas)
-            or any(mention.uses or _listed(mention) for mention in self.mentions)
+            or any(mention.uses or mention.verb or _listed(mention) for mention in self.mentions)
         )
 
     @property
@@ -182,7 +182,7 @@ _ROLE_COLUMN = re.compile(
     r"^(?:roles?|users?(?:\s+types?)?|personas?|stakeholders?|actors?|who|types?|segments?)$", re.I
 )
 _LEAD_TERM = re.compile(
-    r"^(?P<term>[A-Z][\w &/'’-]{1,40}?)\s*(?::\s*\S|—|–| - |,|\s+(?:that|who|which|whose|with)\b)"
+    r"^(?P<term>[A-Z][\w &/'’-]{1,40}?)\s*(?::\s*\S|—|–| - |,|\s+(?:that|who|which|whose|with|are)\b)"
 )
 _LEAD_STOPWORDS = frozenset("all any some each every no the a an our their this these those".split())
 # Labels of a persona template's fields, which name no role.
@@ -253,7 +253,9 @@ _JOINED_NAMES = re.compile(
 )
 # Plain use of the product: what a user does, not what a buyer does.
 _PLAIN_USE = frozenset(
-    "log sign click tap upload browse scroll navigate view search download open type enter fill select".split()
+    """
+    log sign click tap upload browse scroll navigate view search download open type enter fill select
+    """.split()
 )
 
 
@@ -282,6 +284,32 @@ def _names_a_group(term: str) -> bool:
     if first in _LEAD_STOPWORDS or first.endswith("ly") or (first in verbs and first not in nouns):
         return False
     return singular(last) != last
+
+
+_ARTICLES = frozenset({"the", "a", "an", "our", "each", "every"})
+_SUBJECT_WORDS = 3
+
+
+def _subject_of_first_verb(text: str) -> str | None:
+    """ "Gardeners add their plants", "The treasurer reads the report": in a list of users, the
+    words before the item's first verb name a role the vocabulary may not know."""
+    words = text.split()
+    verbs, nouns = word_classes().verbs, word_classes().nouns
+    for index, word in enumerate(words[: _SUBJECT_WORDS + 2]):
+        lower = word.lower().strip(",;:")
+        if index == 0 or lower not in verbs or not word[:1].islower():
+            continue
+        subject = words[:index]
+        article = subject[0].lower() in _ARTICLES
+        if article:
+            subject = subject[1:]
+        if not 0 < len(subject) <= _SUBJECT_WORDS or not all(w.isalpha() for w in subject):
+            return None
+        if singular(subject[-1]) not in nouns:
+            return None
+        # Without an article the subject names a group ("Gardeners"); with one, a person.
+        return " ".join(subject) if article or singular(subject[-1]) != subject[-1].lower() else None
+    return None
 
 
 def _leading_run(block: Block, mentions: list[Mention]) -> list[str]:
@@ -428,7 +456,10 @@ class _Builder:
             lead = _LEAD_TERM.match(text)
             # "1. **Data Science Professionals**" over its own sub-list is a term by itself.
             term = lead.group("term").strip() if lead else text
-            return [normalize_role(term)] if _names_a_group(term) else []
+            if _names_a_group(term):
+                return [normalize_role(term)]
+            subject = _subject_of_first_verb(text)
+            return [normalize_role(subject)] if subject else []
         if not 0 < len(text.split()) <= 4 or any(char in text for char in "[]<>:?"):
             return []
         if block.kind is BlockKind.TABLE_CELL and block.cell is not None:
@@ -520,6 +551,8 @@ class _Builder:
                 if following in self.vocabulary.compounds:
                     continue  # "user/customer support" names a team, not the people
                 end = match.end("second")
+                if block.text[end : end + 1] == ")":
+                    end += 1
                 self.conflations.append(
                     Conflation(
                         block.span(match.start(), end),
@@ -533,7 +566,8 @@ class _Builder:
         that declares customers and users apart."""
         declared = {key: _declared_classes(role) for key, role in self.roles.items()}
         customers = [key for key, classes in declared.items() if classes == {CUSTOMER}]
-        users = [key for key, classes in declared.items() if classes == {USER}]
+        # A "Users" or "Personas" section declares roles without a class: not customers.
+        users = [key for key, classes in declared.items() if classes and CUSTOMER not in classes]
         if not customers or not users:
             return
         for key in customers:

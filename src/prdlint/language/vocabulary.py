@@ -158,11 +158,8 @@ class Vocabulary:
         return any(" ".join(words[start:]) in self.decision_heads for start in range(len(words)))
 
     def phrases(self) -> Iterable[str]:
-        """Every surface form the matcher looks for: each head, singular and plural."""
-        for head in self.heads:
-            words = head.split()
-            yield head
-            yield " ".join([*words[:-1], plural(words[-1])])
+        """Every head the matcher looks for (the matcher adds the plurals)."""
+        return self.heads.keys()
 
 
 def merge_vocabularies(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from prdlint.language.analysis import Analysis
-from prdlint.language.business import FUNDING, USERS_PAY
+from prdlint.language.business import FUNDING, PRICE, USERS_PAY
 from prdlint.language.stakeholders import Role
 from prdlint.rule import RuleContext
 from prdlint.span import Span
@@ -54,9 +54,11 @@ def customers(analysis: Analysis) -> list[Role]:
 
 def names_a_payer(analysis: Analysis) -> bool:
     """Whether the document says who pays or funds it: a customer role, users who convert to
-    paid plans, or a funding statement ("community-funded")."""
+    paid plans or a price with no one else to pay it ("$3/month": its users), or a funding
+    statement ("community-funded")."""
     business = analysis.business
-    return bool(customers(analysis) or business.of(USERS_PAY) or business.of(FUNDING))
+    paid = business.of(USERS_PAY) or business.of(PRICE, deferred=False) or business.of(FUNDING)
+    return bool(customers(analysis) or paid)
 
 
 def is_template(context: RuleContext) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.business import PURCHASE_FACTORS, USERS_PAY
+from prdlint.language.business import PRICE, PURCHASE_FACTORS, USERS_PAY
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import customers, document_anchor, is_template, quote_roles
 
@@ -49,7 +49,7 @@ class CustomerNeedsWithoutPurchaseFactors(Rule):
         paying = customers(analysis)
         if is_template(context) or not paying:
             return
-        if analysis.business.of(PURCHASE_FACTORS) or analysis.business.of(USERS_PAY):
+        if any(analysis.business.of(category) for category in (PURCHASE_FACTORS, PRICE, USERS_PAY)):
             return
         yield Violation(
             f"customer needs without purchase factors: the document names customers "
