@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from prdlint.language.vocabulary import plural
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import document_anchor, is_template, names_a_payer, quote_roles, users
 
@@ -55,11 +56,11 @@ class NoCustomer(Rule):
             return
         named = users(analysis)
         who = f"names users ({quote_roles(named)}) but" if named else "names"
-        sides = {role.key for role in named} & _MARKETPLACE_SIDES
+        sides = sorted(plural(side) for side in {role.key for role in named} & _MARKETPLACE_SIDES)
         if len(sides) >= 2:
             advice = (
-                f"{' and '.join(sorted(sides))} trade goods with each other, which pays the sellers, "
-                "not the product: say who pays the marketplace (commission, listing fees, "
+                f"{', '.join(sides[:-1])} and {sides[-1]} trade goods with each other, which pays "
+                "the sellers, not the product: say who pays the marketplace (commission, listing fees, "
                 "subscriptions, advertisers)"
             )
         else:

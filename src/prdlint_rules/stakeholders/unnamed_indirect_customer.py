@@ -10,6 +10,13 @@ from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import is_template
 
 _ANY_PAYING_ROLE = "*"
+# What each kind of indirect customer weighs, for the message's advice.
+_STREAM_NEEDS = {
+    "advertising": "reach, targeting, reports of who saw the ad, price",
+    "sponsorship": "visibility, audience, reports, price",
+    "selling data": "coverage, freshness, licence terms, price",
+    "commission": "the rate, when it is charged, what they get for it",
+}
 
 
 def _payer_named(analysis: Analysis, payers: tuple[str, ...]) -> bool:
@@ -71,6 +78,7 @@ class UnnamedIndirectCustomer(Rule):
             yield Violation(
                 f"unnamed indirect customer: the product earns from {stream} ('{first.text}') but the "
                 "document never names who pays it; whoever pays is a customer even if they never use "
-                "the product like its users do: name them and what they need (reach, reports, price)",
+                f"the product like its users do: name them and what they weigh "
+                f"({_STREAM_NEEDS.get(stream, 'what they get for the money, price')})",
                 first.span,
             )
