@@ -188,3 +188,58 @@ def test_software_named_like_a_role_is_not_a_stakeholder() -> None:
 def test_a_metadata_table_at_the_top_names_the_documents_people_not_stakeholders() -> None:
     source = "# Plan\n\n| Field | Value |\n|---|---|\n| **Reviewers** | Design, Data |\n\nMembers vote.\n"
     assert set(analysed(source).stakeholders.roles) == {"member"}
+
+
+def test_a_second_verb_that_pays_makes_the_role_a_payer() -> None:
+    source = (
+        "# Market\n\nSellers list furniture and pay a 5% commission. Buyers pay sellers through escrow.\n"
+    )
+    assert classes(source) == {"seller": ("both", "primary"), "buyer": ("user", "primary")}
+
+
+def test_a_role_the_document_declares_is_found_everywhere_else() -> None:
+    source = (
+        "# Pollen\n\n## Users\n\n- Gardeners add their plants.\n\n## Pricing\n\n"
+        "Gardeners pay $3/month for the Pro plan.\n"
+    )
+    gardener = role(source, "gardener")
+    assert gardener.declared and gardener.cls == "both"
+    assert [mention.span.start.line for mention in gardener.mentions] == [5, 9]
+
+
+def test_roles_sharing_a_head_after_an_ampersand_are_both_named() -> None:
+    model = analysed("# Roles\n\n- Finance & Compliance Team\n").stakeholders
+    assert {key: model.roles[key].kind for key in ("finance team", "compliance team")} == {
+        "finance team": "management",
+        "compliance team": "operational",
+    }
+
+
+def test_a_role_acts_in_the_product_only_when_it_does_something_there() -> None:
+    source = (
+        "# App\n\nModerators remove unsafe posts.\n\n"
+        "Anything else is escalated to the support team by email.\n"
+    )
+    assert role(source, "moderator").acts_in_product
+    assert not role(source, "support team").acts_in_product
+
+
+def test_customer_and_user_joined_as_one_group_but_not_in_a_compound() -> None:
+    source = "# App\n\n## Who are our users/customers?\n\nOur user/customer support team answers.\n"
+    conflations = analysed(source).stakeholders.conflations
+    assert [(c.span.start.line, c.text) for c in conflations] == [(3, "users/customers")]
+
+
+def test_a_declared_customer_doing_plain_use_is_a_conflation() -> None:
+    source = (
+        "# Clinics\n\n## Customers\n\n- Clinic owners pay $49 per month.\n\n## Users\n\n"
+        "- Receptionists book appointments.\n\n## Flow\n\nThe clinic owner logs in every morning.\n"
+    )
+    (conflation,) = analysed(source).stakeholders.conflations
+    assert conflation.span.start.line == 13 and "declared a customer (line 5)" in conflation.reason
+
+
+def test_stakeholder_sections_of_unfilled_slots_make_a_template() -> None:
+    model = analysed("# PRD\n\n## Target users\n\n[Who is this product for?]\n").stakeholders
+    assert model.is_template
+    assert not analysed("# PRD\n\n## Target users\n\nNurses on night shifts.\n").stakeholders.is_template

@@ -68,7 +68,7 @@ _USE_VERBS = frozenset(
     share invite submit track post message chat read play watch listen order rate review check
     scan swap accept decline register access enter fill select choose tap navigate explore compare
     save add delete update export import configure set schedule join vote comment reply answer
-    respond moderate approve reject resolve handle monitor offer request
+    respond moderate approve reject resolve handle monitor offer request list sell
     """.split()
 )
 _ACTION_WINDOW = 6

@@ -1,0 +1,63 @@
+"""Business signals: what a document says about price, payers, market and research."""
+
+from __future__ import annotations
+
+from prdlint.document import parse_document
+from prdlint.language.analysis import LanguageSettings, analyse
+from prdlint.language.business import (
+    CUSTOMER_RESEARCH,
+    INVITATIONS,
+    ORGANISATIONS,
+    PRICE,
+    PURCHASE_FACTORS,
+    USER_RESEARCH,
+    USERS_PAY,
+    BusinessModel,
+)
+from prdlint.registry import load_registry
+
+
+def business(source: str) -> BusinessModel:
+    return analyse(parse_document(source), LanguageSettings(None, load_registry().vocabularies)).business
+
+
+def texts(source: str, category: str, deferred: bool = True) -> list[str]:
+    return [signal.text for signal in business(source).of(category, deferred=deferred)]
+
+
+def test_a_free_trial_says_the_users_pay() -> None:
+    assert texts("# App\n\nA 14-day free trial, then a paid plan.\n", USERS_PAY) == ["free trial"]
+
+
+def test_prices_per_period_or_seat_are_the_products_price_but_hourly_goods_are_not() -> None:
+    source = (
+        "# App\n\nIt costs $4 per staff member per month or $12 per seat. A kayak rents for $40 an hour.\n"
+    )
+    assert texts(source, PRICE) == ["$4 per staff member per month", "$12 per seat"]
+
+
+def test_a_heading_about_pricing_is_a_purchase_factor_but_a_pricing_feature_is_not() -> None:
+    assert texts("# App\n\n## Pricing & plans\n\nSee below.\n", PURCHASE_FACTORS) == ["Pricing & plans"]
+    assert texts("# App\n\n## Dynamic pricing\n\nSurge by demand.\n", PURCHASE_FACTORS) == []
+
+
+def test_signals_under_non_goals_or_negated_are_kept_but_deferred() -> None:
+    source = (
+        "# App\n\nA multi-tenant platform.\n\nThis is not a multi-tenant SaaS product.\n\n"
+        "## Non-goals\n\n- Changing pricing or team seats.\n"
+    )
+    assert texts(source, ORGANISATIONS) == ["multi-tenant", "multi-tenant", "team seats"]
+    assert texts(source, ORGANISATIONS, deferred=False) == ["multi-tenant"]
+    assert texts(source, PURCHASE_FACTORS) == ["pricing"]
+
+
+def test_research_under_a_metrics_heading_is_marked_as_metrics() -> None:
+    source = "# App\n\n## Validation\n\nUsability tests.\n\n## Success metrics\n\nPaid conversion rises.\n"
+    model = business(source)
+    assert [(s.text, s.in_metrics) for s in model.of(USER_RESEARCH)] == [("Usability tests", False)]
+    assert [(s.text, s.in_metrics) for s in model.of(CUSTOMER_RESEARCH)] == [("Paid conversion", True)]
+
+
+def test_invitations_and_gifts_reach_other_people() -> None:
+    source = "# App\n\nHosts invite friends; guests redeem gift cards.\n"
+    assert texts(source, INVITATIONS) == ["invite", "gift cards"]
