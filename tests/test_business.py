@@ -61,3 +61,11 @@ def test_research_under_a_metrics_heading_is_marked_as_metrics() -> None:
 def test_invitations_and_gifts_reach_other_people() -> None:
     source = "# App\n\nHosts invite friends; guests redeem gift cards.\n"
     assert texts(source, INVITATIONS) == ["invite", "gift cards"]
+
+
+def test_config_adds_phrases_to_a_signal() -> None:
+    settings = LanguageSettings(
+        None, load_registry().vocabularies, {"signals": {"purchase-factors": ["per-clinic fee"]}}
+    )
+    model = analyse(parse_document("# App\n\nA per-clinic fee applies.\n"), settings).business
+    assert [signal.text for signal in model.of(PURCHASE_FACTORS)] == ["per-clinic fee"]

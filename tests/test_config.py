@@ -70,6 +70,8 @@ BAD_CONFIGS = [
     ("[rules.PRD004]\nsectons = []\n", "rules.PRD004.sectons", "unknown option"),
     ('[rules.PRD004]\nsections = "Goals"\n', "rules.PRD004.sections", "expected an array"),
     ("[rules.PRD0]\n", "rules.PRD0", "one rule"),
+    ('[vocabulary.signals]\npricing = ["x"]\n', "vocabulary.signals.pricing", "unknown signal"),
+    ("[vocabulary.signals]\nfunding = [1]\n", "vocabulary.signals.funding[0]", "expected a string"),
 ]
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from prdlint.config.errors import ConfigError
 from prdlint.language.pipeline import model_problem
-from prdlint.language.vocabulary import CONFIG_CLASSES
+from prdlint.language.vocabulary import CONFIG_CLASSES, CONFIG_SIGNALS
 from prdlint.registry import Registry
 from prdlint.rule import OPTION_TYPES, Severity
 
@@ -146,13 +146,24 @@ def nlp_model(value: Any, key: str, where: Where) -> str | None:
 
 
 def vocabulary(value: Any, key: str, where: Where) -> dict[str, Any]:
-    """`[vocabulary]`: more words for each class of stakeholder, synonyms, compounds."""
+    """`[vocabulary]`: more words for each class of stakeholder, synonyms, compounds, deciding
+    roles, and phrases for the business signals."""
     table = _table(value, key, where)
     checked: dict[str, Any] = {}
     for name, entry in table.items():
         entry_key = f"{key}.{name}"
-        if name in CONFIG_CLASSES or name in ("compounds", "not-roles"):
+        if name in CONFIG_CLASSES or name in ("compounds", "not-roles", "decision-makers"):
             checked[name] = list(string_list(entry, entry_key, where))
+        elif name == "signals":
+            signals = _table(entry, entry_key, where)
+            for category in signals:
+                if category not in CONFIG_SIGNALS:
+                    known = ", ".join(CONFIG_SIGNALS)
+                    raise where.error(f"{entry_key}.{category}", f"unknown signal (known: {known})")
+            checked[name] = {
+                category: list(string_list(phrases, f"{entry_key}.{category}", where))
+                for category, phrases in signals.items()
+            }
         elif name == "synonyms":
             synonyms = _table(entry, entry_key, where)
             for word, target in synonyms.items():
@@ -160,7 +171,9 @@ def vocabulary(value: Any, key: str, where: Where) -> dict[str, Any]:
                     raise where.error(f"{entry_key}.{word}", f"expected a string, got {_type_name(target)}")
             checked[name] = dict(synonyms)
         else:
-            known = ", ".join([*CONFIG_CLASSES, "synonyms", "compounds", "not-roles"])
+            known = ", ".join(
+                [*CONFIG_CLASSES, "synonyms", "compounds", "not-roles", "decision-makers", "signals"]
+            )
             raise where.error(entry_key, f"unknown key (known keys: {known})")
     return checked
 

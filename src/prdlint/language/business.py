@@ -23,21 +23,38 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from prdlint.document import Block, BlockKind, Section
-from prdlint.language.vocabulary import Vocabulary, plural
+from prdlint.language.vocabulary import (
+    CUSTOMER_RESEARCH,
+    FUNDING,
+    INVITATIONS,
+    ORGANISATIONS,
+    PERSONAL_USE,
+    PRICE,
+    PURCHASE_FACTORS,
+    REVENUE_PREFIX,
+    USER_RESEARCH,
+    USERS_ARE_CUSTOMERS,
+    USERS_PAY,
+    Vocabulary,
+    plural,
+)
 from prdlint.span import Span
 
-PURCHASE_FACTORS = "purchase-factors"
-PRICE = "price"
-"""A price per period or per unit of the product: "$19/month", "$4 per staff member per month"."""
-USERS_PAY = "users-pay"
-FUNDING = "funding"
-USERS_ARE_CUSTOMERS = "users-are-customers"
-ORGANISATIONS = "organisations"
-INVITATIONS = "invitations"
-PERSONAL_USE = "personal-use"
-USER_RESEARCH = "user-research"
-CUSTOMER_RESEARCH = "customer-research"
-REVENUE_PREFIX = "revenue-"
+__all__ = [
+    "CUSTOMER_RESEARCH",
+    "FUNDING",
+    "INVITATIONS",
+    "ORGANISATIONS",
+    "PERSONAL_USE",
+    "PRICE",
+    "PURCHASE_FACTORS",
+    "USERS_ARE_CUSTOMERS",
+    "USERS_PAY",
+    "USER_RESEARCH",
+    "BusinessModel",
+    "Signal",
+    "SignalFinder",
+]
 
 _DEFERRING_TITLE = re.compile(
     r"\b(?:non-?goals?|out[- ]of[- ]scope|not in scope|deferred|future|later|won'?t have|"

@@ -24,6 +24,31 @@ CONFIG_CLASSES: Mapping[str, tuple[str, str | None]] = {
     "internal": (INTERNAL, None),
 }
 
+# The business signals a document can give; `[signals.<category>]` in vocabulary tables, and
+# `[tool.prdlint.vocabulary.signals]` in config, add phrases to them.
+PURCHASE_FACTORS = "purchase-factors"
+PRICE = "price"
+USERS_PAY = "users-pay"
+FUNDING = "funding"
+USERS_ARE_CUSTOMERS = "users-are-customers"
+PERSONAL_USE = "personal-use"
+ORGANISATIONS = "organisations"
+INVITATIONS = "invitations"
+USER_RESEARCH = "user-research"
+CUSTOMER_RESEARCH = "customer-research"
+REVENUE_PREFIX = "revenue-"
+CONFIG_SIGNALS = (
+    PURCHASE_FACTORS,
+    USERS_PAY,
+    FUNDING,
+    USERS_ARE_CUSTOMERS,
+    PERSONAL_USE,
+    ORGANISATIONS,
+    INVITATIONS,
+    USER_RESEARCH,
+    CUSTOMER_RESEARCH,
+)
+
 _IRREGULAR_PLURALS = {
     "person": "people",
     "man": "men",
@@ -139,6 +164,9 @@ class Vocabulary:
             self.synonyms[normalize_role(word)] = normalize_role(target)
         self.compounds.update(word.lower() for word in config.get("compounds", []))
         self.not_roles.update(normalize_role(phrase) for phrase in config.get("not-roles", []))
+        self.decision_heads.update(normalize_role(head) for head in config.get("decision-makers", []))
+        for category, phrases in config.get("signals", {}).items():
+            self.signals.setdefault(category, SignalClass()).phrases.update(p.lower() for p in phrases)
 
     def canonical(self, key: str) -> str:
         return self.synonyms.get(key, key)
