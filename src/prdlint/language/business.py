@@ -117,17 +117,10 @@ class BusinessModel:
         return sorted({s.category for s in self.signals if s.category.startswith(REVENUE_PREFIX)})
 
 
-def _deferred(section: Section | None) -> bool:
+def _under(section: Section | None, title: re.Pattern[str]) -> bool:
+    """Whether the section or one of the sections around it has a title like `title`."""
     while section is not None and section.heading is not None:
-        if _DEFERRING_TITLE.search(section.title):
-            return True
-        section = section.parent
-    return False
-
-
-def _in_metrics(section: Section | None) -> bool:
-    while section is not None and section.heading is not None:
-        if _METRICS_TITLE.search(section.title):
+        if title.search(section.title):
             return True
         section = section.parent
     return False
@@ -153,8 +146,8 @@ class SignalFinder:
             self.matcher.add(category, list(nlp.tokenizer.pipe(sorted(forms))))
 
     def find(self, doc: Doc, block: Block) -> Iterable[Signal]:
-        section_deferred = _deferred(block.section)
-        in_metrics = _in_metrics(block.section)
+        section_deferred = _under(block.section, _DEFERRING_TITLE)
+        in_metrics = _under(block.section, _METRICS_TITLE)
 
         def signal(category: str, start: int, end: int, negated: bool = False) -> Signal:
             text = block.text[start:end]
