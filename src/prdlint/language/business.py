@@ -36,7 +36,7 @@ from prdlint.language.vocabulary import (
     USERS_ARE_CUSTOMERS,
     USERS_PAY,
     Vocabulary,
-    plural,
+    phrase_forms,
 )
 from prdlint.span import Span
 
@@ -139,11 +139,7 @@ class SignalFinder:
     def __init__(self, nlp: Language, vocabulary: Vocabulary) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for category, signal in vocabulary.signals.items():
-            forms = set()
-            for phrase in signal.phrases:
-                words = phrase.split()
-                forms.update((phrase, " ".join([*words[:-1], plural(words[-1])])))
-            self.matcher.add(category, list(nlp.tokenizer.pipe(sorted(forms))))
+            self.matcher.add(category, list(nlp.tokenizer.pipe(sorted(phrase_forms(signal.phrases)))))
 
     def find(self, doc: Doc, block: Block) -> Iterable[Signal]:
         section_deferred = _under(block.section, _DEFERRING_TITLE)

@@ -18,7 +18,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 
 from prdlint.document import Block
-from prdlint.language.vocabulary import Vocabulary, normalize_role, plural, singular
+from prdlint.language.vocabulary import Vocabulary, normalize_role, phrase_forms, singular
 from prdlint.language.wordclasses import word_classes
 from prdlint.span import Span
 
@@ -282,12 +282,8 @@ class MentionFinder:
 
     def matcher_for(self, phrases: Iterable[str]) -> PhraseMatcher:
         """A matcher for role phrases, each in the singular and the plural."""
-        forms = set()
-        for phrase in phrases:
-            words = phrase.split()
-            forms.update((phrase, " ".join([*words[:-1], plural(words[-1])])))
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        matcher.add("ROLE", list(self.nlp.tokenizer.pipe(sorted(forms))))
+        matcher.add("ROLE", list(self.nlp.tokenizer.pipe(sorted(phrase_forms(phrases)))))
         return matcher
 
     def find(self, doc: Doc, block: Block, matcher: PhraseMatcher | None = None) -> list[Mention]:

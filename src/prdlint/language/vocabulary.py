@@ -91,6 +91,15 @@ def plural(word: str) -> str:
     return lower + "s"
 
 
+def phrase_forms(phrases: Iterable[str]) -> set[str]:
+    """Each phrase as written and with its last word in the plural, for the matchers."""
+    forms = set()
+    for phrase in phrases:
+        words = phrase.split()
+        forms.update((phrase, " ".join([*words[:-1], plural(words[-1])])))
+    return forms
+
+
 def normalize_role(text: str) -> str:
     """The key roles are merged under: lower case, single spaces, the last word singular."""
     words = text.lower().replace("’", "'").split()
