@@ -57,3 +57,16 @@ def speed_run(description: str, rounds: int) -> SpeedRun:
     options = parser.parse_args()
     documents = load_corpus(options.corpus, int(options.megabytes * 1_000_000))
     return SpeedRun(documents, sum(len(text.encode("utf-8")) for text in documents), options.rounds)
+
+
+def report(run: SpeedRun, floor: tuple[str, float], measured: tuple[str, float], budget: float) -> None:
+    """Prints the corpus, the floor and the measured time with their throughput, and the ratio
+    against the budget: `floor` and `measured` are (what was timed, best seconds)."""
+    (floor_label, floor_time), (label, time_taken) = floor, measured
+    ratio = time_taken / floor_time
+    print(f"corpus: {len(run.documents)} documents, {run.size / 1e6:.2f} MB, best of {run.rounds} rounds")
+    width = max(len(floor_label), len(label))
+    for name, seconds in ((floor_label, floor_time), (label, time_taken)):
+        print(f"{name:<{width}}  {seconds * 1000:8.1f} ms  {run.size / seconds / 1e6:6.2f} MB/s")
+    verdict = "within" if ratio <= budget else "OVER"
+    print(f"ratio: {ratio:.2f}x (budget {budget:.0f}x: {verdict})")

@@ -17,7 +17,7 @@ from pathlib import Path
 import spacy
 from markdown_it import MarkdownIt
 
-from _harness import best_times, speed_run
+from _harness import best_times, report, speed_run
 from prdlint.config import Settings
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
@@ -27,7 +27,7 @@ BUDGET = 2.0
 
 def main() -> None:
     run = speed_run(__doc__.split("\n\n")[0], rounds=3)
-    documents, size = run.documents, run.size
+    documents = run.documents
     markdown = MarkdownIt("commonmark").enable("table")
     blank = spacy.blank("en")
     registry = load_registry()
@@ -43,13 +43,12 @@ def main() -> None:
             lint_text(text, "prd.md", settings, registry)
 
     best = best_times({"floor": floor, "lint": lint}, run.rounds)
-    best_floor, best_lint = best["floor"], best["lint"]
-    ratio = best_lint / best_floor
-    verdict = "within" if ratio <= BUDGET else "OVER"
-    print(f"corpus: {len(documents)} documents, {size / 1e6:.2f} MB, best of {run.rounds} rounds")
-    print(f"floor    (markdown-it-py parse + blank spaCy tokens): {best_floor * 1000:8.1f} ms")
-    print(f"lint     (document + analysis + default rules):         {best_lint * 1000:8.1f} ms")
-    print(f"ratio lint/floor: {ratio:.2f}x (budget {BUDGET:.0f}x: {verdict})")
+    report(
+        run,
+        ("floor (markdown-it-py parse + blank spaCy tokens)", best["floor"]),
+        ("lint  (document + analysis + default rules)", best["lint"]),
+        BUDGET,
+    )
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from _harness import best_times, speed_run
+from _harness import best_times, report, speed_run
 from prdlint.config import Settings
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
@@ -25,7 +25,7 @@ BUDGET = 3.0
 
 def main() -> None:
     run = speed_run(__doc__.split("\n\n")[0], rounds=5)
-    documents, size = run.documents, run.size
+    documents = run.documents
     floor_parser = MarkdownIt("commonmark").enable("table")
     registry = load_registry()
     settings = Settings(root=Path.cwd(), ignore=("PRD1",))
@@ -39,13 +39,11 @@ def main() -> None:
             lint_text(text, "prd.md", settings, registry)
 
     best = best_times({"floor": parse_only, "engine": full_engine}, run.rounds)
-    floor, engine = best["floor"], best["engine"]
-    ratio = engine / floor
-    print(f"corpus: {len(documents)} documents, {size / 1e6:.2f} MB, best of {run.rounds} rounds")
-    print(f"floor  (markdown-it-py parse):        {floor * 1000:8.1f} ms  {size / floor / 1e6:6.2f} MB/s")
-    print(f"engine (document + rules + suppress): {engine * 1000:8.1f} ms  {size / engine / 1e6:6.2f} MB/s")
-    print(
-        f"ratio engine/floor: {ratio:.2f}x (budget {BUDGET:.0f}x: {'within' if ratio <= BUDGET else 'OVER'})"
+    report(
+        run,
+        ("floor  (markdown-it-py parse)", best["floor"]),
+        ("engine (document + document pack + suppressions)", best["engine"]),
+        BUDGET,
     )
 
 
