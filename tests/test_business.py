@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from prdlint.document import parse_document
 from prdlint.language.analysis import LanguageSettings, analyse
-from prdlint.language.business import (
+from prdlint.language.business import BusinessModel
+from prdlint.language.vocabulary import (
     CUSTOMER_RESEARCH,
     INVITATIONS,
     ORGANISATIONS,
@@ -12,7 +13,6 @@ from prdlint.language.business import (
     PURCHASE_FACTORS,
     USER_RESEARCH,
     USERS_PAY,
-    BusinessModel,
 )
 from prdlint.registry import load_registry
 

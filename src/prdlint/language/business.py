@@ -5,7 +5,8 @@ customer's price, does it earn from advertising, is it sold to organisations, do
 reach buyers as well as users. The answers are signals: phrases from the vocabulary's
 `[signals.*]` tables, found over the same spaCy tokens as the stakeholder mentions, plus two
 shapes a phrase list cannot hold (a price per period, "$19/month"; a heading that is only about
-pricing, "## Pricing & plans").
+pricing, "## Pricing & plans"). The categories are named in prdlint.language.vocabulary, beside
+the data that fills them, so config validation can name them without importing spaCy.
 
 A signal under a heading that puts it aside ("Non-goals", "Out of scope", "Future") is kept and
 marked deferred: "changing pricing is a non-goal" still shows pricing was considered, but team
@@ -23,38 +24,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from prdlint.document import Block, BlockKind, Section
-from prdlint.language.vocabulary import (
-    CUSTOMER_RESEARCH,
-    FUNDING,
-    INVITATIONS,
-    ORGANISATIONS,
-    PERSONAL_USE,
-    PRICE,
-    PURCHASE_FACTORS,
-    REVENUE_PREFIX,
-    USER_RESEARCH,
-    USERS_ARE_CUSTOMERS,
-    USERS_PAY,
-    Vocabulary,
-    phrase_forms,
-)
+from prdlint.language.vocabulary import PRICE, PURCHASE_FACTORS, REVENUE_PREFIX, Vocabulary, phrase_forms
 from prdlint.span import Span
-
-__all__ = [
-    "CUSTOMER_RESEARCH",
-    "FUNDING",
-    "INVITATIONS",
-    "ORGANISATIONS",
-    "PERSONAL_USE",
-    "PRICE",
-    "PURCHASE_FACTORS",
-    "USERS_ARE_CUSTOMERS",
-    "USERS_PAY",
-    "USER_RESEARCH",
-    "BusinessModel",
-    "Signal",
-    "SignalFinder",
-]
 
 _DEFERRING_TITLE = re.compile(
     r"\b(?:non-?goals?|out[- ]of[- ]scope|not in scope|deferred|future|later|won'?t have|"

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from prdlint.language.analysis import Analysis
-from prdlint.language.business import FUNDING, PRICE, USERS_PAY
 from prdlint.language.stakeholders import Role
+from prdlint.language.vocabulary import FUNDING, PRICE, USERS_PAY
 from prdlint.rule import RuleContext
 from prdlint.span import Span
 

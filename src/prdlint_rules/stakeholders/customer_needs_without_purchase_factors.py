@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.business import PRICE, PURCHASE_FACTORS, USERS_PAY
+from prdlint.language.vocabulary import PRICE, PURCHASE_FACTORS, USERS_PAY
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import customers, document_anchor, is_template, quote_roles
 

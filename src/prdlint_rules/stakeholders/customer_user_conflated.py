@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.business import USERS_ARE_CUSTOMERS
+from prdlint.language.vocabulary import USERS_ARE_CUSTOMERS
 from prdlint.rule import Rule, RuleContext, Violation
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.business import ORGANISATIONS
+from prdlint.language.vocabulary import ORGANISATIONS
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import (
     GENERIC_CUSTOMERS,

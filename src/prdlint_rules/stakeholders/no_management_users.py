@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.business import PERSONAL_USE
-from prdlint.language.vocabulary import MANAGEMENT
+from prdlint.language.vocabulary import MANAGEMENT, PERSONAL_USE
 from prdlint.rule import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import document_anchor, is_template, quote_roles, users
 

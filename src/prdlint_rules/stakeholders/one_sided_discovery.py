@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.business import CUSTOMER_RESEARCH, USER_RESEARCH
+from prdlint.language.vocabulary import CUSTOMER_RESEARCH, USER_RESEARCH
 from prdlint.rule import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import is_template
 

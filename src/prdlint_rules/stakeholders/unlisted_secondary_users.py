@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.business import INVITATIONS
-from prdlint.language.vocabulary import SECONDARY
+from prdlint.language.vocabulary import INVITATIONS, SECONDARY
 from prdlint.rule import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import is_template
 
