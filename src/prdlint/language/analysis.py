@@ -14,10 +14,12 @@ from prdlint.language.pipeline import capabilities, load_pipeline
 from prdlint.language.stakeholders import StakeholderModel, build_model
 from prdlint.language.stories import Story, find_stories
 from prdlint.language.vocabulary import Vocabulary, merge_vocabularies
+from prdlint.language.words import Word, words_of
 
 if TYPE_CHECKING:
     from prdlint.config import Settings
     from prdlint.registry import Registry
+    from prdlint.span import Span
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,12 @@ class Analysis:
     stakeholders: StakeholderModel
     business: BusinessModel
     vocabulary: Vocabulary
+    means_words: Mapping[Span, tuple[Word, ...]] = field(default_factory=dict)
+    """The words of each story's means, by the story's span."""
+
+    def words_of_means(self, story: Story) -> tuple[Word, ...]:
+        """The words of `story`'s means, offsets into `story.means.text` (empty without a means)."""
+        return self.means_words.get(story.span, ())
 
 
 @dataclass(frozen=True)
@@ -90,10 +98,13 @@ def analyse(document: Document, settings: LanguageSettings) -> Analysis:
         for block, doc in zip(blocks, docs, strict=True):
             mentions += setup.mentions.find(doc, block, matcher)
         model = build_model(document, setup.vocabulary, mentions, stories)
+    means = [(story.span, story.means.text) for story in stories if story.means is not None]
+    means_docs = setup.nlp.pipe(text for _, text in means)
     return Analysis(
         capabilities=capabilities(settings.model),
         stories=stories,
         stakeholders=model,
         business=BusinessModel(signals),
         vocabulary=setup.vocabulary,
+        means_words={span: words_of(doc) for (span, _), doc in zip(means, means_docs, strict=True)},
     )

@@ -70,6 +70,9 @@ class Story:
     form: StoryForm
     span: Span
     section: Section | None
+    skeleton: str | None = None
+    """The story's wording with its parts taken out, lower case: "as a {role}, i want {means}, so
+    that {ends}". What uniformity is judged on; None for table rows, whose header is the wording."""
 
     @property
     def malformed(self) -> bool:
@@ -120,6 +123,32 @@ def _part(run: _Run, part: Part | None) -> StoryPart | None:
     return StoryPart(" ".join(part.text.split()), run.span(part.start, part.end)) if part else None
 
 
+_OPENING = re.compile(r"\bas(?:\s+(?:an?|the))?\s*$", re.IGNORECASE)
+
+
+def _skeleton(text: str, parsed: ParsedStory) -> str:
+    """The words around the parts: "As an **admin**, I'd like X" -> "as a {role}, i'd like {means}"."""
+    parts = [
+        (part, name)
+        for part, name in (
+            (parsed.role, "role"),
+            (parsed.qualifier, "qualifier"),
+            (parsed.means, "means"),
+            (parsed.ends, "ends"),
+        )
+        if part is not None
+    ]
+    first = parts[0][0].start
+    opening = _OPENING.search(text, parsed.start, first)
+    pieces, at = [], opening.start() if opening else parsed.start
+    for part, name in parts:
+        pieces += [text[at : part.start], "{" + name + "}"]
+        at = part.end
+    pieces.append(text[at : parsed.end])
+    skeleton = " ".join("".join(pieces).replace("’", "'").lower().split())
+    return re.sub(r"^as an\b", "as a", skeleton)
+
+
 def _story(run: _Run, parsed: ParsedStory, form: StoryForm, section: Section | None) -> Story:
     if form is StoryForm.INLINE and "\n" in run.text[parsed.start : parsed.end]:
         form = StoryForm.MULTILINE
@@ -134,6 +163,7 @@ def _story(run: _Run, parsed: ParsedStory, form: StoryForm, section: Section | N
         form=form,
         span=run.span(parsed.start, parsed.end),
         section=section,
+        skeleton=_skeleton(run.text, parsed),
     )
 
 
@@ -233,6 +263,8 @@ class _Scanner:
             if columns is None:
                 continue
             role_at, means_at, ends_at = columns
+            # The header ("As a | I want | So that") names the parts; it is not a story itself.
+            self.used.update(cell.index for cell in table.header if cell.index >= 0)
             for row in table.rows[1:]:
                 story = _table_story(row, role_at, means_at, ends_at)
                 if story is not None:

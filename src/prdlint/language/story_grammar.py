@@ -21,7 +21,10 @@ _LABEL = (
 _START = re.compile(rf"\s*{_BULLET}(?:{_LABEL}\s*)?(?P<as>as)\s+(?:(?P<article>an?|the)\s+)?", re.IGNORECASE)
 
 # "I want", "I'd like", "I don't want", "I am able to", "we need", and "would like" with no "I".
-_ADVERB = r"(?:really|only|also|just|still|definitely|always|sometimes|then|now|easily)"
+INDICATOR_ADVERBS = frozenset(
+    "really only also just still definitely always sometimes then now easily".split()
+)
+_ADVERB = rf"(?:{'|'.join(sorted(INDICATOR_ADVERBS))})"
 _VERB = (
     r"(?:(?:should|must|will|shall|could|might)\s+be\s+able\s+to|want|wants|need|needs|would\s+(?:really\s+)?(?:like|love|prefer|want|need|be\s+able\s+to)|['’]d\s+(?:like|love)|"
     r"wish|can(?:not)?|can['’]t|could|should|must|will|shall|['’]ll|am\s+able\s+to|['’]m\s+able\s+to|"
@@ -215,6 +218,12 @@ def parse_story(
         start=opening.start("as") if label is None else opening.start("label"),
         end=story_end,
     )
+
+
+def indicator_template(indicator: str) -> str:
+    """The template an indicator follows: "I really want" and "I don't want" follow "i want"."""
+    words = indicator.lower().replace("’", "'").replace("do not", "don't").split()
+    return " ".join(w for w in words if w not in INDICATOR_ADVERBS and w != "don't")
 
 
 def parse_roleless(text: str, start: int = 0, end: int | None = None) -> ParsedStory | None:

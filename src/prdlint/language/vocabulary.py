@@ -62,6 +62,25 @@ _UNCHANGED = frozenset(
 )
 
 
+# Story roles that say nothing about who has the need ("As a user"): generic-story-role asks
+# for a specific one, and undefined-story-role does not ask for them to be declared.
+GENERIC_STORY_ROLES = frozenset(
+    {
+        "user",
+        "end user",
+        "end-user",
+        "customer",
+        "client",
+        "person",
+        "people",
+        "someone",
+        "somebody",
+        "anyone",
+        "individual",
+    }
+)
+
+
 def singular(word: str) -> str:
     """English singular of a role word: "owners" -> "owner", "parties" -> "party", "people" -> "person"."""
     lower = word.lower()

@@ -5,12 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from prdlint.language.stakeholders import Role
-from prdlint.language.vocabulary import singular
+from prdlint.language.vocabulary import GENERIC_STORY_ROLES, singular
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import quote_roles
-
-# Story roles this generic are generic-story-role's concern, not a missing declaration.
-_GENERIC_ROLES = frozenset({"user", "customer", "person", "people", "someone", "client"})
 
 
 def _same_role(story_key: str, declared_key: str) -> bool:
@@ -23,7 +20,8 @@ def _same_role(story_key: str, declared_key: str) -> bool:
 
 
 def _generic(role: Role) -> bool:
-    return role.key.split()[-1] in _GENERIC_ROLES
+    """Generic roles ("As a user", "As an app user") are generic-story-role's concern."""
+    return role.key.split()[-1] in GENERIC_STORY_ROLES
 
 
 class UndefinedStoryRole(Rule):
