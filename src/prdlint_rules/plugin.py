@@ -9,12 +9,12 @@ from typing import Any
 
 from prdlint.hookspecs import hookimpl
 from prdlint.rule import Rule
-from prdlint_rules import document, stakeholders
+from prdlint_rules import document, stakeholders, stories
 
 
 @hookimpl
 def prdlint_rules() -> Sequence[type[Rule]]:
-    return [*document.RULES, *stakeholders.RULES]
+    return [*document.RULES, *stakeholders.RULES, *stories.RULES]
 
 
 @hookimpl

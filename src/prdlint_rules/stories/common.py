@@ -1,0 +1,34 @@
+"""What the story rules share: which stories are worded prose, how a story is quoted, and the
+wording data (fixed pairs, solution vocabulary) kept in wording.toml beside the rules."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from prdlint.language.analysis import Analysis
+from prdlint.language.stories import Story, StoryForm
+
+_QUOTE_LIMIT = 70
+
+
+def worded_stories(analysis: Analysis) -> list[Story]:
+    """The stories written as prose. Stories in a fenced block are the document's list of
+    stories for the stakeholder map, but code is not prose, so wording rules leave them alone."""
+    return [story for story in analysis.stories if story.form is not StoryForm.CODE]
+
+
+def quote(text: str) -> str:
+    """ "'to export the weekly invoices…'": short enough to read in one line of output."""
+    text = " ".join(text.split())
+    if len(text) > _QUOTE_LIMIT:
+        text = text[: _QUOTE_LIMIT - 1].rstrip() + "…"
+    return f"'{text}'"
+
+
+@cache
+def wording() -> Mapping[str, Any]:
+    return tomllib.loads(files("prdlint_rules.stories").joinpath("wording.toml").read_text("utf-8"))

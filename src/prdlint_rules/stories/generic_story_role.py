@@ -1,0 +1,103 @@
+"""PRD207 generic-story-role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.language.analysis import Analysis
+from prdlint.language.stakeholders import Role
+from prdlint.language.stories import Story
+from prdlint.language.vocabulary import GENERIC_STORY_ROLES, PRIMARY, SECONDARY, normalize_role
+from prdlint.rule import Rule, RuleContext, Violation
+from prdlint_rules.stakeholders.common import first_line
+from prdlint_rules.stories.common import worded_stories
+
+_SUGGESTED = 3
+_END_USER_KINDS = (PRIMARY, SECONDARY)
+
+
+def _specific_roles(analysis: Analysis) -> list[Role]:
+    """Roles that could stand in a story: the document's own, in its stories and declarations.
+    A name in passing is not enough to say the document's users come in kinds."""
+    return [
+        role
+        for role in analysis.stakeholders.roles.values()
+        if role.key not in GENERIC_STORY_ROLES and (role.stories or role.declared)
+    ]
+
+
+def _end_user(role: Role) -> bool:
+    """A role that uses the product for its own ends, not one that runs it (admins, managers)."""
+    return role.is_user and role.kind in _END_USER_KINDS
+
+
+def _content(story: Story, analysis: Analysis) -> set[str]:
+    return {w.lemma for w in analysis.words_of_means(story) if not (w.is_punct or w.is_stop)}
+
+
+def _closest(story: Story, roles: list[Role], analysis: Analysis) -> list[Role]:
+    """The roles whose own stories share the most words with this one's means; then end users,
+    declared roles, roles with more stories, and roles named earlier."""
+    words = _content(story, analysis)
+
+    def closeness(role: Role) -> tuple[int, bool, bool, int, int]:
+        shared = set().union(*(_content(other, analysis) for other in role.stories)) & words
+        return (-len(shared), not _end_user(role), not role.declared, -len(role.stories), first_line(role))
+
+    return sorted(roles, key=closeness)[:_SUGGESTED]
+
+
+class GenericStoryRole(Rule):
+    """A user story's role is a bare "user" while the document names specific roles.
+
+    ## What it does
+    Reports a story whose role is only "user", "end user", "customer", "client", "person",
+    "someone" or the like, with no qualifier, in a document whose stakeholder sections or other
+    stories name more specific kinds of user. It suggests the closest: the roles whose own
+    stories share the most words with this one, then the declared roles. "As a user with admin
+    rights" has a qualifier and is left alone, and so is "As a user" in a document whose only
+    other roles run the product (admins, moderators): there, "user" can only mean its users.
+
+    ## Why is this bad?
+    A story serves one kind of person, and the product's kinds of people differ in what they
+    need, what they may do and what they pay for. "As a user" hides which of them asked, so
+    nobody can check the story with them, and a need of the administrators can end up built
+    for everyone. It also hides the difference between the customers, who pay, and the users.
+
+    ## Example
+    ```markdown
+    ## Users
+    - Ward nurses swap shifts; ward managers approve swaps.
+
+    ## Stories
+    - As a user, I want to approve a swap, so that the ward stays covered.
+    ```
+
+    ## Use instead
+    ```markdown
+    - As a ward manager, I want to approve a swap, so that the ward stays covered.
+    ```
+    """
+
+    code = "PRD207"
+    name = "generic-story-role"
+    pack = "stories"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        analysis = context.analysis
+        specific = _specific_roles(analysis)
+        if not any(_end_user(role) for role in specific):
+            return
+        for story in worded_stories(analysis):
+            if story.role is None or story.qualifier is not None:
+                continue
+            if normalize_role(story.role.text) not in GENERIC_STORY_ROLES:
+                continue
+            suggestions = ", ".join(
+                f"'{role.name}' (line {first_line(role)})" for role in _closest(story, specific, analysis)
+            )
+            yield Violation(
+                f"generic story role: '{story.role.text}' does not say whose need this is, and the "
+                f"document names more specific roles; say which, for example {suggestions}",
+                story.role.span,
+            )

@@ -1,0 +1,120 @@
+"""PRD208 solution-in-story."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from prdlint.rule import Option, Rule, RuleContext, Violation
+from prdlint_rules.stories.common import worded_stories, wording
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """One kind of prescription ("interface", "technology"): the words, and the roles whose
+    need those words are."""
+
+    kind: str
+    pattern: re.Pattern[str] | None
+    exempt_roles: frozenset[str]
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    longest_first = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(word) for word in longest_first)
+
+
+def _pattern(terms: Iterable[str], names: Iterable[str]) -> re.Pattern[str] | None:
+    """Terms in any case with an optional plural; names ("React") only with their capitals."""
+    branches = []
+    if terms := _alternatives(terms):
+        branches.append(rf"(?i:{terms})(?:s|es)?")
+    if names := _alternatives(names):
+        branches.append(names)
+    return re.compile(rf"(?<![\w.-])(?:{'|'.join(branches)})(?![\w-])") if branches else None
+
+
+@cache
+def _vocabularies(extra_terms: tuple[str, ...]) -> tuple[_Vocabulary, ...]:
+    data: Mapping[str, Any] = wording()["solution"]
+    return tuple(
+        _Vocabulary(
+            kind,
+            _pattern(
+                [*table.get("terms", ()), *(extra_terms if kind == "interface" else ())],
+                table.get("names", ()),
+            ),
+            frozenset(table.get("exempt-roles", ())),
+        )
+        for kind, table in data.items()
+    )
+
+
+def _role_words(role: str) -> set[str]:
+    """ "DeveloperPublisher", "front-end developer" -> their words, lower case."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|[-_/]", " ", role)
+    return set(spaced.lower().split())
+
+
+class SolutionInStory(Rule):
+    """A user story prescribes the interface or the technology instead of the need.
+
+    ## What it does
+    Reports a story whose means names interface controls (button, dropdown, modal, checkbox,
+    tooltip …) or technology (an API endpoint, a database table, a cron job, a named framework
+    such as React or PostgreSQL). Technology is the need of technical roles, so stories of
+    developers, engineers and operators may name it; interface controls are the need of
+    designers and developers. The vocabulary is data in `wording.toml` beside the rule.
+
+    ## Why is this bad?
+    A story records a need so that the people who build the product can choose the best way to
+    meet it. "A dropdown of countries" rules out search-as-you-type before anyone has asked what
+    the nurse is trying to do; the need ("choose my country quickly") leaves design free and
+    gives the test to pass.
+
+    ## Example
+    ```markdown
+    - As a nurse, I want a dropdown with every ward, so that I can pick mine.
+    ```
+
+    ## Use instead
+    ```markdown
+    - As a nurse, I want to choose my ward, so that I only see its shifts.
+    ```
+
+    ## Options
+    `extra-terms`: more interface words that prescribe a solution in your product's domain.
+    """
+
+    code = "PRD208"
+    name = "solution-in-story"
+    pack = "stories"
+    options = {
+        "extra-terms": Option(
+            "list[str]", [], "more words that prescribe the interface, like 'kanban board'"
+        ),
+    }
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        vocabularies = _vocabularies(tuple(term.lower() for term in context.options["extra-terms"]))
+        not_prescriptions = _pattern(wording()["not-prescriptions"], ())
+        for story in worded_stories(context.analysis):
+            if story.means is None or story.role is None:
+                continue
+            role_words = _role_words(story.role.text)
+            means = not_prescriptions.sub(" ", story.means.text) if not_prescriptions else story.means.text
+            for vocabulary in vocabularies:
+                if vocabulary.pattern is None or role_words & vocabulary.exempt_roles:
+                    continue
+                match = vocabulary.pattern.search(means)
+                if match is not None:
+                    yield Violation(
+                        f"solution in story: the means prescribes {vocabulary.kind} ('{match.group()}') "
+                        "instead of the need; say what the "
+                        f"{story.role.text} needs to do or know, and leave the how to design",
+                        story.means.span,
+                    )
+                    break

@@ -1,0 +1,55 @@
+"""PRD202 story-without-benefit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prdlint.rule import Rule, RuleContext, Violation
+from prdlint_rules.stories.common import quote, worded_stories
+
+
+class StoryWithoutBenefit(Rule):
+    """A user story says what the role wants but not why.
+
+    ## What it does
+    Reports a well-formed story with no ends: no "so that", "in order to" or "because" part, in
+    any form (one line, over lines or list items, a table with no benefit column or an empty
+    benefit cell).
+
+    ## Why is this bad?
+    The benefit is what lets a team find a better way to the same end, split the story well,
+    and know when it is done. "I want to export the rota" can be met a dozen ways; "so that I
+    can pin it on the ward noticeboard" says which one matters.
+
+    ## Example
+    ```markdown
+    - As a ward manager, I want to export the rota as a PDF.
+    ```
+
+    ## Use instead
+    ```markdown
+    - As a ward manager, I want to export the rota as a PDF, so that I can pin it on the ward
+      noticeboard.
+    ```
+
+    ## Turning it off
+    Some teams leave the benefit out on purpose and keep it in the surrounding text. Turn the
+    rule off for a whole project with `ignore = ["story-without-benefit"]` under
+    `[tool.prdlint]` (or in `.prdlint.toml`), for some files with `per-file-ignores`, or for one
+    document with `<!-- prdlint-disable-file story-without-benefit -->`.
+    """
+
+    code = "PRD202"
+    name = "story-without-benefit"
+    pack = "stories"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        for story in worded_stories(context.analysis):
+            if story.malformed or story.ends is not None or story.means is None:
+                continue
+            role = story.role.text if story.role else "role"
+            yield Violation(
+                f"story without benefit: {quote(story.means.text)} says what the {role} wants but "
+                "not why; add 'so that …' with the outcome they are after",
+                story.span,
+            )
