@@ -179,3 +179,41 @@ def test_outside_a_stories_context_a_sentence_starting_as_a_is_not_a_story() -> 
 def test_first_person_means_are_accepted_where_stories_are_expected() -> None:
     (story,) = stories("## User stories\n\n- As a user, I type a route and get fares.\n")
     assert parts(story) == ("user", None, "type a route and get fares", None)
+
+
+@pytest.mark.parametrize(
+    ("source", "skeleton"),
+    [
+        (
+            "As a nurse, I want to swap a shift, so that I can rest.",
+            "as a {role}, i want {means}, so that {ends}",
+        ),
+        ("US-1: As an **Admin** I’d like to ban users", "as a {role} i'd like {means}"),
+        (
+            "As a nurse with children, I need to swap shifts because school closes",
+            "as a {role} {qualifier}, i need {means} because {ends}",
+        ),
+    ],
+)
+def test_a_story_keeps_its_wording_apart_from_its_parts(source: str, skeleton: str) -> None:
+    (story,) = stories(source)
+    assert story.skeleton == skeleton
+
+
+def test_a_story_tables_header_is_not_a_story_and_a_row_missing_its_means_is_malformed() -> None:
+    source = (
+        "## Stories\n\n| As a | I want | So that |\n|---|---|---|\n"
+        "| clerk |  | clinics start on time |\n| **Phase 2** |  |  |\n| nurse | to rest | I sleep |\n"
+    )
+    found = stories(source)
+    assert [(parts(story), story.malformed, story.line) for story in found] == [
+        (("clerk", None, None, "clinics start on time"), True, 5),
+        (("nurse", None, "to rest", "I sleep"), False, 7),
+    ]
+    assert all(story.skeleton is None for story in found)
+
+
+def test_a_malformed_story_over_lines_ends_its_role_at_the_line_break() -> None:
+    (story,) = stories("## Stories\n\n**As a** ward clerk\n**So that** clinics start on time\n")
+    assert story.malformed
+    assert story.role is not None and story.role.text == "ward clerk"

@@ -322,7 +322,11 @@ def _table_story(row: list[Block], role_at: int, means_at: int, ends_at: int | N
         return None
     role = _cell_part(row[role_at], _CELL_ROLE_PREFIX)
     means = _cell_part(row[means_at], _CELL_MEANS_PREFIX)
-    if role is None or means is None or any(c in role.text for c in "[]<>{}"):
+    if (role is None and means is None) or (role is not None and any(c in role.text for c in "[]<>{}")):
+        return None
+    # A row missing its role or its means is a malformed story, unless it is a row that only
+    # labels the rows below ("| **Phase 2** | | |").
+    if (role is None or means is None) and sum(bool(cell.text.strip()) for cell in row) < 2:
         return None
     ends = _cell_part(row[ends_at], _CELL_ENDS_PREFIX) if ends_at is not None else None
     first, last = row[min(role_at, means_at)], row[max(role_at, means_at, ends_at or 0)]

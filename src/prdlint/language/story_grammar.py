@@ -193,8 +193,10 @@ def parse_story(
     if indicator is None:
         if not allow_malformed:
             return None
-        comma = text.find(",", role_start, story_end)
-        role_end = comma if comma != -1 else story_end
+        # The role ends at a comma, a line break or the ends ("As a clerk / So that ...").
+        ends = _ENDS.search(text, role_start, story_end)
+        stops = (text.find(",", role_start, story_end), text.find("\n", role_start, story_end))
+        role_end = min([at for at in stops if at != -1] + [ends.start() if ends else story_end])
         role = _part(text, role_start, role_end)
         if role is None or len(role.text.split()) > _MAX_ROLE_WORDS or _PLACEHOLDER.search(role.text):
             return None

@@ -45,6 +45,11 @@ def _role_comma(story: Story) -> str | None:
     return "a comma after the role" if comma else "no comma after the role"
 
 
+def _shown(value: str) -> str:
+    """ "i'd like" -> "I'd like", as the reader wrote it."""
+    return re.sub(r"\bi\b", "I", value)
+
+
 # Each way a story can follow its document's template: what it is called and how it is read.
 _FEATURES: tuple[tuple[str, Callable[[Story], str | None]], ...] = (
     ("the means opens with", _indicator),
@@ -112,7 +117,7 @@ class NonUniformStory(Rule):
                 value = values[id(story)]
                 if value is not None and value != dominant:
                     departures.setdefault(id(story), []).append(
-                        f"{what} '{value}' where {count} of {total} stories have '{dominant}'"
+                        f"{what} '{_shown(value)}' where {count} of {total} stories have '{_shown(dominant)}'"
                     )
         for story in stories:
             if id(story) in departures:

@@ -1,0 +1,68 @@
+"""The pieces of the story pack that read words: what counts as two requests, one template and
+one story. The rules themselves are tested by fixtures/stories."""
+
+from __future__ import annotations
+
+import pytest
+
+from prdlint.language.pipeline import load_pipeline
+from prdlint.language.story_grammar import indicator_template
+from prdlint.language.words import words_of
+from prdlint_rules.stories.common import wording
+from prdlint_rules.stories.non_atomic_story import coordinated_requests
+
+
+def requests(means: str) -> list[str]:
+    words = words_of(load_pipeline()(means))
+    return [word.text for word in coordinated_requests(means, words, wording()["fixed-pairs"])]
+
+
+@pytest.mark.parametrize(
+    ("means", "verbs"),
+    [
+        ("to create and share reports", ["create", "share"]),
+        ("to add, edit, or delete users", ["add", "edit", "delete"]),
+        ("to view the invoice and mark it paid", ["view", "mark"]),
+        ("to print the list and to email it", ["print", "email"]),
+        ("to quickly find and compare plans", ["find", "compare"]),
+        ("view and export my shifts", ["view", "export"]),
+        ("to sign up and then invite the team", ["sign", "invite"]),
+    ],
+)
+def test_coordinated_requests_are_found(means: str, verbs: list[str]) -> None:
+    assert requests(means) == verbs
+
+
+@pytest.mark.parametrize(
+    "means",
+    [
+        "to drag and drop files",
+        "to accept the terms and conditions",
+        "to approve or reject a request",
+        "to export CSV/HTML and/or PDF",
+        "to see reports and records",
+        "to describe a collection, object, or object component",
+        "to be told when a plan is approved and paid",
+        "to be sure that no one can submit twice and skew results",
+        'to click "Save and close" once',
+        "to upload a file and have it checked",
+        "an export of wards and beds",
+    ],
+)
+def test_one_request_is_not_two(means: str) -> None:
+    assert requests(means) == []
+
+
+@pytest.mark.parametrize(
+    ("indicator", "template"),
+    [
+        ("I want", "i want"),
+        ("I really want", "i want"),
+        ("I don't want", "i want"),
+        ("I do not need", "i need"),
+        ("I’d like", "i'd like"),
+        ("would like", "would like"),
+    ],
+)
+def test_an_indicators_template_ignores_adverbs_and_negation(indicator: str, template: str) -> None:
+    assert indicator_template(indicator) == template
