@@ -28,7 +28,7 @@ def main() -> None:
     documents = run.documents
     floor_parser = MarkdownIt("commonmark").enable("table")
     registry = load_registry()
-    settings = Settings(root=Path.cwd(), ignore=("PRD1",))
+    settings = Settings(root=Path.cwd(), select=("PRD0",))
 
     def parse_only() -> None:
         for text in documents:
