@@ -36,13 +36,14 @@ def _content(story: Story, analysis: Analysis) -> set[str]:
 
 
 def _closest(story: Story, roles: list[Role], analysis: Analysis) -> list[Role]:
-    """The roles whose own stories share the most words with this one's means; then end users,
-    declared roles, roles with more stories, and roles named earlier."""
+    """End users first (a bare "user" is rarely an admin), then the roles whose own stories share
+    the most words with this one's means, declared roles, roles with more stories, and roles
+    named earlier."""
     words = _content(story, analysis)
 
-    def closeness(role: Role) -> tuple[int, bool, bool, int, int]:
+    def closeness(role: Role) -> tuple[bool, int, bool, int, int]:
         shared = set().union(*(_content(other, analysis) for other in role.stories)) & words
-        return (-len(shared), not _end_user(role), not role.declared, -len(role.stories), first_line(role))
+        return (not _end_user(role), -len(shared), not role.declared, -len(role.stories), first_line(role))
 
     return sorted(roles, key=closeness)[:_SUGGESTED]
 
@@ -53,8 +54,9 @@ class GenericStoryRole(Rule):
     ## What it does
     Reports a story whose role is only "user", "end user", "customer", "client", "person",
     "someone" or the like, with no qualifier, in a document whose stakeholder sections or other
-    stories name more specific kinds of user. It suggests the closest: the roles whose own
-    stories share the most words with this one, then the declared roles. "As a user with admin
+    stories name more specific kinds of user. It suggests the closest: end users before
+    those who run the product, and among them the roles whose own stories share the most words
+    with this one, then the declared roles. "As a user with admin
     rights" has a qualifier and is left alone, and so is "As a user" in a document whose only
     other roles run the product (admins, moderators): there, "user" can only mean its users.
 
