@@ -25,6 +25,11 @@ def _key(story: Story, analysis: Analysis) -> tuple[str, str] | None:
     return normalize_role(story.role.text), _means_key(analysis.words_of_means(story))
 
 
+def _written(story: Story) -> str:
+    """The story's means as its author wrote it, for the message."""
+    return story.means.text if story.means else ""
+
+
 class DuplicateStory(Rule):
     """Two user stories have the same role and means.
 
@@ -60,12 +65,12 @@ class DuplicateStory(Rule):
         first: dict[tuple[str, str], Story] = {}
         for story in worded_stories(context.analysis):
             key = _key(story, context.analysis)
-            if key is None or story.means is None:
+            if key is None:
                 continue
             original = first.setdefault(key, story)
             if original is not story:
                 yield Violation(
                     f"duplicate story: same role and means as the story on line {original.line} "
-                    f"({quote(original.means.text if original.means else '')}); merge the two",
+                    f"({quote(_written(original))}); merge the two",
                     story.span,
                 )
