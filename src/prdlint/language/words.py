@@ -25,10 +25,6 @@ class Word:
     def lower(self) -> str:
         return self.text.lower()
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
 
 def words_of(doc: Doc) -> tuple[Word, ...]:
     return tuple(
