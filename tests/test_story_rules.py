@@ -9,12 +9,13 @@ from prdlint.language.pipeline import load_pipeline
 from prdlint.language.story_grammar import indicator_template
 from prdlint.language.words import words_of
 from prdlint_rules.stories.common import wording
-from prdlint_rules.stories.non_atomic_story import coordinated_requests
+from prdlint_rules.stories.non_atomic_story import coordinated_requests, fixed_pairs_pattern
 
 
 def requests(means: str) -> list[str]:
     words = words_of(load_pipeline()(means))
-    return [word.text for word in coordinated_requests(means, words, wording()["fixed-pairs"])]
+    pairs = fixed_pairs_pattern(tuple(wording()["fixed-pairs"]))
+    return [word.text for word in coordinated_requests(means, words, pairs)]
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,9 @@ wording data (fixed pairs, solution vocabulary) kept in wording.toml beside the 
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -27,6 +28,12 @@ def quote(text: str) -> str:
     if len(text) > _QUOTE_LIMIT:
         text = text[: _QUOTE_LIMIT - 1].rstrip() + "…"
     return f"'{text}'"
+
+
+def alternatives(phrases: Iterable[str]) -> str:
+    """A regex alternation of `phrases`, escaped, longest first so "drop-down menu" wins over
+    "drop-down"."""
+    return "|".join(re.escape(phrase) for phrase in sorted(set(phrases), key=len, reverse=True))
 
 
 @cache

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from functools import cache
 
 from prdlint.language.wordclasses import word_classes
 from prdlint.language.words import Word
 from prdlint.rule import Option, Rule, RuleContext, Violation
-from prdlint_rules.stories.common import worded_stories, wording
+from prdlint_rules.stories.common import alternatives, worded_stories, wording
 
 _COORDINATORS = frozenset({"and", "or", "&", "plus"})
 # What may stand before the verb that leads the means: "to create", "can create", "to also create".
@@ -49,13 +50,16 @@ def _led(words: Sequence[Word], index: int) -> bool:
     return index >= 2 and _is_adverb(words[index - 1]) and words[index - 2].lower in _LEADERS
 
 
-def _shielded(text: str, pairs: Iterable[str]) -> list[tuple[int, int]]:
+@cache
+def fixed_pairs_pattern(pairs: tuple[str, ...]) -> re.Pattern[str]:
+    """Every fixed pair at every place it starts; a lookahead, so pairs that overlap are all found."""
+    return re.compile(rf"(?=\b({alternatives(pairs)})\b)")
+
+
+def _shielded(text: str, pairs: re.Pattern[str]) -> list[tuple[int, int]]:
     """Character ranges where a coordinator belongs to a fixed pair or a quotation."""
-    lower = text.lower()
     ranges = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    for pair in pairs:
-        ranges += [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(pair)}\b", lower)]
-    return ranges
+    return ranges + [(m.start(), m.start() + len(m.group(1))) for m in pairs.finditer(text.lower())]
 
 
 def _chain_before(words: Sequence[Word], index: int) -> list[int]:
@@ -78,9 +82,9 @@ def _chain_before(words: Sequence[Word], index: int) -> list[int]:
     return chain
 
 
-def coordinated_requests(text: str, words: Sequence[Word], pairs: Iterable[str]) -> list[Word]:
+def coordinated_requests(text: str, words: Sequence[Word], pairs: re.Pattern[str]) -> list[Word]:
     """The verbs of a means (`text`, read as `words`) that asks for more than one thing, or []
-    when it asks for one.
+    when it asks for one. `pairs` comes from `fixed_pairs_pattern`.
 
     "to create and share reports" -> create, share; "to add, edit or delete users" -> add, edit,
     delete; "to view the invoice and mark it paid" -> view, mark. A coordinator inside a fixed
@@ -155,7 +159,9 @@ class NonAtomicStory(Rule):
     }
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        pairs = [*wording()["fixed-pairs"], *(p.lower() for p in context.options["extra-fixed-pairs"])]
+        pairs = fixed_pairs_pattern(
+            (*wording()["fixed-pairs"], *(p.lower() for p in context.options["extra-fixed-pairs"]))
+        )
         for story in worded_stories(context.analysis):
             if story.means is None:
                 continue

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from prdlint.rule import Option, Rule, RuleContext, Violation
-from prdlint_rules.stories.common import worded_stories, wording
+from prdlint_rules.stories.common import alternatives, worded_stories, wording
 
 
 @dataclass(frozen=True)
@@ -22,17 +22,12 @@ class _Vocabulary:
     exempt_roles: frozenset[str]
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    longest_first = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(word) for word in longest_first)
-
-
 def _pattern(terms: Iterable[str], names: Iterable[str]) -> re.Pattern[str] | None:
     """Terms in any case with an optional plural; names ("React") only with their capitals."""
     branches = []
-    if terms := _alternatives(terms):
+    if terms := alternatives(terms):
         branches.append(rf"(?i:{terms})(?:s|es)?")
-    if names := _alternatives(names):
+    if names := alternatives(names):
         branches.append(names)
     return re.compile(rf"(?<![\w.-])(?:{'|'.join(branches)})(?![\w-])") if branches else None
 
@@ -51,6 +46,11 @@ def _vocabularies(extra_terms: tuple[str, ...]) -> tuple[_Vocabulary, ...]:
         )
         for kind, table in data.items()
     )
+
+
+@cache
+def _not_prescriptions() -> re.Pattern[str] | None:
+    return _pattern(wording()["not-prescriptions"], ())
 
 
 def _role_words(role: str) -> set[str]:
@@ -100,7 +100,7 @@ class SolutionInStory(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         vocabularies = _vocabularies(tuple(term.lower() for term in context.options["extra-terms"]))
-        not_prescriptions = _pattern(wording()["not-prescriptions"], ())
+        not_prescriptions = _not_prescriptions()
         for story in worded_stories(context.analysis):
             if story.means is None or story.role is None:
                 continue
