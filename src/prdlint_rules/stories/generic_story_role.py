@@ -35,14 +35,16 @@ def _content(story: Story, analysis: Analysis) -> set[str]:
     return {w.lemma for w in analysis.words_of_means(story) if not (w.is_punct or w.is_stop)}
 
 
-def _closest(story: Story, roles: list[Role], analysis: Analysis) -> list[Role]:
+def _closest(
+    story: Story, role_words: dict[str, set[str]], roles: list[Role], analysis: Analysis
+) -> list[Role]:
     """End users first (a bare "user" is rarely an admin), then the roles whose own stories share
-    the most words with this one's means, declared roles, roles with more stories, and roles
-    named earlier."""
+    the most words with this one's means (`role_words`, by role key), declared roles, roles with
+    more stories, and roles named earlier."""
     words = _content(story, analysis)
 
     def closeness(role: Role) -> tuple[bool, int, bool, int, int]:
-        shared = set().union(*(_content(other, analysis) for other in role.stories)) & words
+        shared = role_words[role.key] & words
         return (not _end_user(role), -len(shared), not role.declared, -len(role.stories), first_line(role))
 
     return sorted(roles, key=closeness)[:_SUGGESTED]
@@ -90,13 +92,17 @@ class GenericStoryRole(Rule):
         specific = _specific_roles(analysis)
         if not any(_end_user(role) for role in specific):
             return
+        role_words = {
+            role.key: set().union(*(_content(other, analysis) for other in role.stories)) for role in specific
+        }
         for story in worded_stories(analysis):
             if story.role is None or story.qualifier is not None:
                 continue
             if normalize_role(story.role.text) not in GENERIC_STORY_ROLES:
                 continue
             suggestions = ", ".join(
-                f"'{role.name}' (line {first_line(role)})" for role in _closest(story, specific, analysis)
+                f"'{role.name}' (line {first_line(role)})"
+                for role in _closest(story, role_words, specific, analysis)
             )
             yield Violation(
                 f"generic story role: '{story.role.text}' does not say whose need this is, and the "
