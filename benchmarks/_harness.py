@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -10,6 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "prd-dev"
+DEFAULT_BACKLOGS = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "user-stories"
+_BACKLOG_TAG = re.compile(r"^#G\d+#\s?")
+
+
+def backlog_lines(path: Path) -> list[str]:
+    """A backlog's lines with their `#Gxx#` tags stripped, blank ones included."""
+    return [_BACKLOG_TAG.sub("", line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def load_corpus(directory: Path, minimum_bytes: int) -> list[str]:

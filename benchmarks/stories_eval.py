@@ -15,12 +15,11 @@ import argparse
 import re
 from pathlib import Path
 
+from _harness import DEFAULT_BACKLOGS, backlog_lines
 from prdlint.document import parse_document
 from prdlint.language.stories import find_stories
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "user-stories"
 TARGET = 0.995
-_TAG = re.compile(r"^#G\d+#\s?")
 _ROLE_REGION = re.compile(
     r"^\s*as\s+(?:an?\s+|the\s+)?(?P<region>.+?)\s*,?\s*(?:\b(?:I|we)\b|would\s+like)", re.I
 )
@@ -32,14 +31,10 @@ def _words(text: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=DEFAULT_BACKLOGS)
     options = parser.parse_args()
 
-    lines = [
-        (path.name, _TAG.sub("", line.rstrip("\n")))
-        for path in sorted(options.data.glob("*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
+    lines = [(path.name, line) for path in sorted(options.data.glob("*.txt")) for line in backlog_lines(path)]
     failures, wrong_roles = [], []
     for name, line in lines:
         stories = find_stories(parse_document(line))

@@ -15,26 +15,22 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 from collections import Counter
 from pathlib import Path
 
-from _harness import DEFAULT_CORPUS
+from _harness import DEFAULT_BACKLOGS, DEFAULT_CORPUS, backlog_lines
 from prdlint.config import Settings
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
 from prdlint.rule import Finding
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "user-stories"
 RULES = tuple(f"PRD2{number:02}" for number in range(1, 10))
-_TAG = re.compile(r"^#G\d+#\s?")
 _SHARE_OF_CONCERN = 1 / 3
 
 
 def backlog_document(path: Path) -> tuple[str, int]:
     """The backlog as a Markdown PRD section, and how many stories it holds."""
-    stories = [_TAG.sub("", line).strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    stories = [story for story in stories if story]
+    stories = [line.strip() for line in backlog_lines(path) if line.strip()]
     return f"# {path.stem}\n\n## User stories\n\n" + "\n\n".join(stories) + "\n", len(stories)
 
 
@@ -50,7 +46,7 @@ def show(finding: Finding, text: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=DEFAULT_BACKLOGS)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--sample", type=int, default=30, help="findings to print per rule")
     parser.add_argument("--seed", type=int, default=5)
