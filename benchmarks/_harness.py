@@ -10,8 +10,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "prd-dev"
-DEFAULT_BACKLOGS = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "user-stories"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEFAULT_CORPUS = SHARED / "corpus" / "prd-dev"
+DEFAULT_BACKLOGS = SHARED / "datasets" / "user-stories"
 _BACKLOG_TAG = re.compile(r"^#G\d+#\s?")
 
 
