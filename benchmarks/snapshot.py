@@ -31,7 +31,8 @@ _DIFF_LINES = 40
 def documents() -> list[Path]:
     """Every fixture, then every corpus document, as paths relative to the repository root."""
     fixtures = sorted((ROOT / "fixtures").rglob("*.md"))
-    corpus = sorted((SHARED / "corpus").rglob("docs/*.md")) + sorted((SHARED / "corpus" / "prd-dev").glob("*.md"))
+    corpus = sorted((SHARED / "corpus" / "prd-labelled" / "docs").glob("*.md"))
+    corpus += sorted((SHARED / "corpus" / "prd-dev").glob("*.md"))
     return [Path(os.path.relpath(path, ROOT)) for path in fixtures + corpus]
 
 
