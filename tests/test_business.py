@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from prdlint.document import parse_document
 from prdlint.language.analysis import LanguageSettings, analyse
-from prdlint.language.business import BusinessModel
-from prdlint.language.vocabulary import (
+from prdlint.language.model import PRICE, PURCHASE_FACTORS, BusinessModel
+from prdlint.registry import load_registry
+from prdlint_rules.stakeholders.signals import (
     CUSTOMER_RESEARCH,
     INVITATIONS,
     ORGANISATIONS,
-    PRICE,
-    PURCHASE_FACTORS,
     USER_RESEARCH,
     USERS_PAY,
 )
-from prdlint.registry import load_registry
 
 
 def business(source: str) -> BusinessModel:
-    return analyse(parse_document(source), LanguageSettings(None, load_registry().vocabularies)).business
+    settings = LanguageSettings(None, load_registry().vocabularies)
+    return analyse(parse_document(source), settings).analysis.business
 
 
-def texts(source: str, category: str, deferred: bool = True) -> list[str]:
-    return [signal.text for signal in business(source).of(category, deferred=deferred)]
+def texts(source: str, category: str, include_deferred: bool = True) -> list[str]:
+    return [signal.text for signal in business(source).of(category, include_deferred=include_deferred)]
 
 
 def test_a_free_trial_says_the_users_pay() -> None:
@@ -47,7 +46,7 @@ def test_signals_under_non_goals_or_negated_are_kept_but_deferred() -> None:
         "## Non-goals\n\n- Changing pricing or team seats.\n"
     )
     assert texts(source, ORGANISATIONS) == ["multi-tenant", "multi-tenant", "team seats"]
-    assert texts(source, ORGANISATIONS, deferred=False) == ["multi-tenant"]
+    assert texts(source, ORGANISATIONS, include_deferred=False) == ["multi-tenant"]
     assert texts(source, PURCHASE_FACTORS) == ["pricing"]
 
 
@@ -67,5 +66,5 @@ def test_config_adds_phrases_to_a_signal() -> None:
     settings = LanguageSettings(
         None, load_registry().vocabularies, {"signals": {"purchase-factors": ["per-clinic fee"]}}
     )
-    model = analyse(parse_document("# App\n\nA per-clinic fee applies.\n"), settings).business
+    model = analyse(parse_document("# App\n\nA per-clinic fee applies.\n"), settings).analysis.business
     assert [signal.text for signal in model.of(PURCHASE_FACTORS)] == ["per-clinic fee"]

@@ -72,7 +72,22 @@ BAD_CONFIGS = [
     ("[rules.PRD0]\n", "rules.PRD0", "one rule"),
     ('[vocabulary.signals]\npricing = ["x"]\n', "vocabulary.signals.pricing", "unknown signal"),
     ("[vocabulary.signals]\nfunding = [1]\n", "vocabulary.signals.funding[0]", "expected a string"),
+    ('[vocabulary.words]\npay-verb = ["settle"]\n', "vocabulary.words.pay-verb", "unknown word list"),
+    ('[vocabulary.words]\nuse-verbs = "dispatch"\n', "vocabulary.words.use-verbs", "expected an array"),
+    ("[vocabulary]\nwordz = []\n", "vocabulary.wordz", "unknown key"),
 ]
+
+
+def test_word_lists_and_signal_categories_come_from_the_loaded_vocabularies(write, registry) -> None:
+    text = (
+        '[vocabulary.words]\nuse-verbs = ["dispatch"]\n'
+        '[vocabulary.signals]\nrevenue-advertising = ["banner"]\n'
+    )
+    settings = load_settings(write(".prdlint.toml", text), registry)
+    assert settings.vocabulary == {
+        "words": {"use-verbs": ["dispatch"]},
+        "signals": {"revenue-advertising": ["banner"]},
+    }
 
 
 @pytest.mark.parametrize(("text", "key", "problem"), BAD_CONFIGS, ids=[c[1] for c in BAD_CONFIGS])

@@ -97,3 +97,57 @@ def test_a_plugin_returning_something_that_is_not_a_rule_is_named() -> None:
 
     with pytest.raises(PluginError, match="not a Rule subclass"):
         registry_from_plugins(Confused())
+
+
+class ReadsStakeholdersUndeclared(Rule):
+    """Reads the stakeholder model without declaring it."""
+
+    code = "TST003"
+    name = "undeclared-reader"
+    pack = "test"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        if context.analysis.stakeholders.roles:
+            yield Violation("roles", context.document.first_line_span)
+
+
+def _broken_stakeholders(*args: object) -> None:
+    raise KeyError("no such role")
+
+
+def test_a_failing_stage_is_one_prd000_naming_it_and_only_its_rules_are_skipped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("prdlint.language.stakeholders.analyse_stakeholders", _broken_stakeholders)
+    registry = registry_from_plugins(prdlint_rules.plugin)
+    text = "# PRD\n\nThe date is TBD.\n\n- As a nurse, I want to swap shifts.\n"
+    result = lint_text(text, "prd.md", Settings(root=Path("/p"), select=("ALL",)), registry)
+    internal = [finding for finding in result.findings if finding.code == "PRD000"]
+    assert len(internal) == 1
+    assert "the stakeholders analysis failed: KeyError" in internal[0].message
+    assert "PRD101" in internal[0].message and "PRD207" in internal[0].message
+    codes = {finding.code for finding in result.findings}
+    assert {"PRD002", "PRD202"} <= codes  # a document rule and a story rule still ran
+    assert not any(code.startswith("PRD1") for code in codes)
+
+
+def test_story_rules_alone_do_not_build_the_stakeholder_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("prdlint.language.stakeholders.analyse_stakeholders", _broken_stakeholders)
+    registry = registry_from_plugins(prdlint_rules.plugin)
+    settings = Settings(root=Path("/p"), select=("PRD2",), ignore=("PRD207",))
+    result = lint_text("# PRD\n\n- As a nurse, I want to swap shifts.\n", "prd.md", settings, registry)
+    assert [finding.code for finding in result.findings] == ["PRD202"]
+
+
+def test_a_rule_reading_a_stage_it_did_not_declare_is_told_so() -> None:
+    registry = registry_from_plugins(Plugin(ReadsStakeholdersUndeclared))
+    result = lint_text("# PRD\n\nNurses swap shifts.\n", "prd.md", Settings(root=Path("/p")), registry)
+    (finding,) = result.findings
+    assert finding.code == "PRD000"
+    assert "StageNotRunError" in finding.message and "needs" in finding.message
+
+
+def test_a_rule_declaring_needs_nobody_provides_is_rejected_at_load() -> None:
+    broken = type("Broken", (ExplodingRule,), {"needs": frozenset({"stakeholder"})})
+    with pytest.raises(PluginError, match=r"needs \['stakeholder'\] are not among"):
+        registry_from_plugins(Plugin(broken))

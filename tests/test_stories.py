@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from prdlint.document import parse_document
-from prdlint.language.stories import Story, StoryForm, StoryPart, find_stories
+from prdlint.language.model import Story, StoryForm, StoryPart
+from prdlint.language.stories import find_stories
 
 
 def stories(source: str) -> list[Story]:

@@ -7,13 +7,14 @@ import pytest
 
 from prdlint.language.pipeline import load_pipeline
 from prdlint.language.story_grammar import indicator_template
+from prdlint.language.wordclasses import word_classes
 from prdlint.language.words import words_of
 from prdlint_rules.stories.common import wording
 from prdlint_rules.stories.non_atomic_story import coordinated_requests, fixed_pairs_pattern
 
 
 def requests(means: str) -> list[str]:
-    words = words_of(load_pipeline()(means))
+    words = words_of(load_pipeline()(means), word_classes())
     pairs = fixed_pairs_pattern(tuple(wording()["fixed-pairs"]))
     return [word.text for word in coordinated_requests(means, words, pairs)]
 

@@ -1,4 +1,8 @@
-"""The entry point that registers the built-in packs."""
+"""The entry point that registers the built-in packs.
+
+The packs are imported inside the hooks, when the registry asks for them, the way sqlfluff's core
+plugin loads its rules: importing this module costs nothing, and no rule module imports spaCy.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,12 @@ from typing import Any
 
 from prdlint.hookspecs import hookimpl
 from prdlint.rule import Rule
-from prdlint_rules import document, stakeholders, stories
 
 
 @hookimpl
 def prdlint_rules() -> Sequence[type[Rule]]:
+    from prdlint_rules import document, stakeholders, stories
+
     return [*document.RULES, *stakeholders.RULES, *stories.RULES]
 
 

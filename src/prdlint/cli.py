@@ -20,14 +20,13 @@ import click
 from prdlint import __version__
 from prdlint.config import ConfigError, ConfigResolver
 from prdlint.config.validation import KEYS, Where, selector_list, severity
-from prdlint.document import parse_document
 from prdlint.registry import PluginError, Registry, load_registry
 from prdlint.report.base import ReportOptions
 from prdlint.results import LintRun
 from prdlint.rule import Severity
-from prdlint.runner import display_path, lint_paths, lint_stdin
+from prdlint.runner import analyse_file, lint_paths, lint_stdin, load_file
 from prdlint.selection import select_rules
-from prdlint.source import UnreadableFileError, read_source
+from prdlint.source import UnreadableFileError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_CHOICE = click.Choice([str(level) for level in Severity])
@@ -295,24 +294,24 @@ def show_config(path: Path, config: Path | None, isolated: bool, **selection: An
 @_config_options
 def stakeholders(path: Path, output: str, config: Path | None, isolated: bool) -> None:
     """Show the document's stakeholders (customers, users by kind) and its user stories by role."""
-    from prdlint.language.analysis import LanguageSettings, analyse
     from prdlint.report import stakeholders as views
 
     registry = _registry()
     resolver = _resolver(registry, config, isolated)
     with _user_errors():
-        settings = resolver.for_path(path)
-    try:
-        text = read_source(path, settings.max_file_size)
-    except UnreadableFileError as problem:
-        _fail(f"{path}: {problem}")
-    document = parse_document(text)
-    analysis = analyse(document, LanguageSettings.of(settings, registry))
-    shown = display_path(path)
+        try:
+            source = load_file(path, resolver)
+        except UnreadableFileError as problem:
+            _fail(f"{path}: {problem}")
+    run = analyse_file(source, registry)
+    for failure in run.failures:
+        _fail(f"{path}: the {failure.stage} analysis failed: {type(failure.error).__name__}: {failure.error}")
+    analysis = run.analysis
     if output == "json":
-        click.echo(views.render_json(shown, analysis), nl=False)
+        click.echo(views.render_json(source.shown, analysis), nl=False)
     elif output == "mermaid":
+        document = source.document
         title = document.sections[0].title if document.sections else path.stem
-        click.echo(views.render_mermaid(shown, analysis, title), nl=False)
+        click.echo(views.render_mermaid(source.shown, analysis, title), nl=False)
     else:
-        click.echo(views.render_text(shown, analysis), nl=False)
+        click.echo(views.render_text(source.shown, analysis), nl=False)

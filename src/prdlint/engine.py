@@ -1,7 +1,9 @@
 """Runs the selected rules over one document and applies its suppressions.
 
-The engine knows no rule: it receives rule classes from the registry, and a rule that raises
-becomes a PRD000 finding naming it instead of ending the run.
+The engine knows no rule: it receives rule classes from the registry. Before any rule runs, it
+runs the analysis stages the selected rules declare they need, once; a stage that raises becomes
+one PRD000 finding naming the stage, and only the rules that needed it are skipped. A rule that
+raises becomes a PRD000 finding naming it instead of ending the run.
 """
 
 from __future__ import annotations
@@ -9,11 +11,13 @@ from __future__ import annotations
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from prdlint.config import Settings
 from prdlint.diagnostics import InternalError, UnusedSuppression
 from prdlint.document import Document, parse_document
+from prdlint.language.analysis import LanguageSettings, StageFailure, analyse
+from prdlint.language.model import STAGE_NAMES
 from prdlint.language.pipeline import capabilities
 from prdlint.registry import Registry
 from prdlint.results import FileResult
@@ -22,25 +26,7 @@ from prdlint.selection import SelectedRule, select_rules
 from prdlint.span import Position, Span
 from prdlint.suppressions import Suppressions
 
-if TYPE_CHECKING:
-    from prdlint.language.analysis import Analysis
-
 FIRST_CHARACTER = Span(Position(1, 1), Position(1, 2))
-
-
-class _SharedAnalysis:
-    """Analyses a document the first time a rule asks, then hands every rule the same result."""
-
-    def __init__(self, document: Document, settings: Settings, registry: Registry) -> None:
-        self.document, self.settings, self.registry = document, settings, registry
-        self._analysis: Analysis | None = None
-
-    def __call__(self) -> Analysis:
-        if self._analysis is None:
-            from prdlint.language.analysis import LanguageSettings, analyse  # imports spaCy
-
-            self._analysis = analyse(self.document, LanguageSettings.of(self.settings, self.registry))
-        return self._analysis
 
 
 def internal_error(path: str, message: str) -> Finding:
@@ -51,7 +37,13 @@ def internal_error(path: str, message: str) -> Finding:
 def _options(selected: SelectedRule, settings: Settings) -> Mapping[str, Any]:
     rule = selected.rule
     configured = settings.rules.get(rule.code, {})
-    return {name: configured.get(name, option.default) for name, option in rule.options.items()}
+    return {name: option.value(configured.get(name)) for name, option in rule.options.items()}
+
+
+def _describe_error(error: Exception) -> str:
+    """ "TypeError: ... (at mentions.py:120)": the exception and where it was raised."""
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    return f"{type(error).__name__}: {error} (at {Path(where.filename).name}:{where.lineno})"
 
 
 def _finding(path: str, selected: SelectedRule, violation: Violation) -> Finding:
@@ -72,14 +64,21 @@ def _run_rule(selected: SelectedRule, context: RuleContext) -> list[Finding]:
     try:
         return [_finding(context.path, selected, violation) for violation in rule().check(context)]
     except Exception as error:
-        where = traceback.extract_tb(error.__traceback__)[-1]
         return [
             internal_error(
                 context.path,
-                f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error} "
-                f"(at {Path(where.filename).name}:{where.lineno}); the other rules still ran",
+                f"rule {rule.code} ({rule.name}) failed: {_describe_error(error)}; the other rules still ran",
             )
         ]
+
+
+def _stage_failure(path: str, failure: StageFailure, skipped: list[str]) -> Finding:
+    rules = f"; skipped the rules that need it ({', '.join(skipped)})" if skipped else ""
+    return internal_error(
+        path,
+        f"the {failure.stage} analysis failed: {_describe_error(failure.error)}{rules}; "
+        "the other rules still ran",
+    )
 
 
 def lint_document(
@@ -91,11 +90,9 @@ def lint_document(
     file_path: Path | None = None,
 ) -> FileResult:
     selected = select_rules(registry, settings, file_path)
-    available = capabilities(settings.nlp_model)
-    shared = _SharedAnalysis(document, settings, registry)
-    findings: list[Finding] = []
+    available = capabilities(settings.nlp_model) | frozenset(STAGE_NAMES)
+    runnable: dict[str, SelectedRule] = {}
     notices: list[str] = []
-    ran: set[str] = set()
     for code, choice in selected.items():
         if choice.rule.internal:
             continue
@@ -106,12 +103,25 @@ def lint_document(
                 "which the loaded language pipeline does not provide"
             )
             continue
-        ran.add(code)
+        runnable[code] = choice
+
+    stages = {need for choice in runnable.values() for need in choice.rule.needs if need in STAGE_NAMES}
+    findings: list[Finding] = []
+    analysis = None
+    if stages:
+        run = analyse(document, LanguageSettings.of(settings, registry), stages)
+        analysis = run.analysis
+        for failure in run.failures:
+            skipped = [code for code, choice in runnable.items() if choice.rule.needs & run.not_run]
+            findings.append(_stage_failure(path, failure, skipped))
+        runnable = {code: choice for code, choice in runnable.items() if not choice.rule.needs & run.not_run}
+
+    for choice in runnable.values():
         options = _options(choice, settings)
-        context = RuleContext(document=document, path=path, options=options, analyse=shared)
+        context = RuleContext(document=document, path=path, options=options, analysed=analysis)
         findings.extend(_run_rule(choice, context))
 
-    result = Suppressions(document, registry).apply(findings, ran)
+    result = Suppressions(document, registry).apply(findings, set(runnable))
     kept = result.kept
     unused = selected.get(UnusedSuppression.code)
     if unused is not None:

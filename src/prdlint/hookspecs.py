@@ -42,13 +42,33 @@ def prdlint_rules() -> Sequence[type[Rule]]:
 
 @hookspec
 def prdlint_vocabulary() -> Mapping[str, Any]:
-    """Return stakeholder vocabulary: which words name customers, users of each kind, and
-    internal teams, synonyms, and words that turn a role word into a thing ("customer support").
+    """Return stakeholder vocabulary: the words of a domain that the language layer reads.
 
-    The layout is that of `prdlint_rules/stakeholders/vocabulary.toml`, parsed: tables
-    `customer`, `both`, `internal` with `heads`; `user.primary`, `user.secondary`,
-    `user.operational`, `user.management` with `heads`; `synonyms` (word -> shown name);
-    `compounds.after`. Every plugin's vocabulary is merged, then `[tool.prdlint.vocabulary]`.
+    Every plugin's table is merged in load order, then `[tool.prdlint.vocabulary]`; entries add
+    to what is there. The layout is that of `prdlint_rules/stakeholders/vocabulary.toml`, parsed:
+
+    - `customer`, `both`, `internal`: `{heads = [...]}`, the last words of role names of that class
+      ("owner" in "clinic owner");
+    - `user.primary`, `user.secondary`, `user.operational`, `user.management`: `{heads = [...]}`;
+    - `synonyms`: `{word = "shown name"}`, different words for one role;
+    - `compounds`: `{after = [...]}`, words after a head that make a thing ("customer support");
+    - `not_roles`: `{phrases = [...]}`, phrases ending in a role word that name no person;
+    - `paying_compounds`: `{after = [...]}`, words after a role that say what it pays;
+    - `decision_makers`: `{heads = [...]}`, roles that decide a purchase for an organisation;
+    - `signals.<category>`: `{phrases = [...]}`, and for a `revenue-<stream>` category `stream`
+      (its name in messages) and `payers` (role heads that pay it; "*" for any paying role).
+      Rules ask for categories by name; a plugin may add its own;
+    - `words`: named word lists, `{name = [...]}`:
+      `pay-verbs`, `pay-verbs-alone`, `payment-objects`, `goods`, `paid-roles` (what paying for
+      the product is, and what paying for something else is); `use-verbs`, `plain-use-verbs` (what
+      using it is); `not-modifiers`, `inflected-modifiers` (which words before a role are part of
+      its name); `generic-roles`, `generic-story-roles`, `generic-customers`,
+      `marketplace-sides`, `persona-fields` (role words that say little, and labels that are no
+      role); `declaring-operational`, `declaring-management`, `declaring-secondary`,
+      `declaring-primary`, `declaring-customer`, `declaring-roles`, `declaring-around` (the words
+      of a section title that declares stakeholders, by the class it gives them);
+      `pricing-heading`, `pricing-words`, `deferred-pricing` (headings and words about the
+      product's price). `prdlint.language.vocabulary.WORD_LISTS` says what each is for.
     """
 
 

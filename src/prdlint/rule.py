@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from prdlint.language.model import STAGE_NAMES, StageNotRunError
+from prdlint.language.pipeline import TRAINED_CAPABILITIES
+
 if TYPE_CHECKING:
     from prdlint.document import Document
-    from prdlint.language.analysis import Analysis
+    from prdlint.language.model import Analysis
     from prdlint.span import Span
+
+# What a rule may list in `needs`: analysis stages, and what a trained pipeline adds.
+KNOWN_NEEDS = frozenset(STAGE_NAMES) | TRAINED_CAPABILITIES
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,}[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -85,7 +91,11 @@ OPTION_TYPES: Mapping[str, type | tuple[type, ...]] = {
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """A setting a rule accepts under `[tool.prdlint.rules.<name>]`."""
+    """A setting a rule accepts under `[tool.prdlint.rules.<name>]`.
+
+    A list default is kept as a tuple, so no rule can change the default every other document
+    gets; `value` hands each rule run its own list.
+    """
 
     kind: str
     default: Any
@@ -94,26 +104,36 @@ class Option:
     def __post_init__(self) -> None:
         if self.kind not in OPTION_TYPES:
             raise ValueError(f"option kind must be one of {sorted(OPTION_TYPES)}, not {self.kind!r}")
+        if isinstance(self.default, list):
+            object.__setattr__(self, "default", tuple(self.default))
+
+    def value(self, configured: Any = None) -> Any:
+        """The value a rule run gets: the configured one, else the default (a fresh list for a
+        list option)."""
+        chosen = self.default if configured is None else configured
+        return list(chosen) if self.kind == "list[str]" else chosen
 
 
 @dataclass(frozen=True)
 class RuleContext:
     """Everything a rule may look at for one document.
 
-    `analysis` (stories, stakeholders) is computed on first use and shared by every rule on the
-    document, so runs whose rules never ask for it never load the language pipeline.
+    `analysis` holds the results of the stages the selected rules declared in their `needs`,
+    computed once before any rule ran and shared by all of them.
     """
 
     document: Document
     path: str
     options: Mapping[str, Any] = field(default_factory=dict)
-    analyse: Callable[[], Analysis] | None = field(default=None, repr=False)
+    analysed: Analysis | None = field(default=None, repr=False)
 
     @property
     def analysis(self) -> Analysis:
-        if self.analyse is None:
-            raise RuntimeError("this context was made without a language analysis")
-        return self.analyse()
+        if self.analysed is None:
+            raise StageNotRunError(
+                "no analysis stage ran: a rule that reads the analysis lists its stages in `needs`"
+            )
+        return self.analysed
 
 
 class Rule:
@@ -130,6 +150,8 @@ class Rule:
     default_severity: ClassVar[Severity] = Severity.WARNING
     enabled_by_default: ClassVar[bool] = True
     needs: ClassVar[frozenset[str]] = frozenset()
+    """The analysis stages the rule reads ("stories", "words", "stakeholders"), and what it needs
+    of the language pipeline beyond the built-in one ("pos", "dep")."""
     options: ClassVar[Mapping[str, Option]] = {}
     internal: ClassVar[bool] = False
     """Reported by the engine itself rather than by `check` (PRD000, PRD001)."""
@@ -162,4 +184,7 @@ class Rule:
             problems.append("a docstring is required: its first line is the rule's summary")
         if not isinstance(cls.default_severity, Severity):
             problems.append("default_severity must be a prdlint.rule.Severity")
+        unknown = sorted(set(cls.needs) - KNOWN_NEEDS)
+        if unknown:
+            problems.append(f"needs {unknown} are not among {sorted(KNOWN_NEEDS)}")
         return problems

@@ -1,12 +1,19 @@
-"""Lints what the user asked for: paths or standard input, each file with its own settings."""
+"""Lints what the user asked for: paths or standard input, each file with its own settings.
+
+One way from a path to a result for every command: the file's settings, then its source, then
+its Document, then (for `check`) the engine or (for `stakeholders`) the analysis.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from prdlint.config import ConfigResolver
-from prdlint.engine import internal_error, lint_text
+from prdlint.config import ConfigResolver, Settings
+from prdlint.document import Document, parse_document
+from prdlint.engine import internal_error, lint_document, lint_text
 from prdlint.files import discover
+from prdlint.language.analysis import AnalysisRun, LanguageSettings, analyse
 from prdlint.registry import Registry
 from prdlint.results import FileResult, LintRun
 from prdlint.source import UnreadableFileError, decode_source, read_source
@@ -26,16 +33,36 @@ def _collect_notices(run: LintRun, result: FileResult) -> None:
             run.notices.append(notice)
 
 
-def lint_file(path: Path, resolver: ConfigResolver, registry: Registry) -> FileResult:
+@dataclass(frozen=True)
+class SourceFile:
+    """A file as the engine gets it: where it is shown, its settings and its parsed Document."""
+
+    path: Path
+    shown: str
+    settings: Settings
+    document: Document
+
+
+def load_file(path: Path, resolver: ConfigResolver) -> SourceFile:
+    """Reads and parses one file with its own settings; raises UnreadableFileError."""
     settings = resolver.for_path(path)
-    shown = display_path(path)
+    text = read_source(path, settings.max_file_size)
+    return SourceFile(path, display_path(path), settings, parse_document(text))
+
+
+def lint_file(path: Path, resolver: ConfigResolver, registry: Registry) -> FileResult:
     try:
-        text = read_source(path, settings.max_file_size)
+        source = load_file(path, resolver)
     except UnreadableFileError as problem:
-        return FileResult(
-            path=shown, findings=[internal_error(shown, str(problem))], fail_on=settings.fail_on
-        )
-    return lint_text(text, shown, settings, registry, file_path=path)
+        shown = display_path(path)
+        fail_on = resolver.for_path(path).fail_on
+        return FileResult(path=shown, findings=[internal_error(shown, str(problem))], fail_on=fail_on)
+    return lint_document(source.document, source.shown, source.settings, registry, file_path=path)
+
+
+def analyse_file(source: SourceFile, registry: Registry) -> AnalysisRun:
+    """Every analysis stage on one file, as `prdlint stakeholders` shows it."""
+    return analyse(source.document, LanguageSettings.of(source.settings, registry))
 
 
 def lint_paths(paths: list[Path], resolver: ConfigResolver, registry: Registry) -> LintRun:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
+from prdlint.document.headings import strip_numbering
 from prdlint.rule import Option, Rule, RuleContext, Violation
 
 DEFAULT_SECTIONS = [
@@ -16,15 +16,10 @@ DEFAULT_SECTIONS = [
     "Success metrics|Metrics|KPIs|Success criteria|Measuring success",
 ]
 
-_NUMBERING = re.compile(
-    r"^\s*(?:(?:\d+[.)]?)+|[ivxlc]+[.)]|[a-z][.)]|(?:section|part|chapter|step)\s+\d+[:.]?)\s+",
-    re.IGNORECASE,
-)
-
 
 def normalize_heading(text: str) -> str:
     """Lower case, no numbering ("2.1", "IV.", "Section 3:"), no emoji or punctuation."""
-    text = _NUMBERING.sub("", text.strip())
+    text = strip_numbering(text)
     kept = "".join(
         char if unicodedata.category(char)[0] in "LN" else " " for char in unicodedata.normalize("NFKC", text)
     )

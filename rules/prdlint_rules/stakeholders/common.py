@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from prdlint.language.analysis import Analysis
-from prdlint.language.stakeholders import Role
-from prdlint.language.vocabulary import FUNDING, PRICE, USERS_PAY
+from prdlint.language.model import PRICE, Analysis, Role
 from prdlint.rule import RuleContext
 from prdlint.span import Span
+from prdlint_rules.stakeholders.signals import FUNDING, USERS_PAY
 
 _QUOTED_ROLES = 3
-# Words for the generic customer: naming them says someone pays, not who decides.
-GENERIC_CUSTOMERS = frozenset({"customer", "client"})
 
 
 def document_anchor(context: RuleContext) -> Span:
@@ -35,7 +32,7 @@ def first_line(role: Role) -> int:
 def quote_roles(roles: Iterable[Role]) -> str:
     """ "'restaurant owner' (line 12), 'driver' (line 14) and 2 more", in document order."""
     ordered = sorted(roles, key=first_line)
-    quoted = [f"'{role.name}' (line {first_line(role)})" for role in ordered[:_QUOTED_ROLES]]
+    quoted = [f"'{role.key}' (line {first_line(role)})" for role in ordered[:_QUOTED_ROLES]]
     more = len(ordered) - _QUOTED_ROLES
     if more > 0:
         quoted.append(f"{more} more")
@@ -57,7 +54,7 @@ def names_a_payer(analysis: Analysis) -> bool:
     paid plans or a price with no one else to pay it ("$3/month": its users), or a funding
     statement ("community-funded")."""
     business = analysis.business
-    paid = business.of(USERS_PAY) or business.of(PRICE, deferred=False) or business.of(FUNDING)
+    paid = business.of(USERS_PAY) or business.of(PRICE, include_deferred=False) or business.of(FUNDING)
     return bool(customers(analysis) or paid)
 
 

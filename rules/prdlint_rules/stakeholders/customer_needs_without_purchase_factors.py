@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.vocabulary import PRICE, PURCHASE_FACTORS, USERS_PAY
+from prdlint.language.model import PRICE, PURCHASE_FACTORS, STAKEHOLDERS
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import customers, document_anchor, is_template, quote_roles
+from prdlint_rules.stakeholders.signals import USERS_PAY
 
 
 class CustomerNeedsWithoutPurchaseFactors(Rule):
@@ -43,6 +44,7 @@ class CustomerNeedsWithoutPurchaseFactors(Rule):
     code = "PRD105"
     name = "customer-needs-without-purchase-factors"
     pack = "stakeholders"
+    needs = frozenset({STAKEHOLDERS})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis

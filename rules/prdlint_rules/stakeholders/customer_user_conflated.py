@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.vocabulary import USERS_ARE_CUSTOMERS
+from prdlint.language.model import STAKEHOLDERS
 from prdlint.rule import Rule, RuleContext, Violation
+from prdlint_rules.stakeholders.signals import USERS_ARE_CUSTOMERS
 
 
 class CustomerUserConflated(Rule):
@@ -50,6 +51,7 @@ class CustomerUserConflated(Rule):
     code = "PRD104"
     name = "customer-user-conflated"
     pack = "stakeholders"
+    needs = frozenset({STAKEHOLDERS})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis

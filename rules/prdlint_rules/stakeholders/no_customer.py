@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from prdlint.language.model import STAKEHOLDERS
 from prdlint.language.vocabulary import plural
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import document_anchor, is_template, names_a_payer, quote_roles, users
-
-_MARKETPLACE_SIDES = frozenset({"buyer", "seller", "shopper", "vendor", "host", "guest", "renter"})
 
 
 class NoCustomer(Rule):
@@ -49,6 +48,7 @@ class NoCustomer(Rule):
     code = "PRD101"
     name = "no-customer"
     pack = "stakeholders"
+    needs = frozenset({STAKEHOLDERS})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
@@ -56,7 +56,8 @@ class NoCustomer(Rule):
             return
         named = users(analysis)
         who = f"names users ({quote_roles(named)}) but" if named else "names"
-        sides = sorted(plural(side) for side in {role.key for role in named} & _MARKETPLACE_SIDES)
+        marketplace_sides = analysis.vocabulary.words("marketplace-sides")
+        sides = sorted(plural(side) for side in {role.key for role in named} & marketplace_sides)
         if len(sides) >= 2:
             advice = (
                 f"{', '.join(sides[:-1])} and {sides[-1]} trade goods with each other, which pays "

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.vocabulary import ORGANISATIONS
+from prdlint.language.model import STAKEHOLDERS
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import (
-    GENERIC_CUSTOMERS,
     document_anchor,
     is_template,
     names_a_payer,
     quote_roles,
     users,
 )
+from prdlint_rules.stakeholders.signals import ORGANISATIONS
 
 
 class NoDecisionMaker(Rule):
@@ -48,15 +48,17 @@ class NoDecisionMaker(Rule):
     code = "PRD107"
     name = "no-decision-maker"
     pack = "stakeholders"
+    needs = frozenset({STAKEHOLDERS})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
-        signals = analysis.business.of(ORGANISATIONS, deferred=False)
+        signals = analysis.business.of(ORGANISATIONS, include_deferred=False)
         if is_template(context) or not signals or not names_a_payer(analysis):
             return
         vocabulary = analysis.vocabulary
+        generic = vocabulary.words("generic-customers")
         for role in analysis.stakeholders.roles.values():
-            if vocabulary.decides(role.key) or (role.is_customer and role.key not in GENERIC_CUSTOMERS):
+            if vocabulary.decides(role.key) or (role.is_customer and role.key not in generic):
                 return
         named = users(analysis)
         daily = f" apart from its daily users ({quote_roles(named)})" if named else ""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.vocabulary import MANAGEMENT, PERSONAL_USE
+from prdlint.language.model import MANAGEMENT, STAKEHOLDERS
 from prdlint.rule import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import document_anchor, is_template, quote_roles, users
+from prdlint_rules.stakeholders.signals import PERSONAL_USE
 
 
 class NoManagementUsers(Rule):
@@ -44,6 +45,7 @@ class NoManagementUsers(Rule):
     code = "PRD110"
     name = "no-management-users"
     pack = "stakeholders"
+    needs = frozenset({STAKEHOLDERS})
     default_severity = Severity.INFO
     enabled_by_default = False
 

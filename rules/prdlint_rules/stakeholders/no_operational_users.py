@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.vocabulary import OPERATIONAL
+from prdlint.language.model import OPERATIONAL, STAKEHOLDERS
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import document_anchor, first_line, is_template, quote_roles, users
 
@@ -45,6 +45,7 @@ class NoOperationalUsers(Rule):
     code = "PRD103"
     name = "no-operational-users"
     pack = "stakeholders"
+    needs = frozenset({STAKEHOLDERS})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
@@ -58,7 +59,7 @@ class NoOperationalUsers(Rule):
         if operational:
             role = min(operational, key=first_line)
             passing = (
-                f" ('{role.name}' on line {first_line(role)} is only named in passing, "
+                f" ('{role.key}' on line {first_line(role)} is only named in passing, "
                 "never shown doing anything in the product)"
             )
         yield Violation(

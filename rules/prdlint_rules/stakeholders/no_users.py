@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from prdlint.language.model import STAKEHOLDERS, STORIES
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import customers, document_anchor, is_template, quote_roles, users
 
@@ -38,6 +39,7 @@ class NoUsers(Rule):
     code = "PRD102"
     name = "no-users"
     pack = "stakeholders"
+    needs = frozenset({STAKEHOLDERS, STORIES})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.vocabulary import CUSTOMER_RESEARCH, USER_RESEARCH
+from prdlint.language.model import STAKEHOLDERS
 from prdlint.rule import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import is_template
+from prdlint_rules.stakeholders.signals import CUSTOMER_RESEARCH, USER_RESEARCH
 
 
 class OneSidedDiscovery(Rule):
@@ -43,13 +44,16 @@ class OneSidedDiscovery(Rule):
     code = "PRD111"
     name = "one-sided-discovery"
     pack = "stakeholders"
+    needs = frozenset({STAKEHOLDERS})
     default_severity = Severity.INFO
     enabled_by_default = False
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         business = context.analysis.business
-        user_side = [s for s in business.of(USER_RESEARCH, deferred=False) if not s.in_metrics]
-        customer_side = [s for s in business.of(CUSTOMER_RESEARCH, deferred=False) if not s.in_metrics]
+        user_side = [s for s in business.of(USER_RESEARCH, include_deferred=False) if not s.in_metrics]
+        customer_side = [
+            s for s in business.of(CUSTOMER_RESEARCH, include_deferred=False) if not s.in_metrics
+        ]
         if is_template(context) or bool(user_side) == bool(customer_side):
             return
         if user_side:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.stakeholders import Role
-from prdlint.language.vocabulary import GENERIC_STORY_ROLES, singular
+from prdlint.language.model import STAKEHOLDERS, Role
+from prdlint.language.vocabulary import singular
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import quote_roles
 
@@ -19,9 +19,9 @@ def _same_role(story_key: str, declared_key: str) -> bool:
     return set(story) <= set(declared) or set(declared) <= set(story)
 
 
-def _generic(role: Role) -> bool:
+def _generic(role: Role, generic_roles: frozenset[str]) -> bool:
     """Generic roles ("As a user", "As an app user") are generic-story-role's concern."""
-    return role.key.split()[-1] in GENERIC_STORY_ROLES
+    return role.key.split()[-1] in generic_roles
 
 
 class UndefinedStoryRole(Rule):
@@ -61,14 +61,16 @@ class UndefinedStoryRole(Rule):
     code = "PRD108"
     name = "undefined-story-role"
     pack = "stakeholders"
+    needs = frozenset({STAKEHOLDERS})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         model = context.analysis.stakeholders
+        generic_roles = context.analysis.vocabulary.words("generic-story-roles")
         declared = [role for role in model.roles.values() if role.declared]
         if not declared:
             return
         for role in model.roles.values():
-            if role.declared or not role.stories or _generic(role):
+            if role.declared or not role.stories or _generic(role, generic_roles):
                 continue
             if any(_same_role(role.key, other.key) for other in declared):
                 continue

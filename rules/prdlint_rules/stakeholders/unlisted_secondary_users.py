@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.vocabulary import INVITATIONS, SECONDARY
+from prdlint.language.model import SECONDARY, STAKEHOLDERS
 from prdlint.rule import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import is_template
+from prdlint_rules.stakeholders.signals import INVITATIONS
 
 
 class UnlistedSecondaryUsers(Rule):
@@ -41,12 +42,13 @@ class UnlistedSecondaryUsers(Rule):
     code = "PRD109"
     name = "unlisted-secondary-users"
     pack = "stakeholders"
+    needs = frozenset({STAKEHOLDERS})
     default_severity = Severity.INFO
     enabled_by_default = False
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
-        signals = analysis.business.of(INVITATIONS, deferred=False)
+        signals = analysis.business.of(INVITATIONS, include_deferred=False)
         if is_template(context) or not signals:
             return
         if any(role.kind == SECONDARY for role in analysis.stakeholders.roles.values()):

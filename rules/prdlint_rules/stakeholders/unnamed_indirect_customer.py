@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.analysis import Analysis
-from prdlint.language.business import Signal
+from prdlint.language.model import STAKEHOLDERS, Analysis, Signal
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import is_template
 
@@ -59,6 +58,7 @@ class UnnamedIndirectCustomer(Rule):
     code = "PRD106"
     name = "unnamed-indirect-customer"
     pack = "stakeholders"
+    needs = frozenset({STAKEHOLDERS})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
@@ -67,7 +67,7 @@ class UnnamedIndirectCustomer(Rule):
         vocabulary, business = analysis.vocabulary, analysis.business
         streams: dict[str, list[tuple[str, list[Signal]]]] = {}
         for category in business.revenue_categories():
-            signals = business.of(category, deferred=False)
+            signals = business.of(category, include_deferred=False)
             stream = vocabulary.signals[category].stream or category
             if signals:
                 streams.setdefault(stream, []).append((category, signals))

@@ -10,8 +10,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from prdlint.language.analysis import Analysis
-from prdlint.language.stories import Story, StoryForm
+from prdlint.language.model import Analysis, Story, StoryForm
 
 _QUOTE_LIMIT = 70
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from prdlint.language.analysis import Analysis
-from prdlint.language.stories import Story
+from prdlint.language.model import STORIES, WORDS, Analysis, Story, Word
 from prdlint.language.vocabulary import normalize_role
-from prdlint.language.words import Word
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stories.common import quote, worded_stories
 
@@ -60,6 +58,7 @@ class DuplicateStory(Rule):
     code = "PRD205"
     name = "duplicate-story"
     pack = "stories"
+    needs = frozenset({STORIES, WORDS})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         first: dict[tuple[str, str], Story] = {}

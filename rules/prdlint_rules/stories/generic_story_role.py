@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.analysis import Analysis
-from prdlint.language.stakeholders import Role
-from prdlint.language.stories import Story
-from prdlint.language.vocabulary import GENERIC_STORY_ROLES, PRIMARY, SECONDARY, normalize_role
+from prdlint.language.model import PRIMARY, SECONDARY, STAKEHOLDERS, STORIES, WORDS, Analysis, Role, Story
+from prdlint.language.vocabulary import normalize_role
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import first_line
 from prdlint_rules.stories.common import worded_stories
@@ -16,13 +14,13 @@ _SUGGESTED = 3
 _END_USER_KINDS = (PRIMARY, SECONDARY)
 
 
-def _specific_roles(analysis: Analysis) -> list[Role]:
+def _specific_roles(analysis: Analysis, generic_roles: frozenset[str]) -> list[Role]:
     """Roles that could stand in a story: the document's own, in its stories and declarations.
     A name in passing is not enough to say the document's users come in kinds."""
     return [
         role
         for role in analysis.stakeholders.roles.values()
-        if role.key not in GENERIC_STORY_ROLES and (role.stories or role.declared)
+        if role.key not in generic_roles and (role.stories or role.declared)
     ]
 
 
@@ -86,10 +84,12 @@ class GenericStoryRole(Rule):
     code = "PRD207"
     name = "generic-story-role"
     pack = "stories"
+    needs = frozenset({STAKEHOLDERS, STORIES, WORDS})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
-        specific = _specific_roles(analysis)
+        generic_roles = analysis.vocabulary.words("generic-story-roles")
+        specific = _specific_roles(analysis, generic_roles)
         if not any(_end_user(role) for role in specific):
             return
         role_words = {
@@ -98,10 +98,10 @@ class GenericStoryRole(Rule):
         for story in worded_stories(analysis):
             if story.role is None or story.qualifier is not None:
                 continue
-            if normalize_role(story.role.text) not in GENERIC_STORY_ROLES:
+            if normalize_role(story.role.text) not in generic_roles:
                 continue
             suggestions = ", ".join(
-                f"'{role.name}' (line {first_line(role)})"
+                f"'{role.key}' (line {first_line(role)})"
                 for role in _closest(story, role_words, specific, analysis)
             )
             yield Violation(

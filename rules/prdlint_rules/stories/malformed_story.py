@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from prdlint.language.model import STORIES
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stories.common import quote
 
@@ -40,6 +41,7 @@ class MalformedStory(Rule):
     code = "PRD201"
     name = "malformed-story"
     pack = "stories"
+    needs = frozenset({STORIES})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         for story in context.analysis.stories:

@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from prdlint.language.wordclasses import word_classes
-from prdlint.language.words import Word
+from prdlint.language.model import STORIES, WORDS, Word
 from prdlint.rule import Option, Rule, RuleContext, Violation
 from prdlint_rules.stories.common import alternatives, worded_stories, wording
 
@@ -33,7 +32,7 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 
 
 def _is_verb(word: Word) -> bool:
-    return word.lower in word_classes().verbs
+    return word.can_be_verb
 
 
 def _is_adverb(word: Word) -> bool:
@@ -152,6 +151,7 @@ class NonAtomicStory(Rule):
     code = "PRD203"
     name = "non-atomic-story"
     pack = "stories"
+    needs = frozenset({STORIES, WORDS})
     options = {
         "extra-fixed-pairs": Option(
             "list[str]", [], "phrases joined by 'and' or 'or' that name one action, like 'drag and drop'"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from prdlint.language.stories import StoryPart
+from prdlint.language.model import STORIES, StoryPart
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stories.common import quote, worded_stories
 
@@ -71,6 +71,7 @@ class NonMinimalStory(Rule):
     code = "PRD204"
     name = "non-minimal-story"
     pack = "stories"
+    needs = frozenset({STORIES})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         for story in worded_stories(context.analysis):

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from prdlint.language.stories import Story, StoryForm
+from prdlint.language.model import STORIES, Story, StoryForm
 from prdlint.language.story_grammar import indicator_template
 from prdlint.rule import Option, Rule, RuleContext, Violation
 from prdlint_rules.stories.common import worded_stories
@@ -97,6 +97,7 @@ class NonUniformStory(Rule):
     code = "PRD206"
     name = "non-uniform-story"
     pack = "stories"
+    needs = frozenset({STORIES})
     options = {
         "min-stories": Option("int", 6, "stories needed before a template can dominate"),
     }

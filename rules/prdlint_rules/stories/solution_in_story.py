@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from prdlint.language.model import STORIES
 from prdlint.rule import Option, Rule, RuleContext, Violation
 from prdlint_rules.stories.common import alternatives, worded_stories, wording
 
@@ -92,6 +93,7 @@ class SolutionInStory(Rule):
     code = "PRD208"
     name = "solution-in-story"
     pack = "stories"
+    needs = frozenset({STORIES})
     options = {
         "extra-terms": Option(
             "list[str]", [], "more words that prescribe the interface, like 'kanban board'"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.document import Document
-from prdlint.language.stories import Story, StoryForm
+from prdlint.language.model import STORIES, Story, StoryForm
 from prdlint.rule import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stories.common import quote, worded_stories
 
@@ -85,6 +85,7 @@ class StoryWithoutAcceptanceCriteria(Rule):
     code = "PRD209"
     name = "story-without-acceptance-criteria"
     pack = "stories"
+    needs = frozenset({STORIES})
     default_severity = Severity.INFO
     enabled_by_default = False
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from prdlint.language.model import STORIES
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stories.common import quote, worded_stories
 
@@ -42,6 +43,7 @@ class StoryWithoutBenefit(Rule):
     code = "PRD202"
     name = "story-without-benefit"
     pack = "stories"
+    needs = frozenset({STORIES})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         for story in worded_stories(context.analysis):

@@ -13,7 +13,7 @@ from typing import Any
 
 from prdlint.config.errors import ConfigError
 from prdlint.language.pipeline import model_problem
-from prdlint.language.vocabulary import CONFIG_CLASSES, CONFIG_SIGNALS
+from prdlint.language.vocabulary import CONFIG_CLASSES, CONFIG_LISTS, signal_categories, word_list_names
 from prdlint.registry import Registry
 from prdlint.rule import OPTION_TYPES, Severity
 
@@ -145,25 +145,29 @@ def nlp_model(value: Any, key: str, where: Where) -> str | None:
     return model
 
 
+def _named_lists(value: Any, key: str, where: Where, known: list[str], what: str) -> dict[str, list[str]]:
+    """A table of string lists whose names must be among `known` (the loaded vocabularies')."""
+    table = _table(value, key, where)
+    for name in table:
+        if name not in known:
+            raise where.error(f"{key}.{name}", f"unknown {what} (known: {', '.join(known)})")
+    return {name: list(string_list(entries, f"{key}.{name}", where)) for name, entries in table.items()}
+
+
 def vocabulary(value: Any, key: str, where: Where) -> dict[str, Any]:
     """`[vocabulary]`: more words for each class of stakeholder, synonyms, compounds, deciding
-    roles, and phrases for the business signals."""
+    roles, the word lists and the business signals that the loaded vocabularies define."""
     table = _table(value, key, where)
+    tables = where.registry.vocabularies
     checked: dict[str, Any] = {}
     for name, entry in table.items():
         entry_key = f"{key}.{name}"
-        if name in CONFIG_CLASSES or name in ("compounds", "not-roles", "decision-makers"):
+        if name in CONFIG_CLASSES or name in CONFIG_LISTS:
             checked[name] = list(string_list(entry, entry_key, where))
         elif name == "signals":
-            signals = _table(entry, entry_key, where)
-            for category in signals:
-                if category not in CONFIG_SIGNALS:
-                    known = ", ".join(CONFIG_SIGNALS)
-                    raise where.error(f"{entry_key}.{category}", f"unknown signal (known: {known})")
-            checked[name] = {
-                category: list(string_list(phrases, f"{entry_key}.{category}", where))
-                for category, phrases in signals.items()
-            }
+            checked[name] = _named_lists(entry, entry_key, where, signal_categories(tables), "signal")
+        elif name == "words":
+            checked[name] = _named_lists(entry, entry_key, where, word_list_names(tables), "word list")
         elif name == "synonyms":
             synonyms = _table(entry, entry_key, where)
             for word, target in synonyms.items():
@@ -171,9 +175,7 @@ def vocabulary(value: Any, key: str, where: Where) -> dict[str, Any]:
                     raise where.error(f"{entry_key}.{word}", f"expected a string, got {_type_name(target)}")
             checked[name] = dict(synonyms)
         else:
-            known = ", ".join(
-                [*CONFIG_CLASSES, "synonyms", "compounds", "not-roles", "decision-makers", "signals"]
-            )
+            known = ", ".join([*CONFIG_CLASSES, *CONFIG_LISTS, "synonyms", "words", "signals"])
             raise where.error(entry_key, f"unknown key (known keys: {known})")
     return checked
 

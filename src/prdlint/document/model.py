@@ -8,6 +8,7 @@ text (markup stripped) and a map back to exact source positions; everything that
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -145,6 +146,14 @@ class Section:
     @property
     def title(self) -> str:
         return self.heading.text.strip() if self.heading else ""
+
+    def lineage(self) -> Iterator[Section]:
+        """This section and the sections around it, innermost first, up to (not including) the
+        root: what a reader has in mind at this place ("Future > Pricing")."""
+        section: Section | None = self
+        while section is not None and section.heading is not None:
+            yield section
+            section = section.parent
 
     def walk(self) -> list[Section]:
         """This section and all below it, in document order."""

@@ -1,49 +1,48 @@
-"""The Analysis of a Document: its stories and stakeholders, computed once, before rules look."""
+"""Document -> Analysis, in the stages the selected rules declare they need.
+
+The stages are one ordered table: `stories` (the story recognizer: plain string work, no spaCy),
+`words` (the words and lemmas of each story's means) and `stakeholders` (mentions, business
+signals, the stakeholder model). The engine asks for the stages its rules need; a stage runs the
+stages it requires first, each at most once per document. A stage that raises is reported as that
+stage's failure, and the stages that needed it do not run.
+
+This module imports no spaCy: the stages that need it import it when they first run, and the
+pipeline, matchers and word lists are built once per process for each language setting.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from prdlint.document import Document
-from prdlint.language.business import BusinessModel, SignalFinder
-from prdlint.language.mentions import MentionFinder
+from prdlint.language.model import STAKEHOLDERS, STORIES, WORDS, Analysis
 from prdlint.language.pipeline import capabilities, load_pipeline
-from prdlint.language.stakeholders import StakeholderModel, build_model
-from prdlint.language.stories import Story, find_stories
+from prdlint.language.stories import find_stories
 from prdlint.language.vocabulary import Vocabulary, merge_vocabularies
-from prdlint.language.words import Word, words_of
+from prdlint.language.wordclasses import WordClasses, word_classes
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from prdlint.config import Settings
+    from prdlint.language.business import SignalFinder
+    from prdlint.language.mentions import MentionFinder
     from prdlint.registry import Registry
-    from prdlint.span import Span
-
-
-@dataclass(frozen=True)
-class Analysis:
-    capabilities: frozenset[str]
-    stories: list[Story]
-    stakeholders: StakeholderModel
-    business: BusinessModel
-    vocabulary: Vocabulary
-    means_words: Mapping[Span, tuple[Word, ...]] = field(default_factory=dict)
-    """The words of each story's means, by the story's span."""
-
-    def words_of_means(self, story: Story) -> tuple[Word, ...]:
-        """The words of `story`'s means, offsets into `story.means.text` (empty without a means)."""
-        return self.means_words.get(story.span, ())
 
 
 @dataclass(frozen=True)
 class LanguageSettings:
-    """What decides the language layer: the model and the vocabulary (plugins' and config's)."""
+    """What decides the language layer: the model, the vocabulary (plugins' and config's), and
+    the evidence collectors switched off (for ablation)."""
 
     model: str | None
     vocabularies: tuple[Mapping[str, Any], ...]
     config_vocabulary: Mapping[str, Any] = field(default_factory=dict)
+    without: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, settings: Settings, registry: Registry) -> LanguageSettings:
@@ -52,59 +51,137 @@ class LanguageSettings:
 
     @property
     def key(self) -> str:
-        return json.dumps([self.model, self.vocabularies, self.config_vocabulary], sort_keys=True)
+        return json.dumps(
+            [self.model, self.vocabularies, self.config_vocabulary, sorted(self.without)], sort_keys=True
+        )
 
 
-@dataclass(frozen=True)
-class _Setup:
-    nlp: Any
-    vocabulary: Vocabulary
-    mentions: MentionFinder
-    signals: SignalFinder
+class LanguageSetup:
+    """What takes long to build for one language setting, built on first use and kept for the
+    life of the process: the vocabulary, the spaCy pipeline, the word classes and the matchers."""
+
+    def __init__(self, settings: LanguageSettings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return merge_vocabularies(self.settings.vocabularies, self.settings.config_vocabulary)
+
+    @cached_property
+    def nlp(self) -> Language:
+        return load_pipeline(self.settings.model)
+
+    @cached_property
+    def word_classes(self) -> WordClasses:
+        return word_classes()
+
+    @cached_property
+    def mentions(self) -> MentionFinder:
+        from prdlint.language.mentions import MentionFinder  # imports spaCy
+
+        return MentionFinder(self.nlp, self.vocabulary, self.word_classes)
+
+    @cached_property
+    def signals(self) -> SignalFinder:
+        from prdlint.language.business import SignalFinder  # imports spaCy
+
+        return SignalFinder(self.nlp, self.vocabulary)
 
 
-_SETUPS: dict[str, _Setup] = {}
+_SETUPS: dict[str, LanguageSetup] = {}
 
 
-def _setup(settings: LanguageSettings) -> _Setup:
-    """The pipeline, merged vocabulary and matchers, built once per process for each settings."""
+def setup_for(settings: LanguageSettings) -> LanguageSetup:
     key = settings.key
     if key not in _SETUPS:
-        nlp = load_pipeline(settings.model)
-        vocabulary = merge_vocabularies(settings.vocabularies, settings.config_vocabulary)
-        _SETUPS[key] = _Setup(nlp, vocabulary, MentionFinder(nlp, vocabulary), SignalFinder(nlp, vocabulary))
+        _SETUPS[key] = LanguageSetup(settings)
     return _SETUPS[key]
 
 
-def analyse(document: Document, settings: LanguageSettings) -> Analysis:
-    setup = _setup(settings)
-    blocks = [block for block in document.blocks if block.text.strip()]
-    mentions, signals = [], []
-    # Line breaks inside a paragraph are spaces to the reader; same length, so offsets hold.
-    texts = (block.text.replace("\n", " ") for block in blocks)
-    docs = list(setup.nlp.pipe(texts))
-    for block, doc in zip(blocks, docs, strict=True):
-        mentions += setup.mentions.find(doc, block)
-        signals += setup.signals.find(doc, block)
-    stories = find_stories(document)
-    model = build_model(document, setup.vocabulary, mentions, stories)
-    # Roles the document declares that the vocabulary does not know ("Gardeners add plants")
-    # are its own vocabulary: find them everywhere else too, then build the model again.
-    unknown = [
-        key for key, role in model.roles.items() if role.declared and not setup.vocabulary.classify(key)
-    ]
-    if unknown:
-        matcher = setup.mentions.matcher_for(unknown)
-        for block, doc in zip(blocks, docs, strict=True):
-            mentions += setup.mentions.find(doc, block, matcher)
-        model = build_model(document, setup.vocabulary, mentions, stories)
-    means = [(story.span, story.means.text) for story in stories if story.means is not None]
-    means_docs = setup.nlp.pipe(text for _, text in means)
-    return Analysis(
-        capabilities=capabilities(settings.model),
-        stories=stories,
-        stakeholders=model,
-        business=BusinessModel(signals),
-        vocabulary=setup.vocabulary,
-        means_words={span: words_of(doc) for (span, _), doc in zip(means, means_docs, strict=True)},
-    )
+def _stories(document: Document, analysis: Analysis, setup: LanguageSetup) -> Analysis:
+    """Every user story of the document, in every form PRDs write them."""
+    return replace(analysis, found_stories=find_stories(document))
+
+
+def _words(document: Document, analysis: Analysis, setup: LanguageSetup) -> Analysis:
+    """The words of each story's means with their lemmas, from one `nlp.pipe` over all means."""
+    from prdlint.language.words import words_of  # reads spaCy Docs
+
+    means = [(story.span, story.means.text) for story in analysis.stories if story.means is not None]
+    docs = setup.nlp.pipe(text for _, text in means)
+    words = {span: words_of(doc, setup.word_classes) for (span, _), doc in zip(means, docs, strict=True)}
+    return replace(analysis, means_words=words)
+
+
+def _stakeholders(document: Document, analysis: Analysis, setup: LanguageSetup) -> Analysis:
+    """Who the document names, who pays and who uses, and what it says about its business."""
+    from prdlint.language.stakeholders import analyse_stakeholders  # imports spaCy
+
+    model, business = analyse_stakeholders(document, analysis.stories, setup)
+    return replace(analysis, stakeholder_model=model, business_model=business)
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[Document, Analysis, LanguageSetup], Analysis]
+    requires: tuple[str, ...] = ()
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage(STORIES, _stories),
+    Stage(WORDS, _words, requires=(STORIES,)),
+    Stage(STAKEHOLDERS, _stakeholders, requires=(STORIES,)),
+)
+
+
+def required_stages(names: Iterable[str]) -> frozenset[str]:
+    """The stages named and every stage they require."""
+    wanted = set(names)
+    for stage in reversed(STAGES):
+        if stage.name in wanted:
+            wanted.update(stage.requires)
+    return frozenset(wanted)
+
+
+@dataclass(frozen=True)
+class StageFailure:
+    stage: str
+    error: Exception
+
+
+@dataclass(frozen=True)
+class AnalysisRun:
+    analysis: Analysis
+    failures: tuple[StageFailure, ...] = ()
+    not_run: frozenset[str] = frozenset()
+    """The stages that failed, and those that did not run because a stage they require failed."""
+
+
+def analyse(
+    document: Document,
+    settings: LanguageSettings,
+    stages: Iterable[str] = (STORIES, WORDS, STAKEHOLDERS),
+) -> AnalysisRun:
+    """Runs the named stages (and the stages they require) on the document, in table order."""
+    wanted = required_stages(stages)
+    setup = setup_for(settings)
+    failures: list[StageFailure] = []
+    not_run: set[str] = set()
+    analysis: Analysis | None = None
+    for stage in STAGES:
+        if stage.name not in wanted:
+            continue
+        if not_run & set(stage.requires):
+            not_run.add(stage.name)
+            continue
+        try:
+            if analysis is None:
+                analysis = Analysis(setup.vocabulary, capabilities(settings.model))
+            analysis = stage.run(document, analysis, setup)
+        except Exception as error:
+            failures.append(StageFailure(stage.name, error))
+            not_run.add(stage.name)
+    if analysis is None:
+        analysis = Analysis(Vocabulary(), capabilities(settings.model))
+    return AnalysisRun(analysis, tuple(failures), frozenset(not_run))

@@ -9,7 +9,6 @@ whether the role pays for the product or uses it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -18,29 +17,10 @@ from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 
 from prdlint.document import Block
+from prdlint.language.model import Mention
 from prdlint.language.vocabulary import Vocabulary, normalize_role, phrase_forms, singular
-from prdlint.language.wordclasses import word_classes
-from prdlint.span import Span
+from prdlint.language.wordclasses import WordClasses
 
-# Words that may stand before a role without being part of its name.
-_NOT_MODIFIERS = frozenset(
-    """
-    new existing active inactive potential prospective returning current future past registered
-    unregistered anonymous typical average individual real actual paying paid free premium many
-    more most some few several every each all other both either our their your my his her its
-    help helps allow allows enable enables let lets make makes give gives notify notifies email
-    emails invite invites contact contacts ask asks tell tells show shows serve serves target
-    targets attract attracts onboard onboards empower empowers engage engages reach reaches
-    convert converts retain retains acquire acquires support supports for to of by with as via
-    and or than then when where while which who whose that this these those per
-    today now currently also here there finally first second next however therefore thus
-    meanwhile additionally typically usually often sometimes
-    """.split()
-)
-# Nouns that name a trade or team in the plural: "sales reps", "operations staff".
-_INFLECTED_MODIFIERS = frozenset(
-    "sales operations analytics logistics claims accounts payments communications events admissions".split()
-)
 # Before a word that is both noun and verb, these make it a noun: "the support agents".
 _NOUN_CONTEXT = frozenset(
     "a an the our their your its his her my this that these those of for with by from on in at".split()
@@ -49,46 +29,7 @@ _NOUN_CONTEXT = frozenset(
 _VERB_CUES = frozenset("to can will should must may could would".split())
 # "Priya, a pre-seed founder" names the persona Priya.
 _PERSONA_ARTICLES = frozenset({"a", "an"})
-# What a role does right after it is named: pays for the product, or uses it.
-_PAY_VERBS = frozenset({"pay", "buy", "purchase", "subscribe"})
-_PAY_ALONE = frozenset({"renew"})
-# A purchase is of the product (its plan, fee, licence), not of goods sold through it.
-_PRODUCT_PAYMENT_CUES = frozenset(
-    """
-    product software platform app tool service solution system plan subscription license licence
-    seat tier pricing fee commission month monthly annual annually year yearly contract renewal
-    """.split()
-)
-_GOODS = frozenset("item items goods listing listings products order orders".split())
-# Money handed to these goes to another party, not to the product.
-_PAID_ROLES = frozenset("seller sellers vendor vendors host hosts merchant merchants driver drivers".split())
-_USE_VERBS = frozenset(
-    """
-    use log sign upload view browse click open create manage search book receive see edit download
-    share invite submit track post message chat read play watch listen order rate review check
-    scan swap accept decline register access enter fill select choose tap navigate explore compare
-    save add delete update export import configure set schedule join vote comment reply answer
-    respond moderate approve reject resolve handle monitor offer request list sell
-    """.split()
-)
 _ACTION_WINDOW = 6
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One place a stakeholder is named, and what the role does there."""
-
-    key: str
-    text: str
-    span: Span
-    block: Block
-    start: int
-    """Where the mention starts in its block's plain text."""
-    persona: str | None = None
-    pays: bool = False
-    uses: bool = False
-    verb: str | None = None
-    """The lemma of the verb the role is the subject of, if any: "log" in "admins log in"."""
 
 
 _BETWEEN_ROLE_AND_VERB = frozenset(
@@ -113,60 +54,71 @@ def _verb_after(doc: Doc, end: int, limit: int) -> Token | None:
     return None
 
 
-def _pays_for_product(doc: Doc, verb: Token, limit: int) -> bool:
-    """Whether `verb` pays for the product (its plan, fee, licence, or a price), not for goods
-    bought through it or money handed to another role ("pay sellers through escrow")."""
-    lemma = verb.lemma_.lower()
-    clause_end = next((t.i for t in doc[verb.i + 1 : limit] if t.text in (";", ":")), limit)
-    rest_tokens = doc[verb.i + 1 : clause_end]
-    rest = {token.lower_ for token in rest_tokens}
-    if lemma in _PAY_ALONE:
-        return True
-    if lemma == "sign":  # "sign the contract" buys
-        return bool(rest & _PRODUCT_PAYMENT_CUES)
-    paid = next((token.lower_ for token in rest_tokens if token.lower_ not in ("the", "their", "a")), "")
-    if lemma not in _PAY_VERBS or rest & _GOODS or paid in _PAID_ROLES:
-        return False
-    return bool(rest & _PRODUCT_PAYMENT_CUES) or any(token.is_currency for token in rest_tokens)
+class _ActionReader:
+    """Reads what a role does right after it is named, with the vocabulary's verb lists."""
 
+    def __init__(self, vocabulary: Vocabulary, classes: WordClasses) -> None:
+        self.pay_verbs = vocabulary.words("pay-verbs")
+        self.pay_alone = vocabulary.words("pay-verbs-alone")
+        self.payment_objects = vocabulary.words("payment-objects")
+        self.goods = vocabulary.words("goods")
+        self.paid_roles = vocabulary.words("paid-roles")
+        self.use_verbs = vocabulary.words("use-verbs")
+        self.verbs = classes.verbs
 
-def _coordinated_payment(doc: Doc, verb: Token, limit: int) -> bool:
-    """ "Sellers list furniture and pay a 5% commission": a second verb, after "and", that pays."""
-    for index in range(verb.i + 1, limit - 1):
-        if doc[index].lower_ != "and":
-            continue
-        following = doc[index + 1]
-        if following.lemma_.lower() in _PAY_VERBS | _PAY_ALONE and _pays_for_product(doc, following, limit):
+    def pays_for_product(self, doc: Doc, verb: Token, limit: int) -> bool:
+        """Whether `verb` pays for the product (its plan, fee, licence, or a price), not for goods
+        bought through it or money handed to another role ("pay sellers through escrow")."""
+        lemma = verb.lemma_.lower()
+        clause_end = next((t.i for t in doc[verb.i + 1 : limit] if t.text in (";", ":")), limit)
+        rest_tokens = doc[verb.i + 1 : clause_end]
+        rest = {token.lower_ for token in rest_tokens}
+        if lemma in self.pay_alone:
             return True
-    return False
+        if lemma == "sign":  # "sign the contract" buys
+            return bool(rest & self.payment_objects)
+        paid = next((token.lower_ for token in rest_tokens if token.lower_ not in ("the", "their", "a")), "")
+        if lemma not in self.pay_verbs or rest & self.goods or paid in self.paid_roles:
+            return False
+        return bool(rest & self.payment_objects) or any(token.is_currency for token in rest_tokens)
 
+    def coordinated_payment(self, doc: Doc, verb: Token, limit: int) -> bool:
+        """ "Sellers list furniture and pay a 5% commission": a second verb, after "and", that pays."""
+        for index in range(verb.i + 1, limit - 1):
+            if doc[index].lower_ != "and":
+                continue
+            following = doc[index + 1]
+            lemma = following.lemma_.lower()
+            if (lemma in self.pay_verbs or lemma in self.pay_alone) and self.pays_for_product(
+                doc, following, limit
+            ):
+                return True
+        return False
 
-def _actions(doc: Doc, start: int, end: int) -> tuple[bool, bool, str | None]:
-    """Whether the role, named at tokens start..end, pays for the product or uses it, and the
-    verb it is the subject of (None when the word after it is no verb: "the support team by").
+    def actions(self, doc: Doc, start: int, end: int) -> tuple[bool, bool, str | None]:
+        """Whether the role, named at tokens start..end, pays for the product or uses it, and the
+        verb it is the subject of (None when the word after it is no verb: "the support team by").
 
-    Only verbs the role is the subject of count, and paying counts for the product (its plan,
-    fee, licence), not for goods bought through it.
-    """
-    sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
-    if start > 0 and doc[start - 1].lower_ in ("paying", "paid"):
-        return True, False, None
-    verb = _verb_after(doc, end, sentence.end)
-    if verb is None:
-        return False, False, None
-    lemma = verb.lemma_.lower()
-    if lemma not in word_classes().verbs and verb.lower_ not in word_classes().verbs:
-        return False, False, None
-    if (
-        lemma == "sign"
-        and verb.i + 1 < len(doc)
-        and doc[verb.i + 1].lower_ in ("in", "up", "on", "out", "into")
-    ):
-        return False, True, lemma  # "sign in", "sign up" use
-    if lemma in _PAY_VERBS | _PAY_ALONE or lemma == "sign":
-        return _pays_for_product(doc, verb, sentence.end), False, lemma
-    pays = _coordinated_payment(doc, verb, sentence.end)
-    return pays, lemma in _USE_VERBS, lemma
+        Only verbs the role is the subject of count, and paying counts for the product (its plan,
+        fee, licence), not for goods bought through it.
+        """
+        sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+        verb = _verb_after(doc, end, sentence.end)
+        if verb is None:
+            return False, False, None
+        lemma = verb.lemma_.lower()
+        if lemma not in self.verbs and verb.lower_ not in self.verbs:
+            return False, False, None
+        if (
+            lemma == "sign"
+            and verb.i + 1 < len(doc)
+            and doc[verb.i + 1].lower_ in ("in", "up", "on", "out", "into")
+        ):
+            return False, True, lemma  # "sign in", "sign up" use
+        if lemma in self.pay_verbs or lemma in self.pay_alone or lemma == "sign":
+            return self.pays_for_product(doc, verb, sentence.end), False, lemma
+        pays = self.coordinated_payment(doc, verb, sentence.end)
+        return pays, lemma in self.use_verbs, lemma
 
 
 def _persona(doc: Doc, start: int) -> str | None:
@@ -204,11 +156,14 @@ def _metadata_label(doc: Doc, match: TokenSpan, block: Block) -> bool:
 class MentionFinder:
     """Finds stakeholder mentions in spaCy Docs; holds what takes long to build, once."""
 
-    def __init__(self, nlp: Language, vocabulary: Vocabulary) -> None:
+    def __init__(self, nlp: Language, vocabulary: Vocabulary, classes: WordClasses) -> None:
         self.nlp = nlp
         self.vocabulary = vocabulary
         self.matcher = self.matcher_for(vocabulary.phrases())
-        self.words = word_classes()
+        self.words = classes
+        self.actions = _ActionReader(vocabulary, classes)
+        self.not_modifiers = vocabulary.words("not-modifiers")
+        self.inflected_modifiers = vocabulary.words("inflected-modifiers")
         lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
         tables = lemmatizer.lookups if lemmatizer is not None else None
         self.lemmas = (
@@ -216,7 +171,7 @@ class MentionFinder:
         )
 
     def _inflected(self, lower: str) -> bool:
-        if lower in _INFLECTED_MODIFIERS or self.lemmas is None:
+        if lower in self.inflected_modifiers or self.lemmas is None:
             return False
         return self.lemmas.get(lower, lower) != lower
 
@@ -229,7 +184,7 @@ class MentionFinder:
         """
         token = doc[index]
         text, lower = token.text, token.lower_
-        if not token.is_alpha or token.is_stop or lower in _NOT_MODIFIERS or lower.endswith(("ly", "ed")):
+        if not token.is_alpha or token.is_stop or lower in self.not_modifiers or lower.endswith(("ly", "ed")):
             return False
         if not (text.islower() or text.istitle() or (text.isupper() and len(text) <= 5)):
             return False
@@ -304,10 +259,12 @@ class MentionFinder:
             if key in self.vocabulary.not_roles:
                 continue
             following = self._following(doc, match)
-            if following is not None and following.lower_ in self.vocabulary.paying_compounds:
-                pays, uses, verb = True, False, None
-            else:
-                pays, uses, verb = _actions(doc, start, match.end)
+            paying_name = (
+                following is not None and following.lower_ in self.vocabulary.paying_compounds
+            ) or (start > 0 and doc[start - 1].lower_ in ("paying", "paid"))
+            pays, uses, verb = (
+                (False, False, None) if paying_name else self.actions.actions(doc, start, match.end)
+            )
             mentions.append(
                 Mention(
                     key=key,
@@ -319,6 +276,7 @@ class MentionFinder:
                     pays=pays,
                     uses=uses,
                     verb=verb,
+                    paying_name=paying_name,
                 )
             )
             shared = self._coordinated(doc, start, match)
@@ -333,6 +291,7 @@ class MentionFinder:
                         pays=pays,
                         uses=uses,
                         verb=verb,
+                        paying_name=paying_name,
                     )
                 )
         return mentions

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# What every pipeline gives rules, and what a trained one adds.
-BASE_CAPABILITIES = frozenset({"document", "tokens", "sentences", "lemmas", "stories", "stakeholders"})
+# What a trained pipeline adds to the built-in one, for rules to declare in their `needs`.
 TRAINED_CAPABILITIES = frozenset({"pos", "dep"})
 
 
@@ -32,7 +31,7 @@ def model_problem(model: str) -> str | None:
 
 
 def capabilities(model: str | None) -> frozenset[str]:
-    return BASE_CAPABILITIES | (TRAINED_CAPABILITIES if model else frozenset())
+    return TRAINED_CAPABILITIES if model else frozenset()
 
 
 @cache

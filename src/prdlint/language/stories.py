@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from enum import StrEnum
 
 from prdlint.document import Block, BlockKind, Document, Section, Table
+from prdlint.language.model import Story, StoryForm, StoryPart
 from prdlint.language.story_grammar import ParsedStory, Part, parse_roleless, parse_story, story_starts
 from prdlint.span import Span
 
@@ -42,46 +41,6 @@ _CELL_ENDS_PREFIX = re.compile(r"^\s*(?:so\s+that|so|in\s+order\s+to|because)\s+
 _FOLLOW_ON = re.compile(
     r"^\s*(?:[-*•]\s+)?(?:(?:I|we)(?:\s|['’])|would\s+like|so\s+that|in\s+order\s+to|because)", re.I
 )
-
-
-class StoryForm(StrEnum):
-    INLINE = "inline"
-    MULTILINE = "multiline"
-    LIST = "list"
-    TABLE = "table"
-    CODE = "code"
-
-
-@dataclass(frozen=True)
-class StoryPart:
-    text: str
-    span: Span
-
-
-@dataclass(frozen=True)
-class Story:
-    role: StoryPart | None
-    qualifier: StoryPart | None
-    means: StoryPart | None
-    ends: StoryPart | None
-    label: str | None
-    indicator: str | None
-    ends_indicator: str | None
-    form: StoryForm
-    span: Span
-    section: Section | None
-    skeleton: str | None = None
-    """The story's wording with its parts taken out, lower case: "as a {role}, i want {means}, so
-    that {ends}". What uniformity is judged on; None for table rows, whose header is the wording."""
-
-    @property
-    def malformed(self) -> bool:
-        """A story with a role but no means, or a means but no role."""
-        return self.role is None or self.means is None
-
-    @property
-    def line(self) -> int:
-        return self.span.start.line
 
 
 class _Run:
@@ -158,8 +117,6 @@ def _story(run: _Run, parsed: ParsedStory, form: StoryForm, section: Section | N
         means=_part(run, parsed.means),
         ends=_part(run, parsed.ends),
         label=parsed.label,
-        indicator=parsed.indicator,
-        ends_indicator=parsed.ends_indicator,
         form=form,
         span=run.span(parsed.start, parsed.end),
         section=section,
@@ -194,12 +151,9 @@ class _Scanner:
         self.used: set[int] = set()
 
     def _expects_stories(self, block: Block, sections_with_stories: set[int]) -> bool:
-        section = block.section
-        titles = []
-        while section is not None:
-            titles.append(section.title)
-            section = section.parent
-        return id(block.section) in sections_with_stories or any(_STORY_HEADING.search(t) for t in titles)
+        return id(block.section) in sections_with_stories or any(
+            _STORY_HEADING.search(section.title) for section in block.section.lineage()
+        )
 
     def scan(self) -> list[Story]:
         self._tables()
@@ -336,8 +290,6 @@ def _table_story(row: list[Block], role_at: int, means_at: int, ends_at: int | N
         means=means,
         ends=ends,
         label=None,
-        indicator=None,
-        ends_indicator=None,
         form=StoryForm.TABLE,
         span=Span(first.span().start, last.span().end),
         section=row[role_at].section,

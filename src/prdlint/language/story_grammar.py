@@ -113,8 +113,6 @@ class ParsedStory:
     means: Part | None
     ends: Part | None
     label: str | None
-    indicator: str | None
-    ends_indicator: str | None
     start: int
     end: int
 
@@ -148,13 +146,11 @@ def _split_role(text: str, role: Part) -> tuple[Part, Part | None]:
     return (head or role), rest
 
 
-def _ends_split(text: str, start: int, end: int) -> tuple[Part | None, Part | None, str | None]:
+def _ends_split(text: str, start: int, end: int) -> tuple[Part | None, Part | None]:
     match = _ENDS.search(text, start, end)
     if match is None or match.start() <= start:
-        return _part(text, start, end), None, None
-    means = _part(text, start, match.start())
-    ends = _part(text, match.end(), end)
-    return means, ends, re.sub(r"\s+", " ", match.group("ends_indicator").lower())
+        return _part(text, start, end), None
+    return _part(text, start, match.start()), _part(text, match.end(), end)
 
 
 def _trim_end(text: str, end: int, start: int) -> int:
@@ -201,12 +197,12 @@ def parse_story(
         if role is None or len(role.text.split()) > _MAX_ROLE_WORDS or _PLACEHOLDER.search(role.text):
             return None
         role, qualifier = _split_role(text, role)
-        return ParsedStory(role, qualifier, None, None, label, None, None, opening.start("as"), story_end)
+        return ParsedStory(role, qualifier, None, None, label, opening.start("as"), story_end)
     role = _part(text, role_start, indicator.start())
     if role is None or _PLACEHOLDER.search(role.text) or any(c in role.text for c in "[]<>{}"):
         return None
     role, qualifier = _split_role(text, role)
-    means, ends, ends_indicator = _ends_split(text, indicator.end(), story_end)
+    means, ends = _ends_split(text, indicator.end(), story_end)
     if means is not None and _PLACEHOLDER.search(means.text):
         return None
     return ParsedStory(
@@ -215,8 +211,6 @@ def parse_story(
         means=means,
         ends=ends,
         label=label,
-        indicator=re.sub(r"\s+", " ", indicator.group("indicator")),
-        ends_indicator=ends_indicator,
         start=opening.start("as") if label is None else opening.start("label"),
         end=story_end,
     )
@@ -237,12 +231,10 @@ def parse_roleless(text: str, start: int = 0, end: int | None = None) -> ParsedS
     if indicator is None or not indicator.group("indicator").lower().startswith(("i ", "we ")):
         return None
     story_end = _trim_end(text, end, indicator.end())
-    means, ends, ends_indicator = _ends_split(text, indicator.end(), story_end)
+    means, ends = _ends_split(text, indicator.end(), story_end)
     if means is None:
         return None
-    return ParsedStory(
-        None, None, means, ends, None, indicator.group("indicator"), ends_indicator, begin, story_end
-    )
+    return ParsedStory(None, None, means, ends, None, begin, story_end)
 
 
 def story_starts(text: str) -> list[int]:

@@ -1,17 +1,19 @@
 """The stakeholder vocabulary: data from plugins (the built-in table is prdlint_rules'
 vocabulary.toml) and from config, merged into one lookup.
+
+Everything the language layer knows about the words of a domain comes from here: which heads
+name which stakeholders, which verbs pay and which use, which section titles declare roles, which
+phrases are business signals. Only function words ("the", "to", "and") stay in code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
-# The classes a role can have, and the kinds of users.
-CUSTOMER, USER, BOTH, INTERNAL, UNKNOWN = "customer", "user", "both", "internal", "unknown"
-PRIMARY, SECONDARY, OPERATIONAL, MANAGEMENT = "primary", "secondary", "operational", "management"
-USER_KINDS = (PRIMARY, SECONDARY, OPERATIONAL, MANAGEMENT)
+from prdlint.language.model import BOTH, CUSTOMER, INTERNAL, MANAGEMENT, OPERATIONAL, PRIMARY, SECONDARY, USER
 
 # Config keys of [tool.prdlint.vocabulary] that add heads, and the class and kind they give.
 CONFIG_CLASSES: Mapping[str, tuple[str, str | None]] = {
@@ -23,30 +25,48 @@ CONFIG_CLASSES: Mapping[str, tuple[str, str | None]] = {
     "management": (USER, MANAGEMENT),
     "internal": (INTERNAL, None),
 }
+# The other list keys of [tool.prdlint.vocabulary] (besides `words`, `signals`, `synonyms`).
+CONFIG_LISTS = ("compounds", "not-roles", "decision-makers")
 
-# The business signals a document can give; `[signals.<category>]` in vocabulary tables, and
-# `[tool.prdlint.vocabulary.signals]` in config, add phrases to them.
-PURCHASE_FACTORS = "purchase-factors"
-PRICE = "price"
-USERS_PAY = "users-pay"
-FUNDING = "funding"
-USERS_ARE_CUSTOMERS = "users-are-customers"
-PERSONAL_USE = "personal-use"
-ORGANISATIONS = "organisations"
-INVITATIONS = "invitations"
-USER_RESEARCH = "user-research"
-CUSTOMER_RESEARCH = "customer-research"
-REVENUE_PREFIX = "revenue-"
-CONFIG_SIGNALS = (
-    PURCHASE_FACTORS,
-    USERS_PAY,
-    FUNDING,
-    USERS_ARE_CUSTOMERS,
-    PERSONAL_USE,
-    ORGANISATIONS,
-    INVITATIONS,
-    USER_RESEARCH,
-    CUSTOMER_RESEARCH,
+# The word lists of the `[words]` table that prdlint reads, and what each is for.
+WORD_LISTS: Mapping[str, str] = {
+    "pay-verbs": "verbs that pay for the product when a role is their subject: 'clinics buy the plan'",
+    "pay-verbs-alone": "verbs that say a role pays with no object needed: 'owners renew'",
+    "payment-objects": "words after a pay verb that make it a payment for the product (plan, fee, licence)",
+    "goods": "words after a pay verb that make it a purchase of goods sold through the product",
+    "paid-roles": "roles that money is handed to, not the product: 'pay sellers through escrow'",
+    "use-verbs": "verbs that use the product when a role is their subject: 'drivers accept orders'",
+    "plain-use-verbs": "use verbs no buyer does as such: log in, click, upload, browse",
+    "not-modifiers": "words before a role that are not part of its name: 'new', 'paying', 'helps'",
+    "inflected-modifiers": "plural words that name a trade or team before a role: 'sales reps'",
+    "generic-roles": "role words that are never merged into a longer role ending with them",
+    "generic-story-roles": "story roles that say nothing about whose need it is: 'user', 'someone'",
+    "generic-customers": "the generic words for a customer, which name no one who decides",
+    "marketplace-sides": "the sides of a marketplace that trade goods with each other",
+    "persona-fields": "labels of a persona template's fields, which name no role: 'goals', 'pain points'",
+    "declaring-operational": "title words that declare the roles under them operational users",
+    "declaring-management": "title words that declare the roles under them management users",
+    "declaring-secondary": "title words that declare the roles under them secondary users",
+    "declaring-primary": "title words that declare the roles under them primary users",
+    "declaring-customer": "title words that declare the roles under them customers",
+    "declaring-roles": "title words that declare roles without giving their class: 'Users', 'Personas'",
+    "declaring-around": "the other words a declaring title may hold: 'Target users', 'Who are we for?'",
+    "pricing-heading": "words a heading about the product's price is made of: 'Pricing & plans'",
+    "pricing-words": "the words that make such a heading about pricing",
+    "deferred-pricing": "words that, under a deferring heading, show pricing was considered",
+}
+# Declaring title words, most specific class first: the first list a title's words meet decides.
+DECLARING_CLASSES: tuple[tuple[str, str | None, str | None], ...] = (
+    ("declaring-operational", USER, OPERATIONAL),
+    ("declaring-management", USER, MANAGEMENT),
+    ("declaring-secondary", USER, SECONDARY),
+    ("declaring-primary", USER, PRIMARY),
+    ("declaring-customer", CUSTOMER, None),
+    ("declaring-roles", None, None),
+)
+# Lists whose entries are role names, kept in the form roles are merged under.
+_ROLE_LISTS = frozenset(
+    {"generic-roles", "generic-story-roles", "generic-customers", "marketplace-sides", "persona-fields"}
 )
 
 _IRREGULAR_PLURALS = {
@@ -59,25 +79,6 @@ _IRREGULAR_PLURALS = {
 _IRREGULAR_SINGULARS = {plural: singular for singular, plural in _IRREGULAR_PLURALS.items()}
 _UNCHANGED = frozenset(
     {"ops", "staff", "press", "series", "analytics", "sales", "finance", "marketing", "legal", "qa"}
-)
-
-
-# Story roles that say nothing about who has the need ("As a user"): generic-story-role asks
-# for a specific one, and undefined-story-role does not ask for them to be declared.
-GENERIC_STORY_ROLES = frozenset(
-    {
-        "user",
-        "end user",
-        "end-user",
-        "customer",
-        "client",
-        "person",
-        "people",
-        "someone",
-        "somebody",
-        "anyone",
-        "individual",
-    }
 )
 
 
@@ -134,7 +135,7 @@ class RoleClass:
     kind: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class SignalClass:
     """Phrases that say one thing about the business ("free trial": the users pay).
 
@@ -142,59 +143,38 @@ class SignalClass:
     means any role the document shows paying.
     """
 
-    phrases: set[str] = field(default_factory=set)
+    phrases: frozenset[str] = frozenset()
     stream: str | None = None
     payers: tuple[str, ...] = ()
 
 
-@dataclass
+def signal_categories(tables: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The signal categories the given vocabulary tables define, for config to extend."""
+    return sorted({category for table in tables for category in table.get("signals", {})})
+
+
+def word_list_names(tables: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The word lists the given vocabulary tables define, for config to extend."""
+    return sorted({name for table in tables for name in table.get("words", {})})
+
+
+@dataclass(frozen=True)
 class Vocabulary:
-    heads: dict[str, RoleClass] = field(default_factory=dict)
-    synonyms: dict[str, str] = field(default_factory=dict)
-    compounds: set[str] = field(default_factory=set)
-    not_roles: set[str] = field(default_factory=set)
-    paying_compounds: set[str] = field(default_factory=set)
-    decision_heads: set[str] = field(default_factory=set)
-    signals: dict[str, SignalClass] = field(default_factory=dict)
+    """The merged vocabulary of one configuration. Immutable: one is shared by every document
+    and every rule that runs with the same plugins and config."""
 
-    def add_table(self, table: Mapping[str, Any]) -> None:
-        """Adds one vocabulary in the layout of prdlint_rules/stakeholders/vocabulary.toml."""
-        for cls in (CUSTOMER, BOTH, INTERNAL):
-            for head in table.get(cls, {}).get("heads", []):
-                self.heads[normalize_role(head)] = RoleClass(cls, PRIMARY if cls == BOTH else None)
-        for kind, section in table.get(USER, {}).items():
-            for head in section.get("heads", []):
-                self.heads[normalize_role(head)] = RoleClass(USER, kind)
-        for word, target in table.get("synonyms", {}).items():
-            self.synonyms[normalize_role(word)] = normalize_role(target)
-        self.compounds.update(word.lower() for word in table.get("compounds", {}).get("after", []))
-        self.not_roles.update(
-            normalize_role(phrase) for phrase in table.get("not_roles", {}).get("phrases", [])
-        )
-        self.paying_compounds.update(
-            word.lower() for word in table.get("paying_compounds", {}).get("after", [])
-        )
-        self.decision_heads.update(
-            normalize_role(head) for head in table.get("decision_makers", {}).get("heads", [])
-        )
-        for category, entry in table.get("signals", {}).items():
-            signal = self.signals.setdefault(category, SignalClass())
-            signal.phrases.update(phrase.lower() for phrase in entry.get("phrases", []))
-            signal.stream = entry.get("stream", signal.stream)
-            signal.payers = (*signal.payers, *(normalize_role(p) for p in entry.get("payers", [])))
+    heads: Mapping[str, RoleClass] = field(default_factory=dict)
+    synonyms: Mapping[str, str] = field(default_factory=dict)
+    compounds: frozenset[str] = frozenset()
+    not_roles: frozenset[str] = frozenset()
+    paying_compounds: frozenset[str] = frozenset()
+    decision_heads: frozenset[str] = frozenset()
+    signals: Mapping[str, SignalClass] = field(default_factory=dict)
+    word_lists: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-    def add_config(self, config: Mapping[str, Any]) -> None:
-        """Adds `[tool.prdlint.vocabulary]`: lists of heads per class, synonyms, compounds."""
-        for key, (cls, kind) in CONFIG_CLASSES.items():
-            for head in config.get(key, []):
-                self.heads[normalize_role(head)] = RoleClass(cls, kind)
-        for word, target in config.get("synonyms", {}).items():
-            self.synonyms[normalize_role(word)] = normalize_role(target)
-        self.compounds.update(word.lower() for word in config.get("compounds", []))
-        self.not_roles.update(normalize_role(phrase) for phrase in config.get("not-roles", []))
-        self.decision_heads.update(normalize_role(head) for head in config.get("decision-makers", []))
-        for category, phrases in config.get("signals", {}).items():
-            self.signals.setdefault(category, SignalClass()).phrases.update(p.lower() for p in phrases)
+    def words(self, name: str) -> frozenset[str]:
+        """One word list of the `[words]` table (empty when no vocabulary defines it)."""
+        return self.word_lists.get(name, frozenset())
 
     def canonical(self, key: str) -> str:
         return self.synonyms.get(key, key)
@@ -218,12 +198,97 @@ class Vocabulary:
         return self.heads.keys()
 
 
+class _Merger:
+    """Gathers vocabulary tables and config, in order, into one Vocabulary."""
+
+    def __init__(self) -> None:
+        self.heads: dict[str, RoleClass] = {}
+        self.synonyms: dict[str, str] = {}
+        self.compounds: set[str] = set()
+        self.not_roles: set[str] = set()
+        self.paying_compounds: set[str] = set()
+        self.decision_heads: set[str] = set()
+        self.phrases: dict[str, set[str]] = {}
+        self.streams: dict[str, str | None] = {}
+        self.payers: dict[str, tuple[str, ...]] = {}
+        self.word_lists: dict[str, set[str]] = {}
+
+    def _words(self, lists: Mapping[str, Iterable[str]]) -> None:
+        for name, entries in lists.items():
+            normal = normalize_role if name in _ROLE_LISTS else str.lower
+            self.word_lists.setdefault(name, set()).update(normal(entry) for entry in entries)
+
+    def _signal(self, category: str, phrases: Iterable[str]) -> None:
+        self.phrases.setdefault(category, set()).update(phrase.lower() for phrase in phrases)
+        self.streams.setdefault(category, None)
+        self.payers.setdefault(category, ())
+
+    def table(self, table: Mapping[str, Any]) -> None:
+        """One vocabulary in the layout of prdlint_rules/stakeholders/vocabulary.toml."""
+        for cls in (CUSTOMER, BOTH, INTERNAL):
+            for head in table.get(cls, {}).get("heads", []):
+                self.heads[normalize_role(head)] = RoleClass(cls, PRIMARY if cls == BOTH else None)
+        for kind, section in table.get(USER, {}).items():
+            for head in section.get("heads", []):
+                self.heads[normalize_role(head)] = RoleClass(USER, kind)
+        for word, target in table.get("synonyms", {}).items():
+            self.synonyms[normalize_role(word)] = normalize_role(target)
+        self.compounds.update(word.lower() for word in table.get("compounds", {}).get("after", []))
+        self.not_roles.update(
+            normalize_role(phrase) for phrase in table.get("not_roles", {}).get("phrases", [])
+        )
+        self.paying_compounds.update(
+            word.lower() for word in table.get("paying_compounds", {}).get("after", [])
+        )
+        self.decision_heads.update(
+            normalize_role(head) for head in table.get("decision_makers", {}).get("heads", [])
+        )
+        for category, entry in table.get("signals", {}).items():
+            self._signal(category, entry.get("phrases", []))
+            self.streams[category] = entry.get("stream", self.streams[category])
+            self.payers[category] += tuple(normalize_role(p) for p in entry.get("payers", []))
+        self._words(table.get("words", {}))
+
+    def config(self, config: Mapping[str, Any]) -> None:
+        """`[tool.prdlint.vocabulary]`: heads per class, synonyms, compounds, word lists and
+        signal phrases."""
+        for key, (cls, kind) in CONFIG_CLASSES.items():
+            for head in config.get(key, []):
+                self.heads[normalize_role(head)] = RoleClass(cls, kind)
+        for word, target in config.get("synonyms", {}).items():
+            self.synonyms[normalize_role(word)] = normalize_role(target)
+        self.compounds.update(word.lower() for word in config.get("compounds", []))
+        self.not_roles.update(normalize_role(phrase) for phrase in config.get("not-roles", []))
+        self.decision_heads.update(normalize_role(head) for head in config.get("decision-makers", []))
+        for category, phrases in config.get("signals", {}).items():
+            self._signal(category, phrases)
+        self._words(config.get("words", {}))
+
+    def vocabulary(self) -> Vocabulary:
+        return Vocabulary(
+            heads=MappingProxyType(dict(self.heads)),
+            synonyms=MappingProxyType(dict(self.synonyms)),
+            compounds=frozenset(self.compounds),
+            not_roles=frozenset(self.not_roles),
+            paying_compounds=frozenset(self.paying_compounds),
+            decision_heads=frozenset(self.decision_heads),
+            signals=MappingProxyType(
+                {
+                    category: SignalClass(frozenset(phrases), self.streams[category], self.payers[category])
+                    for category, phrases in self.phrases.items()
+                }
+            ),
+            word_lists=MappingProxyType({name: frozenset(words) for name, words in self.word_lists.items()}),
+        )
+
+
 def merge_vocabularies(
     tables: Iterable[Mapping[str, Any]], config: Mapping[str, Any] | None = None
 ) -> Vocabulary:
-    vocabulary = Vocabulary()
+    """The plugins' vocabulary tables in order, then the config's additions, as one Vocabulary."""
+    merger = _Merger()
     for table in tables:
-        vocabulary.add_table(table)
+        merger.table(table)
     if config:
-        vocabulary.add_config(config)
-    return vocabulary
+        merger.config(config)
+    return merger.vocabulary()

@@ -2,16 +2,13 @@
 
 The default pipeline has no part-of-speech tagger; these lists are enough to tell "restaurant
 owners" (a noun naming a trade) from "manage members" (a verb) or "legitimate members" (an
-adjective) when a role grows to the left.
+adjective) when a role grows to the left. Read once per process, when a stage first needs them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-from spacy.lookups import load_lookups
-from spacy.strings import get_string_id
 
 
 @dataclass(frozen=True)
@@ -23,6 +20,9 @@ class WordClasses:
 
 @cache
 def word_classes() -> WordClasses:
+    from spacy.lookups import load_lookups  # imports spaCy: only when a stage needs the lists
+    from spacy.strings import get_string_id
+
     index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
 
     def words(pos: str) -> frozenset[str]:

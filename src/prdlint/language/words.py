@@ -1,34 +1,26 @@
-"""The words of a story's means, with their lemmas: what the story rules compare and parse.
-
-Kept apart from spaCy's `Doc` so rules look up plain values and never touch the pipeline.
-"""
+"""The words of a story's means, read from a spaCy Doc into plain Words the rules can look up."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from prdlint.language.model import Word
+from prdlint.language.wordclasses import WordClasses
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    text: str
-    lemma: str
-    start: int
-    """Offset in the text the word was read from."""
-    is_punct: bool
-    is_stop: bool
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-
-def words_of(doc: Doc) -> tuple[Word, ...]:
+def words_of(doc: Doc, classes: WordClasses) -> tuple[Word, ...]:
     return tuple(
-        Word(token.text, (token.lemma_ or token.text).lower(), token.idx, token.is_punct, token.is_stop)
+        Word(
+            token.text,
+            (token.lemma_ or token.text).lower(),
+            token.idx,
+            token.is_punct,
+            token.is_stop,
+            token.lower_ in classes.verbs,
+        )
         for token in doc
         if not token.is_space
     )

@@ -13,10 +13,7 @@ import json
 import re
 from typing import Any
 
-from prdlint.language.analysis import Analysis
-from prdlint.language.stakeholders import Role
-from prdlint.language.stories import Story
-from prdlint.language.vocabulary import BOTH, CUSTOMER, INTERNAL, UNKNOWN, USER, USER_KINDS
+from prdlint.language.model import BOTH, CUSTOMER, INTERNAL, UNKNOWN, USER, USER_KINDS, Analysis, Role, Story
 
 STAKEHOLDERS_SCHEMA_VERSION = 1
 _CLASS_ORDER = {CUSTOMER: 0, BOTH: 1, USER: 2, INTERNAL: 3, UNKNOWN: 4}
@@ -33,7 +30,7 @@ def ordered_roles(analysis: Analysis) -> list[Role]:
 def _role_json(role: Role) -> dict[str, Any]:
     evidence = role.deciding_evidence
     return {
-        "name": role.name,
+        "name": role.key,
         "class": role.cls,
         "kind": role.kind,
         "declared": role.declared,
@@ -77,7 +74,7 @@ def _describe(role: Role) -> str:
 def render_text(path: str, analysis: Analysis) -> str:
     roles = ordered_roles(analysis)
     lines = [f"{path}: {len(roles)} roles, {len(analysis.stories)} user stories", ""]
-    width = max((len(role.name) for role in roles), default=4)
+    width = max((len(role.key) for role in roles), default=4)
     for role in roles:
         evidence = role.deciding_evidence
         where = f"line {evidence.line}: {evidence.reason}" if evidence else ""
@@ -85,7 +82,7 @@ def render_text(path: str, analysis: Analysis) -> str:
             f"{_count(len(role.mentions), 'mention'):<13}{_count(len(role.stories), 'story', 'stories'):<12}"
         )
         personas = f" (personas: {', '.join(role.personas)})" if role.personas else ""
-        lines.append(f"  {role.name.ljust(width)}  {_describe(role).ljust(24)} {counts}  {where}{personas}")
+        lines.append(f"  {role.key.ljust(width)}  {_describe(role).ljust(24)} {counts}  {where}{personas}")
     if analysis.stories:
         lines += ["", "User stories by role:"]
     for role in roles:
@@ -94,7 +91,7 @@ def render_text(path: str, analysis: Analysis) -> str:
             ends = f" -> {story.ends.text}" if story.ends else ""
             flag = " [malformed]" if story.malformed else ""
             lines.append(
-                f"  {role.name}: {story.span.start.line}:{story.span.start.column} {means}{ends}{flag}"
+                f"  {role.key}: {story.span.start.line}:{story.span.start.column} {means}{ends}{flag}"
             )
     roleless = [story for story in analysis.stories if story.role is None]
     for story in roleless:
@@ -125,18 +122,18 @@ def render_mermaid(path: str, analysis: Analysis, product: str) -> str:
     payers = [role for role in roles if role.is_customer]
     if payers:
         lines.append('  subgraph customers["Customers: pay or decide to buy"]')
-        lines += [f'    {ids[role.key]}["{_label(role.name)}"]' for role in payers]
+        lines += [f'    {ids[role.key]}["{_label(role.key)}"]' for role in payers]
         lines.append("  end")
     for kind in USER_KINDS:
         members = [role for role in roles if role.cls == USER and role.kind == kind]
         if members:
             lines.append(f'  subgraph {kind}["Users: {kind}"]')
-            lines += [f'    {ids[role.key]}["{_label(role.name)}"]' for role in members]
+            lines += [f'    {ids[role.key]}["{_label(role.key)}"]' for role in members]
             lines.append("  end")
     unknown = [role for role in roles if role.cls == UNKNOWN]
     if unknown:
         lines.append('  subgraph unknown["Not yet classified"]')
-        lines += [f'    {ids[role.key]}["{_label(role.name)}"]' for role in unknown]
+        lines += [f'    {ids[role.key]}["{_label(role.key)}"]' for role in unknown]
         lines.append("  end")
     for role in payers:
         lines.append(f"  {ids[role.key]} -- pays --> product")

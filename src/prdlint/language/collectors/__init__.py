@@ -1,0 +1,74 @@
+"""The stakeholder model's evidence collectors, in one ordered, named table.
+
+Like markdown-it-py's block rules under its Ruler, each collector is one module with one job: it
+reads the Inputs (document, vocabulary, mentions, stories) and adds what it finds to the Draft.
+The table is the order they run in, and `after` states what each needs to have run before it;
+a test holds the table to it. Any collector can be switched off by name (`prdlint.language.
+analysis.LanguageSettings.without`), which is how the judgement evaluation measures what each
+one is worth.
+
+Evidence first, strongest kind first; then the roles that are one role under two names are
+merged, the vocabulary adds its hints, and each role's class is resolved; then the places that
+conflate customers and users are found, which need the resolved classes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from prdlint.language.collectors import (
+    actions,
+    contradicted_declarations,
+    declarations,
+    front_matter,
+    glossary,
+    joined_names,
+    mentions,
+    paying_names,
+    persona_conflations,
+    resolve,
+    story_roles,
+    variants,
+    vocabulary,
+)
+from prdlint.language.collectors.base import Draft, Inputs
+from prdlint.language.model import StakeholderModel
+
+
+@dataclass(frozen=True)
+class Collector:
+    name: str
+    collect: Callable[[Inputs, Draft], None]
+    after: tuple[str, ...] = ()
+    """Collectors whose work this one reads, which the table must run first."""
+
+
+_EVIDENCE = ("front-matter", "declarations", "glossary", "story-roles", "mentions", "actions", "paying-names")
+
+COLLECTORS: tuple[Collector, ...] = (
+    Collector("front-matter", front_matter.collect),
+    Collector("declarations", declarations.collect),
+    Collector("glossary", glossary.collect),
+    Collector("story-roles", story_roles.collect),
+    Collector("mentions", mentions.collect, after=("declarations",)),
+    Collector("actions", actions.collect, after=("declarations",)),
+    Collector("paying-names", paying_names.collect, after=("declarations",)),
+    Collector("variants", variants.collect, after=_EVIDENCE),
+    Collector("vocabulary", vocabulary.collect, after=("mentions", "variants")),
+    Collector("resolve", resolve.collect, after=(*_EVIDENCE, "variants", "vocabulary")),
+    Collector("joined-names", joined_names.collect),
+    Collector("contradicted-declarations", contradicted_declarations.collect, after=("mentions", "resolve")),
+    Collector("persona-conflations", persona_conflations.collect, after=("mentions", "resolve")),
+)
+COLLECTOR_NAMES = tuple(collector.name for collector in COLLECTORS)
+
+
+def build_model(inputs: Inputs, without: Iterable[str] = ()) -> StakeholderModel:
+    """The stakeholder model from every collector in the table, except those named `without`."""
+    skipped = frozenset(without)
+    draft = Draft(inputs)
+    for collector in COLLECTORS:
+        if collector.name not in skipped:
+            collector.collect(inputs, draft)
+    return draft.model()

@@ -1,0 +1,244 @@
+"""Each evidence collector on hand-built inputs: a parsed Document, mentions written by hand, and a
+few word classes. None of this needs spaCy, which is the point: a collector's judgement is tested
+apart from the tokenizer that finds mentions in real text."""
+
+from __future__ import annotations
+
+import pytest
+
+from prdlint.document import Document, parse_document
+from prdlint.language.collectors import COLLECTOR_NAMES, COLLECTORS, build_model
+from prdlint.language.collectors import declarations as declaration_collector
+from prdlint.language.collectors.base import Draft, Inputs
+from prdlint.language.collectors.resolve import resolve
+from prdlint.language.model import (
+    BOTH,
+    CUSTOMER,
+    INTERNAL,
+    OPERATIONAL,
+    PRIMARY,
+    USER,
+    Evidence,
+    Mention,
+    Rank,
+    Role,
+)
+from prdlint.language.stories import find_stories
+from prdlint.language.vocabulary import merge_vocabularies, normalize_role
+from prdlint.language.wordclasses import WordClasses
+from prdlint.registry import load_registry
+
+WORDS = WordClasses(
+    nouns=frozenset({"gardener", "plant", "treasurer", "report", "group", "clinic", "business"}),
+    verbs=frozenset({"add", "read", "reads", "create", "buy", "log"}),
+    adjectives=frozenset({"technical"}),
+)
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    return merge_vocabularies(load_registry().vocabularies)
+
+
+def mention(document: Document, text: str, line: int = 0, **facts: object) -> Mention:
+    """A mention of `text` at its first place in the document's prose (from `line` on), with the
+    facts given."""
+    for block in document.blocks:
+        start = block.text.find(text)
+        if start != -1 and block.line >= line:
+            span = block.span(start, start + len(text))
+            return Mention(normalize_role(text), text, span, block, start, **facts)  # type: ignore[arg-type]
+    raise AssertionError(f"{text!r} is not in the document")
+
+
+def draft_after(
+    vocabulary, source: str, names: tuple[str, ...], mentions: tuple[tuple[str, dict], ...] = ()
+) -> Draft:
+    """The draft after running only the collectors `names`, in table order."""
+    document = parse_document(source)
+    found = [mention(document, text, **facts) for text, facts in mentions]
+    inputs = Inputs(document, vocabulary, WORDS, found, find_stories(document))
+    draft = Draft(inputs)
+    for collector in COLLECTORS:
+        if collector.name in names:
+            collector.collect(inputs, draft)
+    return draft
+
+
+def test_the_table_runs_every_collector_after_what_it_reads() -> None:
+    assert len(set(COLLECTOR_NAMES)) == len(COLLECTOR_NAMES)
+    for index, collector in enumerate(COLLECTORS):
+        earlier = COLLECTOR_NAMES[:index]
+        assert set(collector.after) <= set(earlier), f"{collector.name} runs before {collector.after}"
+
+
+def test_front_matter_declares_customers_and_users_by_kind(vocabulary) -> None:
+    source = (
+        "---\ncustomers: [Clinic owners]\nusers:\n  primary: [nurses]\n  operational: admins\n---\n# PRD\n"
+    )
+    roles = draft_after(vocabulary, source, ("front-matter",)).roles
+    assert {key: (role.evidence[0].cls, role.evidence[0].kind) for key, role in roles.items()} == {
+        "clinic owner": (CUSTOMER, None),
+        "nurse": (USER, PRIMARY),
+        "admin": (USER, OPERATIONAL),
+    }
+    assert roles["nurse"].declared and roles["nurse"].evidence[0].line == 4
+    assert roles["nurse"].evidence[0].rank is Rank.FRONT_MATTER
+
+
+def test_a_customers_section_declares_unknown_groups_and_a_users_list_the_subjects_of_its_verbs(
+    vocabulary,
+) -> None:
+    source = (
+        "# PRD\n\n## Customers\n\n- Clinic groups — they buy seats\n\n"
+        "## Users\n\n- Gardeners add their plants\n- The treasurer reads the report\n"
+    )
+    draft = draft_after(vocabulary, source, ("declarations",))
+    found = {key: (role.evidence[0].cls, role.declared) for key, role in draft.roles.items()}
+    assert found == {"clinic group": (CUSTOMER, True), "gardener": (None, True), "treasurer": (None, True)}
+    assert [section.title for section in draft.declaration_sections] == ["Customers", "Users"]
+
+
+@pytest.mark.parametrize(
+    ("title", "declared"),
+    [
+        ("Target users", (None, None)),
+        ("2.1 Operational users", (USER, OPERATIONAL)),
+        ("Who are our users/customers?", (None, None)),
+        ("Paying customers", (CUSTOMER, None)),
+        ("Customer", None),  # an entity over a schema
+        ("User management", None),  # a feature
+        ("Customer journey analytics", None),
+    ],
+)
+def test_which_titles_declare_stakeholders(vocabulary, title: str, declared: tuple | None) -> None:
+    section = parse_document(f"# {title}\n\nText.\n").sections[0]
+    assert declaration_collector.declared_class(section, vocabulary) == declared
+
+
+def test_a_users_section_with_only_template_slots_is_unfilled(vocabulary) -> None:
+    draft = draft_after(
+        vocabulary, "# PRD\n\n## Target users\n\n[Who is this product for?]\n", ("declarations",)
+    )
+    assert [section.title for section in draft.unfilled_sections] == ["Target users"]
+
+
+def test_a_glossary_line_gives_its_term_the_class_it_is_defined_as(vocabulary) -> None:
+    source = "# Terms\n\nSteward: an admin of one garden.\n\nGoal: a target we track.\n"
+    draft = draft_after(vocabulary, source, ("glossary",), (("admin", {}),))
+    (evidence,) = draft.roles["steward"].evidence
+    assert (evidence.cls, evidence.kind, evidence.reason) == (USER, OPERATIONAL, "defined as a admin")
+    assert set(draft.roles) == {"steward"}
+
+
+def test_story_roles_are_users_each_alternative_its_own_role(vocabulary) -> None:
+    source = (
+        "# Stories\n\n- As a nurse or doctor, I want to swap shifts.\n- As an admin, I want to reset PINs.\n"
+    )
+    roles = draft_after(vocabulary, source, ("story-roles",)).roles
+    assert {key: (role.evidence[0].cls, role.evidence[0].kind) for key, role in roles.items()} == {
+        "nurse": (USER, PRIMARY),
+        "doctor": (USER, PRIMARY),
+        "admin": (USER, OPERATIONAL),
+    }
+    assert len(roles["admin"].stories) == 1
+
+
+def test_mentions_are_recorded_with_personas_but_not_on_a_declaring_heading(vocabulary) -> None:
+    source = "# PRD\n\n## Customers\n\nPriya, a founder, reads the report.\n"
+    mentions = (("Customers", {}), ("founder", {"persona": "Priya"}))
+    roles = draft_after(vocabulary, source, ("declarations", "mentions"), mentions).roles
+    assert "customer" not in roles
+    assert roles["founder"].personas == ["Priya"]
+    assert len(roles["founder"].mentions) == 1
+
+
+def test_actions_and_paying_names_are_evidence_of_paying_and_using(vocabulary) -> None:
+    source = "# PRD\n\nClinics buy the plan. Drivers accept orders. Paying members vote.\n"
+    mentions = (
+        ("Clinics", {"pays": True, "verb": "buy"}),
+        ("Drivers", {"uses": True, "verb": "accept"}),
+        ("members", {"paying_name": True}),
+    )
+    only_actions = draft_after(vocabulary, source, ("actions",), mentions).roles
+    assert {key: role.evidence[0].cls for key, role in only_actions.items()} == {
+        "clinic": CUSTOMER,
+        "driver": USER,
+    }
+    with_names = draft_after(vocabulary, source, ("actions", "paying-names"), mentions).roles
+    assert with_names["member"].evidence[0].reason == "pays for the product here"
+
+
+def test_variants_merge_into_the_one_longer_role_but_generic_words_stay(vocabulary) -> None:
+    source = "# PRD\n\nThe manager and the clinic manager read reports. A user and a power user log in.\n"
+    mentions = (("manager", {}), ("clinic manager", {}), ("user", {}), ("power user", {}))
+    roles = draft_after(vocabulary, source, ("mentions", "variants"), mentions).roles
+    assert set(roles) == {"clinic manager", "user", "power user"}
+    assert len(roles["clinic manager"].mentions) == 2
+
+
+def test_the_vocabulary_is_the_weakest_evidence_at_the_first_mention(vocabulary) -> None:
+    source = "# PRD\n\nText.\n\nModerators remove spam.\n"
+    role = draft_after(vocabulary, source, ("mentions", "vocabulary"), (("Moderators", {}),)).roles[
+        "moderator"
+    ]
+    (evidence,) = role.evidence
+    assert (evidence.rank, evidence.cls, evidence.kind, evidence.line) == (
+        Rank.VOCABULARY,
+        USER,
+        OPERATIONAL,
+        5,
+    )
+
+
+def _role(*evidence: tuple[Rank, str | None, str | None]) -> Role:
+    return Role("r", evidence=[Evidence(1, "", "", rank, cls, kind) for rank, cls, kind in evidence])
+
+
+@pytest.mark.parametrize(
+    ("evidence", "resolved"),
+    [
+        (((Rank.ACTION, CUSTOMER, None), (Rank.STORY, USER, PRIMARY)), (BOTH, PRIMARY)),
+        (((Rank.ACTION, USER, None), (Rank.VOCABULARY, CUSTOMER, None)), (BOTH, PRIMARY)),
+        (((Rank.DECLARATION, USER, None), (Rank.VOCABULARY, USER, OPERATIONAL)), (USER, OPERATIONAL)),
+        (((Rank.ACTION, USER, None), (Rank.VOCABULARY, INTERNAL, None)), (INTERNAL, None)),
+        (((Rank.DECLARATION, None, None),), ("unknown", None)),
+    ],
+)
+def test_resolve_weighs_the_evidence(evidence: tuple, resolved: tuple[str, str | None]) -> None:
+    assert resolve(_role(*evidence)) == resolved
+
+
+def test_joined_names_are_a_conflation_but_a_support_team_is_not(vocabulary) -> None:
+    source = "# PRD\n\nWho are our users/customers? The user/customer support team answers.\n"
+    (conflation,) = draft_after(vocabulary, source, ("joined-names",)).conflations
+    assert conflation.text == "users/customers"
+
+
+def test_a_declared_customer_doing_plain_use_contradicts_the_declarations(vocabulary) -> None:
+    source = (
+        "# PRD\n\n## Customers\n\n- Theatres\n\n## Users\n\n- Audience members\n\n"
+        "## Flow\n\nTheatres log in and pick seats.\n"
+    )
+    names = ("declarations", "mentions", "resolve", "contradicted-declarations")
+    mentions = (("Audience members", {}), ("Theatres", {"line": 13, "uses": True, "verb": "log"}))
+    (conflation,) = draft_after(vocabulary, source, names, mentions).conflations
+    assert "declared a customer (line 5)" in conflation.reason and "('log')" in conflation.reason
+
+
+def test_one_persona_paying_under_one_name_and_using_under_another_is_a_conflation(vocabulary) -> None:
+    source = "# PRD\n\nAna, a customer, pays monthly. Ana, a nurse, swaps shifts.\n"
+    mentions = (
+        ("customer", {"persona": "Ana", "pays": True}),
+        ("nurse", {"persona": "Ana", "uses": True}),
+    )
+    names = ("mentions", "actions", "resolve", "persona-conflations")
+    (conflation,) = draft_after(vocabulary, source, names, mentions).conflations
+    assert conflation.text == "nurse" and "Ana is 'customer'" in conflation.reason
+
+
+def test_a_collector_switched_off_gives_no_evidence(vocabulary) -> None:
+    document = parse_document("# PRD\n\n## Users\n\n- Gardeners add their plants\n")
+    inputs = Inputs(document, vocabulary, WORDS, [], [])
+    assert set(build_model(inputs).roles) == {"gardener"}
+    assert build_model(inputs, without=("declarations",)).roles == {}
