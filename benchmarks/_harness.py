@@ -1,8 +1,12 @@
-"""What the benchmarks share: the PRD corpus (read from ../shared, never copied in) and timing."""
+"""What the benchmarks share: the PRD corpus (read from ../shared, never copied in), timing, and
+the baselines that the accuracy figures are held to."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import os
 import re
 import sys
 import time
@@ -10,7 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("PRDLINT_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+BASELINES = Path(__file__).resolve().parent / "baselines"
 DEFAULT_CORPUS = SHARED / "corpus" / "prd-dev"
 DEFAULT_BACKLOGS = SHARED / "datasets" / "user-stories"
 _BACKLOG_TAG = re.compile(r"^#G\d+#\s?")
@@ -79,3 +84,49 @@ def report(run: SpeedRun, floor: tuple[str, float], measured: tuple[str, float],
         print(f"{name:<{width}}  {seconds * 1000:8.1f} ms  {run.size / seconds / 1e6:6.2f} MB/s")
     verdict = "within" if ratio <= budget else "OVER"
     print(f"ratio: {ratio:.2f}x (budget {budget:.0f}x: {verdict})")
+
+
+def _recorded(value: float) -> float:
+    """A figure as a baseline records it: four decimals, rounded down, so the figures just
+    measured never fall below their own record."""
+    return math.floor(value * 10_000 + 1e-9) / 10_000
+
+
+def add_baseline_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if any figure is below its committed baseline"
+    )
+    parser.add_argument(
+        "--write-baseline", action="store_true", help="record these figures as the new baseline"
+    )
+
+
+def guard(figures: Mapping[str, float], name: str, options: argparse.Namespace) -> None:
+    """Prints the figures beside the baseline `baselines/<name>.json`; with --check exits 1 when
+    one is lower (all figures are higher-is-better), with --write-baseline records them."""
+    path = BASELINES / f"{name}.json"
+    baseline = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    print(f"\n== figures against {path.name} ==")
+    drops = []
+    for key, value in figures.items():
+        before = baseline.get(key)
+        mark = ""
+        if before is not None and _recorded(value) < before:
+            drops.append(key)
+            mark = "  DROP"
+        elif before is not None and _recorded(value) > before:
+            mark = "  up"
+        shown = "none" if before is None else f"{before:.3f}"
+        print(f"  {key:<36} {value:.3f}   baseline {shown}{mark}")
+    missing = sorted(set(baseline) - set(figures))
+    if options.write_baseline:
+        BASELINES.mkdir(exist_ok=True)
+        rounded = {key: _recorded(value) for key, value in figures.items()}
+        path.write_text(json.dumps(rounded, indent=2) + "\n", encoding="utf-8")
+        print(f"baseline written: {path}")
+    elif options.check:
+        if drops or missing:
+            below, absent = ", ".join(drops) or "none", ", ".join(missing) or "none"
+            print(f"FAILED: below baseline: {below}; missing: {absent}")
+            sys.exit(1)
+        print("ok: no figure below its baseline")

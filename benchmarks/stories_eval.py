@@ -4,9 +4,10 @@ Each line (its `#Gxx# ` tag stripped) is linted as a one-line Markdown document.
 recognized when exactly one story comes back with both a role and a means. The role is then
 checked against the text between the role indicator ("As a") and the means indicator ("I want"),
 found here by a separate, simpler rule: role and qualifier together must be that text. Prints the
-rate, every line that failed, and every role that disagrees.
+rate, every line that failed, and every role that disagrees; `--check` holds the figures to
+benchmarks/baselines/stories.json.
 
-    python benchmarks/stories_eval.py [--data DIR]
+    python benchmarks/stories_eval.py [--data DIR] [--check]
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import argparse
 import re
 from pathlib import Path
 
-from _harness import DEFAULT_BACKLOGS, backlog_lines
+from _harness import DEFAULT_BACKLOGS, add_baseline_options, backlog_lines, guard
 from prdlint.document import parse_document
 from prdlint.language.stories import find_stories
 
@@ -32,6 +33,7 @@ def _words(text: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_BACKLOGS)
+    add_baseline_options(parser)
     options = parser.parse_args()
 
     lines = [(path.name, line) for path in sorted(options.data.glob("*.txt")) for line in backlog_lines(path)]
@@ -57,6 +59,8 @@ def main() -> None:
         print(f"FAILED   {name}: {line!r} ({count} stories)")
     for name, line, found in wrong_roles:
         print(f"ROLE     {name}: {line!r} -> {found!r}")
+    figures = {"recognized": rate, "roles agree": 1 - len(wrong_roles) / recognized}
+    guard(figures, "stories", options)
 
 
 if __name__ == "__main__":

@@ -7,18 +7,26 @@ included. Prints per rule how many findings it makes, and the backlogs where it 
 third of the stories; then a random sample of findings per rule (seeded, so a judgement can be
 repeated) with the story they are about; then every finding on the PRD corpus with its line.
 
+Last, the rules against settled labels: ../shared/datasets/qus-spr8 holds 216 of these stories
+labelled by three raters with the Quality User Story defects (atomic, minimal, uniform, unique).
+Each backlog is linted whole, as above, and each labelled story counts as flagged for a criterion
+when its rule (PRD203, PRD204, PRD206, PRD205) reports on it. Precision and recall per criterion
+are printed beside AQUSA's on the same stories and held to benchmarks/baselines/story_rules.json
+(`--check`).
+
     python benchmarks/story_rules_eval.py [--data DIR] [--corpus DIR] [--sample 30] [--seed 5]
-        [--rule PRD203]
+        [--rule PRD203] [--check]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import random
 from collections import Counter
 from pathlib import Path
 
-from _harness import DEFAULT_BACKLOGS, DEFAULT_CORPUS, backlog_lines
+from _harness import DEFAULT_BACKLOGS, DEFAULT_CORPUS, SHARED, add_baseline_options, backlog_lines, guard
 from prdlint.config import Settings
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
@@ -26,12 +34,81 @@ from prdlint.rule import Finding
 
 RULES = tuple(f"PRD2{number:02}" for number in range(1, 10))
 _SHARE_OF_CONCERN = 1 / 3
+QUS = SHARED / "datasets" / "qus-spr8"
+CRITERIA = {"atomic": "PRD203", "minimal": "PRD204", "uniform": "PRD206", "unique": "PRD205"}
+# AQUSA's precision and recall on the same stories, from the dataset's README (None: no finding).
+AQUSA = {"atomic": (0.91, 0.72), "minimal": (0.67, 0.20), "uniform": (0.0, 0.0), "unique": (None, 0.0)}
+_FIRST_STORY_LINE = 5
 
 
 def backlog_document(path: Path) -> tuple[str, int]:
     """The backlog as a Markdown PRD section, and how many stories it holds."""
     stories = [line.strip() for line in backlog_lines(path) if line.strip()]
     return f"# {path.stem}\n\n## User stories\n\n" + "\n\n".join(stories) + "\n", len(stories)
+
+
+def _plain(story: str) -> str:
+    return " ".join(story.split()).lower()
+
+
+def _story_lines(path: Path) -> dict[str, int]:
+    """Each story of a backlog document (as backlog_document writes it) by its text: its line."""
+    stories = [line.strip() for line in backlog_lines(path) if line.strip()]
+    lines: dict[str, int] = {}
+    for index, story in enumerate(stories):
+        lines.setdefault(_plain(story), _FIRST_STORY_LINE + 2 * index)
+    return lines
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def qus_figures(data: Path) -> dict[str, float]:
+    """Precision, recall and F1 per QUS criterion over the labelled stories, with the misses."""
+    counts = {criterion: Counter() for criterion in CRITERIA}
+    unmatched = 0
+    for table in sorted(QUS.glob("g*_raw.csv")):
+        (backlog,) = data.glob(f"{table.stem.split('_')[0]}-*.txt")
+        text, _ = backlog_document(backlog)
+        flagged: dict[int, set[str]] = {}
+        for finding in lint(text, backlog.name, data):
+            flagged.setdefault(finding.span.start.line, set()).add(finding.code)
+        lines = _story_lines(backlog)
+        with table.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter=";"):
+                line = lines.get(_plain(row["User Story"]))
+                if line is None:
+                    unmatched += 1
+                    continue
+                labels = {label.strip().lower() for label in row["Our Evaluation"].split(",")}
+                for criterion, code in CRITERIA.items():
+                    said, found = criterion in labels, code in flagged.get(line, set())
+                    counts[criterion][("tp" if said else "fp") if found else ("fn" if said else "tn")] += 1
+    print(
+        f"\n== qus-spr8: {sum(sum(c.values()) for c in counts.values()) // len(CRITERIA)} labelled stories"
+        f" ({unmatched} not found in the backlogs) =="
+    )
+    print("criterion  labelled  flagged  precision  recall   F1     AQUSA precision  recall")
+    figures: dict[str, float] = {}
+    for criterion, count in counts.items():
+        precision = _share(count["tp"], count["tp"] + count["fp"])
+        recall = _share(count["tp"], count["tp"] + count["fn"])
+        f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
+        aqusa_precision, aqusa_recall = AQUSA[criterion]
+
+        def shown(value: float | None) -> str:
+            return "   -" if value is None else f"{value:.2f}"
+
+        print(
+            f"{criterion:<9}  {count['tp'] + count['fn']:8}  {count['tp'] + count['fp']:7}  "
+            f"{shown(precision):>9}  {shown(recall):>6}  {f1:.2f}   {shown(aqusa_precision):>15}  "
+            f"{shown(aqusa_recall):>6}"
+        )
+        figures[f"{criterion} precision"] = 1.0 if precision is None else precision
+        figures[f"{criterion} recall"] = recall or 0.0
+        figures[f"{criterion} F1"] = f1
+    return figures
 
 
 def lint(text: str, name: str, root: Path) -> list[Finding]:
@@ -51,6 +128,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=30, help="findings to print per rule")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--rule", action="append", help="print samples of these rules only")
+    add_baseline_options(parser)
     options = parser.parse_args()
 
     found: dict[str, list[tuple[Finding, str]]] = {rule: [] for rule in RULES}
@@ -90,6 +168,8 @@ def main() -> None:
             print(f"{path.name}: {dict(sorted(Counter(f.code for f in findings).items()))}")
             for finding in findings:
                 print(show(finding, text))
+
+    guard(qus_figures(options.data), "story_rules", options)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,7 @@
 """prdlint: a linter for product requirement documents written in Markdown."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("prdlint")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+# The one place the version is written: the build reads it from here ([tool.hatch.version]), so
+# starting prdlint never reads package metadata to learn it.
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

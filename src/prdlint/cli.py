@@ -196,7 +196,7 @@ def check(
     if statistics:
         click.echo(_statistics(run), nl=False)
     else:
-        click.echo(reporter.render(run, ReportOptions(color=use_color)), nl=False, color=use_color)
+        click.echo(reporter.render(run, ReportOptions(registry, color=use_color)), nl=False, color=use_color)
     for error in run.errors:
         click.echo(f"prdlint: error: {error}", err=True)
     if not quiet:

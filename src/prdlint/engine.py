@@ -11,12 +11,11 @@ from __future__ import annotations
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prdlint.config import Settings
 from prdlint.diagnostics import InternalError, UnusedSuppression
 from prdlint.document import Document, parse_document
-from prdlint.language.analysis import LanguageSettings, StageFailure, analyse
 from prdlint.language.model import STAGE_NAMES
 from prdlint.language.pipeline import capabilities
 from prdlint.registry import Registry
@@ -25,6 +24,9 @@ from prdlint.rule import Finding, RuleContext, Severity, Violation
 from prdlint.selection import SelectedRule, select_rules
 from prdlint.span import Position, Span
 from prdlint.suppressions import Suppressions
+
+if TYPE_CHECKING:
+    from prdlint.language.analysis import LanguageSettings, StageFailure
 
 FIRST_CHARACTER = Span(Position(1, 1), Position(1, 2))
 
@@ -88,7 +90,10 @@ def lint_document(
     registry: Registry,
     *,
     file_path: Path | None = None,
+    language: LanguageSettings | None = None,
 ) -> FileResult:
+    """Lints one Document. `language` overrides the language settings the file's settings give
+    (the judgement evaluation switches collectors off with it)."""
     selected = select_rules(registry, settings, file_path)
     available = capabilities(settings.nlp_model) | frozenset(STAGE_NAMES)
     runnable: dict[str, SelectedRule] = {}
@@ -109,7 +114,9 @@ def lint_document(
     findings: list[Finding] = []
     analysis = None
     if stages:
-        run = analyse(document, LanguageSettings.of(settings, registry), stages)
+        from prdlint.language.analysis import LanguageSettings, analyse  # only runs that analyse pay for it
+
+        run = analyse(document, language or LanguageSettings.of(settings, registry), stages)
         analysis = run.analysis
         for failure in run.failures:
             skipped = [code for code, choice in runnable.items() if choice.rule.needs & run.not_run]

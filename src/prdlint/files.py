@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from prdlint.config import ConfigResolver
 from prdlint.selection import matches_globs
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 def _repository_root(directory: Path) -> Path | None:
@@ -34,6 +36,8 @@ class GitignoreFilter:
         self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
 
     def _spec(self, directory: Path) -> pathspec.GitIgnoreSpec | None:
+        import pathspec  # imported when a directory is first walked, not at startup
+
         if directory not in self._specs:
             try:
                 lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()

@@ -8,7 +8,6 @@ format.
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -161,11 +160,15 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
+        import inspect  # only explain and the docs need it; it is slow to import
+
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
     def summary(cls) -> str:
-        return cls.documentation().split("\n", 1)[0]
+        """The docstring's first line (what inspect.cleandoc would make of it, without importing
+        inspect at every start)."""
+        return (cls.__doc__ or "").strip().split("\n", 1)[0].strip()
 
     @classmethod
     def validate_definition(cls) -> list[str]:

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prdlint.config import ConfigResolver, Settings
 from prdlint.document import Document, parse_document
 from prdlint.engine import internal_error, lint_document, lint_text
 from prdlint.files import discover
-from prdlint.language.analysis import AnalysisRun, LanguageSettings, analyse
 from prdlint.registry import Registry
 from prdlint.results import FileResult, LintRun
 from prdlint.source import UnreadableFileError, decode_source, read_source
+
+if TYPE_CHECKING:
+    from prdlint.language.analysis import AnalysisRun
 
 
 def display_path(path: Path) -> str:
@@ -62,6 +65,8 @@ def lint_file(path: Path, resolver: ConfigResolver, registry: Registry) -> FileR
 
 def analyse_file(source: SourceFile, registry: Registry) -> AnalysisRun:
     """Every analysis stage on one file, as `prdlint stakeholders` shows it."""
+    from prdlint.language.analysis import LanguageSettings, analyse  # the language layer, on demand
+
     return analyse(source.document, LanguageSettings.of(source.settings, registry))
 
 

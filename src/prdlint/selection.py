@@ -11,12 +11,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from prdlint.config import Settings
 from prdlint.registry import Registry
 from prdlint.rule import Rule, Severity
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ def _relative(path: Path, root: Path) -> str | None:
 
 @cache
 def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # imported when a glob is first matched, not by every command at startup
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 
 def parse_front_matter(text: str, first_line: int) -> tuple[dict[str, Any] | None, tuple[int, str] | None]:
     """Parses front matter whose first YAML line is `first_line` (1-based).
 
     Returns the mapping, or an error as (line, message) so a rule can point at the bad line.
     """
+    import yaml  # only documents with front matter pay for importing the YAML parser
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:

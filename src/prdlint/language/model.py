@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
-from prdlint.document import Block, BlockKind, Section
+from prdlint.document.model import Block, BlockKind, Section
 from prdlint.span import Span
 
 if TYPE_CHECKING:
@@ -149,6 +149,8 @@ class Evidence:
     rank: Rank
     cls: str | None
     kind: str | None = None
+    collector: str = ""
+    """The evidence collector that found it (for the judgement evaluation's disagreements)."""
 
 
 @dataclass

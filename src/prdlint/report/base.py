@@ -6,11 +6,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
+    from prdlint.registry import Registry
     from prdlint.results import LintRun
 
 
 @dataclass(frozen=True)
 class ReportOptions:
+    """What a reporter is told besides the run: the registry, so a format can describe the rules
+    behind its findings (their documentation, default severity) without loading it again."""
+
+    registry: Registry
     color: bool = False
 
 

@@ -70,5 +70,6 @@ def build_model(inputs: Inputs, without: Iterable[str] = ()) -> StakeholderModel
     draft = Draft(inputs)
     for collector in COLLECTORS:
         if collector.name not in skipped:
+            draft.collector = collector.name
             collector.collect(inputs, draft)
     return draft.model()

@@ -54,6 +54,8 @@ class Draft:
     """Every section whose title declares stakeholders, nested ones included."""
     unfilled_sections: list[Section] = field(default_factory=list)
     conflations: list[Conflation] = field(default_factory=list)
+    collector: str = ""
+    """The collector running now, which the evidence it adds is credited to."""
 
     def role(self, key: str) -> Role:
         key = self.inputs.vocabulary.canonical(key)
@@ -66,7 +68,8 @@ class Draft:
     ) -> Role:
         """Records evidence that the role `key` has class `cls` (and user kind `kind`)."""
         role = self.role(key)
-        role.evidence.append(Evidence(line, self.inputs.excerpt(line), reason, rank, cls, kind))
+        excerpt = self.inputs.excerpt(line)
+        role.evidence.append(Evidence(line, excerpt, reason, rank, cls, kind, self.collector))
         return role
 
     def acting_mentions(self) -> Iterator[Mention]:

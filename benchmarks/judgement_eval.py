@@ -1,0 +1,274 @@
+"""prdlint's judgement against careful readers, on the labelled PRDs in ../shared/corpus/prd-labelled.
+
+Each document there was labelled by two product managers independently and settled (RUBRIC.md
+says what each field means and which rule it speaks for). For each document this runs the
+stakeholder analysis and the document-level rules, and measures:
+
+- per rule, the share of documents where the rule fires exactly when the labels say it should
+  (no-customer where no customer is identified; no-users where no users are; no-operational-users
+  where users are and operational users are not; customer-needs-without-purchase-factors where
+  customers are identified and pricing is not considered; no-decision-maker where customers are
+  identified, the product is sold to organisations, and no decision maker is named);
+- customer-user-conflated at the labelled conflation places (within two lines): precision, recall;
+- stories: precision and recall of the recognizer (within one line), and how often the role agrees;
+- role classes: of the roles the readers listed, how many prdlint classifies the same way (a role
+  prdlint does not find disagrees, unless the readers said it is no stakeholder).
+
+Every disagreement is listed with the evidence that decided it and the collector that found that
+evidence. `--without COLLECTOR` switches a collector off to measure what it is worth. The figures
+are held to benchmarks/baselines/judgement.json: `--check` exits 1 when one drops.
+
+    python benchmarks/judgement_eval.py [--check] [--without NAME] [--doc 201] [--quiet]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from _harness import SHARED, add_baseline_options, guard
+from prdlint.config import Settings
+from prdlint.document import parse_document
+from prdlint.engine import lint_document
+from prdlint.language.analysis import LanguageSettings, analyse
+from prdlint.language.collectors import COLLECTOR_NAMES
+from prdlint.language.model import OPERATIONAL, UNKNOWN, Analysis, Role
+from prdlint.language.vocabulary import normalize_role
+from prdlint.registry import load_registry
+from prdlint.rule import Finding
+
+LABELLED = SHARED / "corpus" / "prd-labelled"
+CONFLATED = "PRD104"
+RULES = {
+    "PRD101": "no-customer",
+    "PRD102": "no-users",
+    "PRD103": "no-operational-users",
+    "PRD105": "customer-needs-without-purchase-factors",
+    "PRD107": "no-decision-maker",
+}
+_CONFLATION_REACH = 2
+_STORY_REACH = 1
+
+
+def should_fire(label: dict[str, Any]) -> dict[str, bool]:
+    """Which document-level rules the labels say should fire (RUBRIC.md, "Which rule each field
+    speaks for")."""
+    customers, users = bool(label["customers_identified"]), bool(label["users_identified"])
+    return {
+        "PRD101": not customers,
+        "PRD102": not users,
+        "PRD103": users and not label["operational_users_identified"],
+        "PRD105": customers and label["pricing_considered"] is False,
+        "PRD107": customers and bool(label["b2b"]) and label["dmu_identified"] is False,
+    }
+
+
+@dataclass
+class Tally:
+    agree: Counter[str] = field(default_factory=Counter)
+    documents: int = 0
+    stories_found: int = 0
+    stories_labelled: int = 0
+    stories_matched: int = 0
+    story_roles_agree: int = 0
+    conflations_found: int = 0
+    conflations_labelled: int = 0
+    conflations_right: int = 0
+    conflations_recalled: int = 0
+    roles_labelled: int = 0
+    roles_agree: int = 0
+    kinds_labelled: int = 0
+    kinds_agree: int = 0
+    disagreements: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        def share(part: int, whole: int) -> float:
+            return part / whole if whole else 1.0
+
+        figures = {f"{code} {name}": share(self.agree[code], self.documents) for code, name in RULES.items()}
+        figures |= {
+            "PRD104 conflation precision": share(self.conflations_right, self.conflations_found),
+            "PRD104 conflation recall": share(self.conflations_recalled, self.conflations_labelled),
+            "stories precision": share(self.stories_matched, self.stories_found),
+            "stories recall": share(self.stories_matched, self.stories_labelled),
+            "story roles agree": share(self.story_roles_agree, self.stories_matched),
+            "role class agreement": share(self.roles_agree, self.roles_labelled),
+            "user kind agreement": share(self.kinds_agree, self.kinds_labelled),
+        }
+        return figures
+
+
+def find_role(analysis: Analysis, name: str) -> Role | None:
+    """prdlint's role for a role the readers named: the same key, else the one role whose name
+    ends with it or that it ends with ("owner" for "clinic owner")."""
+    roles = analysis.stakeholders.roles
+    key = normalize_role(name)
+    if key in roles:
+        return roles[key]
+    near = [role for k, role in roles.items() if k.endswith(" " + key) or key.endswith(" " + k)]
+    return near[0] if len(near) == 1 else None
+
+
+def explain(role: Role | None) -> str:
+    """ "'clinic owner' customer (line 12: pays for the product here, by actions)"."""
+    if role is None:
+        return "not found"
+    evidence = role.deciding_evidence
+    kind = f"/{role.kind}" if role.kind else ""
+    if evidence is None:
+        return f"'{role.key}' {role.cls}{kind}"
+    return f"'{role.key}' {role.cls}{kind} (line {evidence.line}: {evidence.reason}, by {evidence.collector})"
+
+
+def _rule_evidence(code: str, label: dict[str, Any], analysis: Analysis) -> list[str]:
+    """What decided a document-level rule, both ways: the readers' roles as prdlint saw them, and
+    the roles or signals prdlint went by."""
+    roles = analysis.stakeholders.roles.values()
+    business = analysis.business
+    lines: list[str] = []
+    if code in ("PRD101", "PRD105", "PRD107"):
+        names = label["customer_roles"]
+        lines += [f"readers' customer '{name}': {explain(find_role(analysis, name))}" for name in names]
+        lines += [f"prdlint's customer {explain(role)}" for role in roles if role.is_customer]
+        signals = [s for s in business.signals if s.category in ("users-pay", "price", "funding")]
+        lines += [f"payer signal {s.category} '{s.text}' line {s.line}" for s in signals]
+    if code == "PRD103":
+        names = label["operational_roles"]
+        lines += [f"readers' operational '{name}': {explain(find_role(analysis, name))}" for name in names]
+        lines += [
+            f"prdlint's operational {explain(role)} acts={role.acts_in_product}"
+            for role in roles
+            if role.is_user and role.kind == OPERATIONAL
+        ]
+    if code == "PRD105":
+        factors = [s for s in business.signals if s.category in ("purchase-factors", "price", "users-pay")]
+        lines += [f"purchase factor '{s.text}' line {s.line}" for s in factors]
+    if code == "PRD107":
+        lines += [f"organisations signal '{s.text}' line {s.line}" for s in business.of("organisations")]
+        lines += [f"decides by name: '{r.key}'" for r in roles if analysis.vocabulary.decides(r.key)]
+    return lines
+
+
+def _stories(tally: Tally, doc: str, label: dict[str, Any], analysis: Analysis) -> None:
+    found = list(analysis.stories)
+    tally.stories_found += len(found)
+    tally.stories_labelled += len(label["stories"])
+    unmatched = list(found)
+    for labelled in label["stories"]:
+        match = next((s for s in unmatched if abs(s.line - labelled["line"]) <= _STORY_REACH), None)
+        if match is None:
+            tally.disagreements.append(f"{doc} story missed: line {labelled['line']} ({labelled['role']})")
+            continue
+        unmatched.remove(match)
+        tally.stories_matched += 1
+        role = match.role.text if match.role else ""
+        if normalize_role(role) == normalize_role(labelled["role"]):
+            tally.story_roles_agree += 1
+        else:
+            tally.disagreements.append(
+                f"{doc} story role: line {labelled['line']} readers '{labelled['role']}', prdlint '{role}'"
+            )
+    for story in unmatched:
+        role = story.role.text if story.role else None
+        tally.disagreements.append(f"{doc} story not labelled: line {story.line} role {role!r}")
+
+
+def _conflations(tally: Tally, doc: str, label: dict[str, Any], findings: list[Finding]) -> None:
+    places = [place["line"] for place in label["conflation"]]
+    lines = [finding.span.start.line for finding in findings if finding.code == CONFLATED]
+    tally.conflations_found += len(lines)
+    tally.conflations_labelled += len(places)
+    for line in lines:
+        if any(abs(line - place) <= _CONFLATION_REACH for place in places):
+            tally.conflations_right += 1
+        else:
+            message = next(f.message for f in findings if f.code == CONFLATED and f.span.start.line == line)
+            tally.disagreements.append(f"{doc} PRD104 not at a labelled place: line {line}: {message}")
+    for place in label["conflation"]:
+        if any(abs(line - place["line"]) <= _CONFLATION_REACH for line in lines):
+            tally.conflations_recalled += 1
+        else:
+            tally.disagreements.append(f"{doc} PRD104 missed: line {place['line']} '{place['quote']}'")
+
+
+def _roles(tally: Tally, doc: str, label: dict[str, Any], analysis: Analysis) -> None:
+    for labelled in label["roles"]:
+        role = find_role(analysis, labelled["role"])
+        tally.roles_labelled += 1
+        if labelled["class"] == "not-a-stakeholder":
+            agree = role is None or role.cls == UNKNOWN
+        else:
+            agree = role is not None and role.cls == labelled["class"]
+        if agree:
+            tally.roles_agree += 1
+        else:
+            tally.disagreements.append(
+                f"{doc} role '{labelled['role']}' (line {labelled['line']}): readers {labelled['class']}, "
+                f"prdlint {explain(role)}"
+            )
+        kind = labelled.get("kind")
+        if labelled["class"] in ("user", "both") and kind and role is not None and role.is_user:
+            tally.kinds_labelled += 1
+            if role.kind == kind:
+                tally.kinds_agree += 1
+            else:
+                tally.disagreements.append(
+                    f"{doc} kind of '{labelled['role']}': readers {labelled['kind']}, prdlint {explain(role)}"
+                )
+
+
+def evaluate(doc: str, tally: Tally, language: LanguageSettings, settings: Settings) -> None:
+    label = json.loads((LABELLED / "labels" / f"{doc}.json").read_text(encoding="utf-8"))
+    document = parse_document((LABELLED / "docs" / f"{doc}.md").read_text(encoding="utf-8"))
+    run = analyse(document, language)
+    if run.failures:
+        raise SystemExit(f"{doc}: the analysis failed: {run.failures}")
+    analysis = run.analysis
+    findings = lint_document(document, f"{doc}.md", settings, load_registry(), language=language).findings
+    fired = {finding.code for finding in findings}
+    tally.documents += 1
+    for code, expected in should_fire(label).items():
+        if (code in fired) == expected:
+            tally.agree[code] += 1
+            continue
+        verdict = "fired, readers say no" if code in fired else "silent, readers say it should fire"
+        tally.disagreements.append(f"{doc} {code} {RULES[code]}: {verdict}")
+        tally.disagreements += [f"      {line}" for line in _rule_evidence(code, label, analysis)]
+    _conflations(tally, doc, label, findings)
+    _stories(tally, doc, label, analysis)
+    _roles(tally, doc, label, analysis)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--labelled", type=Path, default=LABELLED)
+    parser.add_argument("--without", action="append", default=[], choices=COLLECTOR_NAMES)
+    parser.add_argument("--doc", action="append", help="only these documents (e.g. 201)")
+    parser.add_argument("--quiet", action="store_true", help="figures only, no disagreements")
+    add_baseline_options(parser)
+    options = parser.parse_args()
+    if not (options.labelled / "labels").is_dir():
+        raise SystemExit(f"no labelled corpus at {options.labelled}: set PRDLINT_SHARED to the shared folder")
+    registry = load_registry()
+    language = replace(LanguageSettings(None, registry.vocabularies), without=frozenset(options.without))
+    settings = Settings(root=options.labelled, select=(*RULES, CONFLATED))
+    docs = options.doc or sorted(path.stem for path in (options.labelled / "labels").glob("*.json"))
+    tally = Tally()
+    for doc in docs:
+        evaluate(doc, tally, language, settings)
+    if not options.quiet:
+        print("\n".join(tally.disagreements))
+    print(f"\n{tally.documents} documents")
+    if options.without or options.doc:
+        for key, value in tally.figures().items():
+            print(f"  {key:<36} {value:.3f}")
+        return
+    guard(tally.figures(), "judgement", options)
+
+
+if __name__ == "__main__":
+    main()
