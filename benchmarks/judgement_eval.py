@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -80,6 +81,7 @@ class Tally:
     conflations_right: int = 0
     conflations_recalled: int = 0
     roles_labelled: int = 0
+    roles_found: int = 0
     roles_agree: int = 0
     kinds_labelled: int = 0
     kinds_agree: int = 0
@@ -96,21 +98,33 @@ class Tally:
             "stories precision": share(self.stories_matched, self.stories_found),
             "stories recall": share(self.stories_matched, self.stories_labelled),
             "story roles agree": share(self.story_roles_agree, self.stories_matched),
-            "role class agreement": share(self.roles_agree, self.roles_labelled),
+            "roles found": share(self.roles_found, self.roles_labelled),
+            "role class agreement": share(self.roles_agree, self.roles_found),
             "user kind agreement": share(self.kinds_agree, self.kinds_labelled),
         }
         return figures
 
 
+def _names(name: str) -> list[str]:
+    """The role keys a readers' role name may stand for: "parent/guardian" is either, "owner
+    (jurie)" is an owner."""
+    bare = re.sub(r"\([^)]*\)", " ", name.replace('"', ""))
+    return [normalize_role(part) for part in re.split(r"\s*/\s*", bare) if part.strip()]
+
+
 def find_role(analysis: Analysis, name: str) -> Role | None:
-    """prdlint's role for a role the readers named: the same key, else the one role whose name
-    ends with it or that it ends with ("owner" for "clinic owner")."""
+    """prdlint's role for a role the readers named: the same key (or a synonym's), else a role
+    whose name ends with it or that it ends with ("owner" for "clinic owner"), the most named
+    first."""
     roles = analysis.stakeholders.roles
-    key = normalize_role(name)
-    if key in roles:
-        return roles[key]
-    near = [role for k, role in roles.items() if k.endswith(" " + key) or key.endswith(" " + k)]
-    return near[0] if len(near) == 1 else None
+    keys = [analysis.vocabulary.canonical(key) for key in _names(name)]
+    for key in keys:
+        if key in roles:
+            return roles[key]
+    near = [
+        role for key in keys for k, role in roles.items() if k.endswith(" " + key) or key.endswith(" " + k)
+    ]
+    return max(near, key=lambda role: len(role.mentions) + len(role.stories), default=None)
 
 
 def explain(role: Role | None) -> str:
@@ -196,13 +210,23 @@ def _conflations(tally: Tally, doc: str, label: dict[str, Any], findings: list[F
 
 
 def _roles(tally: Tally, doc: str, label: dict[str, Any], analysis: Analysis) -> None:
+    """Roles found: of the stakeholders the readers listed, how many prdlint names. Class
+    agreement: of those it names, and of the phrases the readers say are no stakeholder, how many
+    it classifies as they do (no stakeholder: not a role, or a role of unknown class)."""
     for labelled in label["roles"]:
         role = find_role(analysis, labelled["role"])
-        tally.roles_labelled += 1
-        if labelled["class"] == "not-a-stakeholder":
-            agree = role is None or role.cls == UNKNOWN
+        stakeholder = labelled["class"] != "not-a-stakeholder"
+        if stakeholder:
+            tally.roles_labelled += 1
+            if role is None:
+                where = f"line {labelled['line']}, {labelled['class']}"
+                tally.disagreements.append(f"{doc} role '{labelled['role']}' ({where}) not found")
+                continue
+            tally.roles_found += 1
+            agree = role.cls == labelled["class"]
         else:
-            agree = role is not None and role.cls == labelled["class"]
+            tally.roles_found += 1
+            agree = role is None or role.cls == UNKNOWN
         if agree:
             tally.roles_agree += 1
         else:
@@ -217,7 +241,7 @@ def _roles(tally: Tally, doc: str, label: dict[str, Any], analysis: Analysis) ->
                 tally.kinds_agree += 1
             else:
                 tally.disagreements.append(
-                    f"{doc} kind of '{labelled['role']}': readers {labelled['kind']}, prdlint {explain(role)}"
+                    f"{doc} kind of '{labelled['role']}': readers {kind}, prdlint {explain(role)}"
                 )
 
 
