@@ -162,7 +162,7 @@ def _rule_evidence(code: str, label: dict[str, Any], analysis: Analysis) -> list
         factors = [s for s in business.signals if s.category in ("purchase-factors", "price", "users-pay")]
         lines += [f"purchase factor '{s.text}' line {s.line}" for s in factors]
     if code == "PRD107":
-        lines += [f"organisations signal '{s.text}' line {s.line}" for s in business.of("organisations")]
+        lines += [f"organisations signal '{s.text}' line {s.line}" for s in business.stated("organisations")]
         lines += [f"decides by name: '{r.key}'" for r in roles if analysis.vocabulary.decides(r.key)]
     return lines
 

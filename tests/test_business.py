@@ -20,8 +20,12 @@ def business(source: str) -> BusinessModel:
     return analyse(parse_document(source), settings).analysis.business
 
 
-def texts(source: str, category: str, include_deferred: bool = True) -> list[str]:
-    return [signal.text for signal in business(source).of(category, include_deferred=include_deferred)]
+def texts(source: str, category: str) -> list[str]:
+    return [signal.text for signal in business(source).mentioned(category)]
+
+
+def stated(source: str, category: str) -> list[str]:
+    return [signal.text for signal in business(source).stated(category)]
 
 
 def test_a_free_trial_says_the_users_pay() -> None:
@@ -46,15 +50,15 @@ def test_signals_under_non_goals_or_negated_are_kept_but_deferred() -> None:
         "## Non-goals\n\n- Changing pricing or team seats.\n"
     )
     assert texts(source, ORGANISATIONS) == ["multi-tenant", "multi-tenant", "team seats"]
-    assert texts(source, ORGANISATIONS, include_deferred=False) == ["multi-tenant"]
+    assert stated(source, ORGANISATIONS) == ["multi-tenant"]
     assert texts(source, PURCHASE_FACTORS) == ["pricing"]
 
 
 def test_research_under_a_metrics_heading_is_marked_as_metrics() -> None:
     source = "# App\n\n## Validation\n\nUsability tests.\n\n## Success metrics\n\nPaid conversion rises.\n"
     model = business(source)
-    assert [(s.text, s.in_metrics) for s in model.of(USER_RESEARCH)] == [("Usability tests", False)]
-    assert [(s.text, s.in_metrics) for s in model.of(CUSTOMER_RESEARCH)] == [("Paid conversion", True)]
+    assert [(s.text, s.in_metrics) for s in model.mentioned(USER_RESEARCH)] == [("Usability tests", False)]
+    assert [(s.text, s.in_metrics) for s in model.mentioned(CUSTOMER_RESEARCH)] == [("Paid conversion", True)]
 
 
 def test_invitations_and_gifts_reach_other_people() -> None:
@@ -67,4 +71,4 @@ def test_config_adds_phrases_to_a_signal() -> None:
         None, load_registry().vocabularies, {"signals": {"purchase-factors": ["per-clinic fee"]}}
     )
     model = analyse(parse_document("# App\n\nA per-clinic fee applies.\n"), settings).analysis.business
-    assert [signal.text for signal in model.of(PURCHASE_FACTORS)] == ["per-clinic fee"]
+    assert [signal.text for signal in model.mentioned(PURCHASE_FACTORS)] == ["per-clinic fee"]

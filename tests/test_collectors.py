@@ -242,3 +242,60 @@ def test_a_collector_switched_off_gives_no_evidence(vocabulary) -> None:
     inputs = Inputs(document, vocabulary, WORDS, [], [])
     assert set(build_model(inputs).roles) == {"gardener"}
     assert build_model(inputs, without=("declarations",)).roles == {}
+
+
+def test_a_customer_word_alone_gives_no_class(vocabulary) -> None:
+    source = "# PRD\n\nCustomers check meter readings. The customer problem is old.\n"
+    draft = draft_after(vocabulary, source, ("mentions", "vocabulary", "resolve"), (("Customers", {}),))
+    assert draft.roles["customer"].evidence == []
+    assert draft.roles["customer"].cls == "unknown"
+
+
+def test_our_clients_who_white_label_the_product_are_its_customers(vocabulary) -> None:
+    source = "# PRD\n\nOur clients white-label it for their members. Their clients log in.\n"
+    found = (("clients", {}), ("clients", {"line": 3, "uses": True, "verb": "log"}))
+    draft = draft_after(vocabulary, source, ("mentions", "whose-customers"), found)
+    # "Their clients" belong to the members' businesses: only "our clients" give evidence.
+    (evidence,) = draft.roles["client"].evidence
+    assert evidence.cls == CUSTOMER and "our" in evidence.reason
+
+
+def test_organisations_the_document_shows_buying_the_product_are_customers(vocabulary) -> None:
+    source = (
+        "# Lingo\n\nLanguage schools buy Lingo for every classroom. Teachers buy coffee.\n\n"
+        "Clinic chains license the platform for all their branches.\n"
+    )
+    roles = draft_after(vocabulary, source, ("buying-organisations",)).roles
+    assert {key: role.evidence[0].cls for key, role in roles.items()} == {
+        "language school": CUSTOMER,
+        "clinic chain": CUSTOMER,
+    }
+
+
+def test_the_side_whose_payout_a_fee_is_deducted_from_bears_it(vocabulary) -> None:
+    source = (
+        "# PRD\n\n## Hosts\n\nHosts run tours.\n\n## Payments\n\n"
+        "Payment collected from the traveler, platform fee deducted, remainder routed to host.\n"
+    )
+    roles = draft_after(vocabulary, source, ("mentions", "fee-bearers"), (("Hosts", {"line": 5}),)).roles
+    assert [evidence.reason for evidence in roles["host"].evidence] == ["bears the product's fee here"]
+
+
+def test_the_role_a_revenue_list_names_is_charged(vocabulary) -> None:
+    source = (
+        "# PRD\n\nTutors teach.\n\n**Revenue model:**\n\n- Featured placement fees\n"
+        "- Advanced analytics for tutors\n- Free for students\n"
+    )
+    mentions = (("tutors", {"line": 8}), ("students", {}))
+    roles = draft_after(vocabulary, source, ("mentions", "priced-roles"), mentions).roles
+    assert [e.cls for e in roles["tutor"].evidence] == [CUSTOMER]
+    assert roles["student"].evidence == []
+
+
+def test_the_organisations_a_product_is_made_for_are_its_customers(vocabulary) -> None:
+    source = (
+        "# Law Firm Pro\n\nA case system designed specifically for small Chinese law firms.\n\n"
+        "**Target Market:** German Dental Practices\n\nDesigned for children aged 6-8.\n"
+    )
+    roles = draft_after(vocabulary, source, ("target-market",)).roles
+    assert set(roles) == {"small chinese law firm", "german dental practice"}

@@ -55,20 +55,25 @@ def prdlint_vocabulary() -> Mapping[str, Any]:
     - `not_roles`: `{phrases = [...]}`, phrases ending in a role word that name no person;
     - `paying_compounds`: `{after = [...]}`, words after a role that say what it pays;
     - `decision_makers`: `{heads = [...]}`, roles that decide a purchase for an organisation;
-    - `signals.<category>`: `{phrases = [...]}`, and for a `revenue-<stream>` category `stream`
-      (its name in messages) and `payers` (role heads that pay it; "*" for any paying role).
-      Rules ask for categories by name; a plugin may add its own;
-    - `words`: named word lists, `{name = [...]}`:
-      `pay-verbs`, `pay-verbs-alone`, `payment-objects`, `goods`, `paid-roles` (what paying for
-      the product is, and what paying for something else is); `use-verbs`, `plain-use-verbs` (what
-      using it is); `not-modifiers`, `inflected-modifiers` (which words before a role are part of
-      its name); `generic-roles`, `generic-story-roles`, `generic-customers`,
-      `marketplace-sides`, `persona-fields` (role words that say little, and labels that are no
-      role); `declaring-operational`, `declaring-management`, `declaring-secondary`,
-      `declaring-primary`, `declaring-customer`, `declaring-roles`, `declaring-around` (the words
-      of a section title that declares stakeholders, by the class it gives them);
-      `pricing-heading`, `pricing-words`, `deferred-pricing` (headings and words about the
-      product's price). `prdlint.language.vocabulary.WORD_LISTS` says what each is for.
+    - `signals.<category>`: `{phrases = [...]}`, optionally `patterns` (token patterns: words
+      separated by spaces, `a|an` for alternatives, `*` any word, `#` a number, `word?` optional:
+      "sponsored *"), and for a `revenue-<stream>` category `stream` (its name in messages) and
+      `payers` (role heads that pay it; "*" for any paying role). Rules ask for categories by
+      name; a plugin may add its own;
+    - `words`: named word lists, `{name = [...]}`; `prdlint.language.vocabulary.WORD_LISTS` says
+      what each is for:
+      - paying for the product, or for something else: `pay-verbs`, `pay-verbs-alone`,
+        `payment-objects`, `goods`, `promotion-words`, `paid-roles`, `currency-codes`, `vendor-verbs`;
+      - using it: `use-verbs`, `plain-use-verbs`;
+      - which words before a role belong to its name: `not-modifiers`, `inflected-modifiers`;
+      - names that say little, and labels that are no role: `generic-roles`,
+        `generic-story-roles`, `generic-customers`, `marketplace-sides`, `persona-fields`;
+      - the words of a section title that declares stakeholders, by the class it gives them:
+        `declaring-operational`, `declaring-management`, `declaring-secondary`,
+        `declaring-primary`, `declaring-customer`, `declaring-roles`, `declaring-around`;
+      - headings and words about the product's price: `pricing-heading`, `pricing-words`,
+        `deferred-pricing`;
+      - names of organisations: `organisation-heads`.
     """
 
 

@@ -12,6 +12,8 @@ from prdlint.span import Span
 from prdlint_rules.stakeholders.signals import FUNDING, USERS_PAY
 
 _QUOTED_ROLES = 3
+# In a revenue stream's `payers`: any role the document shows paying will do.
+ANY_PAYING_ROLE = "*"
 
 
 def document_anchor(context: RuleContext) -> Span:
@@ -51,11 +53,23 @@ def customers(analysis: Analysis) -> list[Role]:
 
 def names_a_payer(analysis: Analysis) -> bool:
     """Whether the document says who pays or funds it: a customer role, users who convert to
-    paid plans or a price with no one else to pay it ("$3/month": its users), or a funding
-    statement ("community-funded")."""
+    paid plans or a price with no one else to pay it ("$3/month": its users), a revenue stream
+    whose payer it implies (advertising: advertisers), or a funding statement ("community-funded").
+    Plans for later count; what the document denies does not."""
     business = analysis.business
-    paid = business.of(USERS_PAY) or business.of(PRICE, include_deferred=False) or business.of(FUNDING)
-    return bool(customers(analysis) or paid)
+    paid = business.affirmed(USERS_PAY) or business.affirmed(PRICE) or business.affirmed(FUNDING)
+    return bool(customers(analysis) or paid or implied_payers(analysis))
+
+
+def implied_payers(analysis: Analysis) -> list[str]:
+    """The revenue streams the document plans whose payer the stream itself names: advertising is
+    paid for by advertisers. Commission names no one: either side of a marketplace may bear it."""
+    vocabulary, business = analysis.vocabulary, analysis.business
+    return [
+        category
+        for category in business.revenue_categories()
+        if business.affirmed(category) and ANY_PAYING_ROLE not in vocabulary.signals[category].payers
+    ]
 
 
 def is_template(context: RuleContext) -> bool:

@@ -51,7 +51,7 @@ class CustomerNeedsWithoutPurchaseFactors(Rule):
         paying = customers(analysis)
         if is_template(context) or not paying:
             return
-        if any(analysis.business.of(category) for category in (PURCHASE_FACTORS, PRICE, USERS_PAY)):
+        if any(analysis.business.mentioned(category) for category in (PURCHASE_FACTORS, PRICE, USERS_PAY)):
             return
         yield Violation(
             f"customer needs without purchase factors: the document names customers "

@@ -55,7 +55,7 @@ class CustomerUserConflated(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
-        if analysis.business.of(USERS_ARE_CUSTOMERS):
+        if analysis.business.affirmed(USERS_ARE_CUSTOMERS):
             return
         for conflation in analysis.stakeholders.conflations:
             yield Violation(

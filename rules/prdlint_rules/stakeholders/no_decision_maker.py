@@ -52,7 +52,7 @@ class NoDecisionMaker(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
-        signals = analysis.business.of(ORGANISATIONS, include_deferred=False)
+        signals = analysis.business.stated(ORGANISATIONS)
         if is_template(context) or not signals or not names_a_payer(analysis):
             return
         vocabulary = analysis.vocabulary

@@ -52,7 +52,7 @@ class NoManagementUsers(Rule):
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
         named = users(analysis)
-        if is_template(context) or not named or analysis.business.of(PERSONAL_USE):
+        if is_template(context) or not named or analysis.business.affirmed(PERSONAL_USE):
             return
         if any(role.kind == MANAGEMENT and role.acts_in_product for role in named):
             return

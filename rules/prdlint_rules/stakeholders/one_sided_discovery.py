@@ -50,10 +50,8 @@ class OneSidedDiscovery(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         business = context.analysis.business
-        user_side = [s for s in business.of(USER_RESEARCH, include_deferred=False) if not s.in_metrics]
-        customer_side = [
-            s for s in business.of(CUSTOMER_RESEARCH, include_deferred=False) if not s.in_metrics
-        ]
+        user_side = [s for s in business.stated(USER_RESEARCH) if not s.in_metrics]
+        customer_side = [s for s in business.stated(CUSTOMER_RESEARCH) if not s.in_metrics]
         if is_template(context) or bool(user_side) == bool(customer_side):
             return
         if user_side:

@@ -48,7 +48,7 @@ class UnlistedSecondaryUsers(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
-        signals = analysis.business.of(INVITATIONS, include_deferred=False)
+        signals = analysis.business.stated(INVITATIONS)
         if is_template(context) or not signals:
             return
         if any(role.kind == SECONDARY for role in analysis.stakeholders.roles.values()):

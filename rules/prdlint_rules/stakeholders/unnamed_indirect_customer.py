@@ -6,9 +6,8 @@ from collections.abc import Iterator
 
 from prdlint.language.model import STAKEHOLDERS, Analysis, Signal
 from prdlint.rule import Rule, RuleContext, Violation
-from prdlint_rules.stakeholders.common import is_template
+from prdlint_rules.stakeholders.common import ANY_PAYING_ROLE, is_template
 
-_ANY_PAYING_ROLE = "*"
 # What each kind of indirect customer weighs, for the message's advice.
 _STREAM_NEEDS = {
     "advertising": "reach, targeting, reports of who saw the ad, price",
@@ -20,7 +19,7 @@ _STREAM_NEEDS = {
 
 def _payer_named(analysis: Analysis, payers: tuple[str, ...]) -> bool:
     roles = analysis.stakeholders.roles.values()
-    if _ANY_PAYING_ROLE in payers and any(role.shown_paying for role in roles):
+    if ANY_PAYING_ROLE in payers and any(role.shown_paying for role in roles):
         return True
     return any(role.key == payer or role.key.endswith(" " + payer) for role in roles for payer in payers)
 
@@ -67,7 +66,7 @@ class UnnamedIndirectCustomer(Rule):
         vocabulary, business = analysis.vocabulary, analysis.business
         streams: dict[str, list[tuple[str, list[Signal]]]] = {}
         for category in business.revenue_categories():
-            signals = business.of(category, include_deferred=False)
+            signals = business.stated(category)
             stream = vocabulary.signals[category].stream or category
             if signals:
                 streams.setdefault(stream, []).append((category, signals))

@@ -117,8 +117,8 @@ def _stakeholders(document: Document, analysis: Analysis, setup: LanguageSetup) 
     """Who the document names, who pays and who uses, and what it says about its business."""
     from prdlint.language.stakeholders import analyse_stakeholders  # imports spaCy
 
-    model, business = analyse_stakeholders(document, analysis.stories, setup)
-    return replace(analysis, stakeholder_model=model, business_model=business)
+    model, business, context = analyse_stakeholders(document, analysis.stories, setup)
+    return replace(analysis, stakeholder_model=model, business_model=business, context=context)
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,9 @@ class _ActionReader:
         self.payment_objects = vocabulary.words("payment-objects")
         self.goods = vocabulary.words("goods")
         self.paid_roles = vocabulary.words("paid-roles")
+        self.promotions = vocabulary.words("promotion-words")
         self.use_verbs = vocabulary.words("use-verbs")
+        self.currency_codes = vocabulary.words("currency-codes")
         self.verbs = classes.verbs
 
     def pays_for_product(self, doc: Doc, verb: Token, limit: int) -> bool:
@@ -78,9 +80,15 @@ class _ActionReader:
         if lemma == "sign":  # "sign the contract" buys
             return bool(rest & self.payment_objects)
         paid = next((token.lower_ for token in rest_tokens if token.lower_ not in ("the", "their", "a")), "")
-        if lemma not in self.pay_verbs or rest & self.goods or paid in self.paid_roles:
+        if lemma not in self.pay_verbs or paid in self.paid_roles:
             return False
-        return bool(rest & self.payment_objects) or any(token.is_currency for token in rest_tokens)
+        if rest & self.promotions:
+            return True  # "tutors pay for premium listings": the product sells the promotion
+        if rest & self.goods:
+            return False
+        return bool(rest & (self.payment_objects | self.currency_codes)) or any(
+            token.is_currency for token in rest_tokens
+        )
 
     def coordinated_payment(self, doc: Doc, verb: Token, limit: int) -> bool:
         """ "Sellers list furniture and pay a 5% commission": a second verb, after "and", that pays."""

@@ -23,6 +23,8 @@ _Result = TypeVar("_Result")
 
 # The classes a role can have, and the kinds of users.
 CUSTOMER, USER, BOTH, INTERNAL, UNKNOWN = "customer", "user", "both", "internal", "unknown"
+# A vocabulary class only: a name ("customer", "client") whose class the document must give.
+PARTY = "party"
 PRIMARY, SECONDARY, OPERATIONAL, MANAGEMENT = "primary", "secondary", "operational", "management"
 USER_KINDS = (PRIMARY, SECONDARY, OPERATIONAL, MANAGEMENT)
 
@@ -246,7 +248,10 @@ class Signal:
     text: str
     span: Span
     deferred: bool
-    """Put aside: under a "Non-goals" or "Future" heading, or negated ("no free tier")."""
+    """Put aside for later: under a "Non-goals", "Out of scope" or "Future" heading, or said to
+    come later ("a premium tier (future)", "in phase 2")."""
+    negated: bool
+    """Denied or only asked: "no free tier", "not a multi-tenant product", "Freemium?"."""
     in_metrics: bool
     """Under a metrics heading ("Success metrics", "KPIs"): an outcome to watch, not research."""
 
@@ -268,12 +273,47 @@ PURCHASE_FACTORS = "purchase-factors"
 class BusinessModel:
     signals: list[Signal]
 
-    def of(self, category: str, *, include_deferred: bool = True) -> list[Signal]:
-        """The signals of one category, with or without those the document put aside."""
-        return [s for s in self.signals if s.category == category and (include_deferred or not s.deferred)]
+    def mentioned(self, category: str) -> list[Signal]:
+        """Every signal of one category, denied ones too: "no free tier" shows pricing was
+        considered."""
+        return [s for s in self.signals if s.category == category]
+
+    def affirmed(self, category: str) -> list[Signal]:
+        """The signals of one category the document does not deny, deferred ones included: a
+        premium tier "for later" still says who will pay."""
+        return [s for s in self.mentioned(category) if not s.negated]
+
+    def stated(self, category: str) -> list[Signal]:
+        """The signals of one category that hold for the product as described: neither denied
+        nor put aside for later."""
+        return [s for s in self.affirmed(category) if not s.deferred]
 
     def revenue_categories(self) -> list[str]:
         return sorted({s.category for s in self.signals if s.category.startswith(REVENUE_PREFIX)})
+
+
+# What the document says the product is.
+COMMERCIAL_B2B, COMMERCIAL_B2C, MARKETPLACE = "commercial-b2b", "commercial-b2c", "marketplace"
+INTERNAL_TOOL, OPEN_SOURCE, PUBLIC_SECTOR = "internal", "open-source", "public-sector"
+NONPROFIT, PERSONAL, UNCLEAR = "nonprofit", "personal-or-demo", "unclear"
+# Products that are funded and approved rather than sold.
+FUNDED_CONTEXTS = (INTERNAL_TOOL, OPEN_SOURCE, PUBLIC_SECTOR, NONPROFIT)
+
+
+@dataclass(frozen=True)
+class ProductContext:
+    """What the document says the product is, and the line that says so (0: no one line)."""
+
+    kind: str
+    line: int
+    text: str
+    reason: str
+
+    @property
+    def funded(self) -> bool:
+        """Funded and approved rather than sold: an internal tool, open source, a public service,
+        a nonprofit's."""
+        return self.kind in FUNDED_CONTEXTS
 
 
 class StageNotRunError(RuntimeError):
@@ -294,6 +334,7 @@ class Analysis:
     means_words: Mapping[Span, tuple[Word, ...]] | None = None
     stakeholder_model: StakeholderModel | None = None
     business_model: BusinessModel | None = None
+    context: ProductContext | None = None
 
     @staticmethod
     def _ran(result: _Result | None, stage: str) -> _Result:
@@ -314,6 +355,11 @@ class Analysis:
     @property
     def business(self) -> BusinessModel:
         return self._ran(self.business_model, STAKEHOLDERS)
+
+    @property
+    def product(self) -> ProductContext:
+        """What the document says the product is (commercial, internal, open source ...)."""
+        return self._ran(self.context, STAKEHOLDERS)
 
     def words_of_means(self, story: Story) -> tuple[Word, ...]:
         """The words of `story`'s means, offsets into `story.means.text` (empty without a means)."""

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from prdlint.document import Document
 from prdlint.language.collectors import build_model
 from prdlint.language.collectors.base import Inputs
-from prdlint.language.model import BusinessModel, Mention, Signal, StakeholderModel, Story
+from prdlint.language.context import described_context, product_context
+from prdlint.language.model import BusinessModel, Mention, ProductContext, Signal, StakeholderModel, Story
 
 if TYPE_CHECKING:
     from prdlint.language.analysis import LanguageSetup
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 def analyse_stakeholders(
     document: Document, stories: list[Story], setup: LanguageSetup
-) -> tuple[StakeholderModel, BusinessModel]:
+) -> tuple[StakeholderModel, BusinessModel, ProductContext]:
     blocks = [block for block in document.blocks if block.text.strip()]
     # Line breaks inside a paragraph are spaces to the reader; same length, so offsets hold.
     docs = list(setup.nlp.pipe(block.text.replace("\n", " ") for block in blocks))
@@ -32,7 +33,9 @@ def analyse_stakeholders(
     for block, doc in zip(blocks, docs, strict=True):
         mentions += setup.mentions.find(doc, block)
         signals += setup.signals.find(doc, block)
-    inputs = Inputs(document, setup.vocabulary, setup.word_classes, mentions, stories)
+    business = BusinessModel(signals)
+    described = described_context(document, business)
+    inputs = Inputs(document, setup.vocabulary, setup.word_classes, mentions, stories, signals, described)
     model = build_model(inputs, setup.settings.without)
     vocabulary = setup.vocabulary
     unknown = [key for key, role in model.roles.items() if role.declared and not vocabulary.classify(key)]
@@ -41,4 +44,4 @@ def analyse_stakeholders(
         for block, doc in zip(blocks, docs, strict=True):
             mentions += setup.mentions.find(doc, block, matcher)
         model = build_model(replace(inputs, mentions=mentions), setup.settings.without)
-    return model, BusinessModel(signals)
+    return model, business, product_context(document, model, business, vocabulary, described)

@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from prdlint.language.model import BOTH, CUSTOMER, INTERNAL, MANAGEMENT, OPERATIONAL, PRIMARY, SECONDARY, USER
+from prdlint.language.model import (
+    BOTH,
+    CUSTOMER,
+    INTERNAL,
+    MANAGEMENT,
+    OPERATIONAL,
+    PARTY,
+    PRIMARY,
+    SECONDARY,
+    USER,
+)
 
 # Config keys of [tool.prdlint.vocabulary] that add heads, and the class and kind they give.
 CONFIG_CLASSES: Mapping[str, tuple[str, str | None]] = {
@@ -34,6 +44,8 @@ WORD_LISTS: Mapping[str, str] = {
     "pay-verbs-alone": "verbs that say a role pays with no object needed: 'owners renew'",
     "payment-objects": "words after a pay verb that make it a payment for the product (plan, fee, licence)",
     "goods": "words after a pay verb that make it a purchase of goods sold through the product",
+    "promotion-words": "words after a pay verb that make it a purchase of the product's promotion",
+    "vendor-verbs": "what a vendor's own customers do with it: 'our clients white-label it'",
     "paid-roles": "roles that money is handed to, not the product: 'pay sellers through escrow'",
     "use-verbs": "verbs that use the product when a role is their subject: 'drivers accept orders'",
     "plain-use-verbs": "use verbs no buyer does as such: log in, click, upload, browse",
@@ -54,6 +66,8 @@ WORD_LISTS: Mapping[str, str] = {
     "pricing-heading": "words a heading about the product's price is made of: 'Pricing & plans'",
     "pricing-words": "the words that make such a heading about pricing",
     "deferred-pricing": "words that, under a deferring heading, show pricing was considered",
+    "currency-codes": "ISO currency codes an amount may be written with: 'HKD 38/month', '100 MXN'",
+    "organisation-heads": "nouns that name an organisation rather than a person: 'clinic', 'firm'",
 }
 # Declaring title words, most specific class first: the first list a title's words meet decides.
 DECLARING_CLASSES: tuple[tuple[str, str | None, str | None], ...] = (
@@ -146,6 +160,8 @@ class SignalClass:
     phrases: frozenset[str] = frozenset()
     stream: str | None = None
     payers: tuple[str, ...] = ()
+    patterns: frozenset[str] = frozenset()
+    """Token patterns in the compact form of prdlint.language.business.token_pattern."""
 
 
 def signal_categories(tables: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -209,6 +225,7 @@ class _Merger:
         self.paying_compounds: set[str] = set()
         self.decision_heads: set[str] = set()
         self.phrases: dict[str, set[str]] = {}
+        self.patterns: dict[str, set[str]] = {}
         self.streams: dict[str, str | None] = {}
         self.payers: dict[str, tuple[str, ...]] = {}
         self.word_lists: dict[str, set[str]] = {}
@@ -225,7 +242,7 @@ class _Merger:
 
     def table(self, table: Mapping[str, Any]) -> None:
         """One vocabulary in the layout of prdlint_rules/stakeholders/vocabulary.toml."""
-        for cls in (CUSTOMER, BOTH, INTERNAL):
+        for cls in (CUSTOMER, BOTH, INTERNAL, PARTY):
             for head in table.get(cls, {}).get("heads", []):
                 self.heads[normalize_role(head)] = RoleClass(cls, PRIMARY if cls == BOTH else None)
         for kind, section in table.get(USER, {}).items():
@@ -245,6 +262,7 @@ class _Merger:
         )
         for category, entry in table.get("signals", {}).items():
             self._signal(category, entry.get("phrases", []))
+            self.patterns.setdefault(category, set()).update(entry.get("patterns", []))
             self.streams[category] = entry.get("stream", self.streams[category])
             self.payers[category] += tuple(normalize_role(p) for p in entry.get("payers", []))
         self._words(table.get("words", {}))
@@ -274,7 +292,12 @@ class _Merger:
             decision_heads=frozenset(self.decision_heads),
             signals=MappingProxyType(
                 {
-                    category: SignalClass(frozenset(phrases), self.streams[category], self.payers[category])
+                    category: SignalClass(
+                        frozenset(phrases),
+                        self.streams[category],
+                        self.payers[category],
+                        frozenset(self.patterns.get(category, ())),
+                    )
                     for category, phrases in self.phrases.items()
                 }
             ),

@@ -19,18 +19,23 @@ from dataclasses import dataclass
 
 from prdlint.language.collectors import (
     actions,
+    buying_organisations,
     contradicted_declarations,
     declarations,
+    fee_bearers,
     front_matter,
     glossary,
     joined_names,
     mentions,
     paying_names,
     persona_conflations,
+    priced_roles,
     resolve,
     story_roles,
+    target_market,
     variants,
     vocabulary,
+    whose_customers,
 )
 from prdlint.language.collectors.base import Draft, Inputs
 from prdlint.language.model import StakeholderModel
@@ -44,7 +49,20 @@ class Collector:
     """Collectors whose work this one reads, which the table must run first."""
 
 
-_EVIDENCE = ("front-matter", "declarations", "glossary", "story-roles", "mentions", "actions", "paying-names")
+_EVIDENCE = (
+    "front-matter",
+    "declarations",
+    "glossary",
+    "story-roles",
+    "mentions",
+    "actions",
+    "paying-names",
+    "whose-customers",
+    "buying-organisations",
+    "fee-bearers",
+    "priced-roles",
+    "target-market",
+)
 
 COLLECTORS: tuple[Collector, ...] = (
     Collector("front-matter", front_matter.collect),
@@ -54,6 +72,11 @@ COLLECTORS: tuple[Collector, ...] = (
     Collector("mentions", mentions.collect, after=("declarations",)),
     Collector("actions", actions.collect, after=("declarations",)),
     Collector("paying-names", paying_names.collect, after=("declarations",)),
+    Collector("whose-customers", whose_customers.collect, after=("declarations",)),
+    Collector("buying-organisations", buying_organisations.collect),
+    Collector("fee-bearers", fee_bearers.collect, after=("mentions",)),
+    Collector("priced-roles", priced_roles.collect, after=("declarations",)),
+    Collector("target-market", target_market.collect),
     Collector("variants", variants.collect, after=_EVIDENCE),
     Collector("vocabulary", vocabulary.collect, after=("mentions", "variants")),
     Collector("resolve", resolve.collect, after=(*_EVIDENCE, "variants", "vocabulary")),

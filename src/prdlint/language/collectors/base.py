@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from prdlint.document import Document, Section
-from prdlint.language.model import Conflation, Evidence, Mention, Rank, Role, StakeholderModel, Story
+from prdlint.language.model import (
+    Conflation,
+    Evidence,
+    Mention,
+    ProductContext,
+    Rank,
+    Role,
+    Signal,
+    StakeholderModel,
+    Story,
+)
 from prdlint.language.vocabulary import Vocabulary
 from prdlint.language.wordclasses import WordClasses
 
@@ -27,6 +37,10 @@ class Inputs:
     word_classes: WordClasses
     mentions: list[Mention]
     stories: list[Story]
+    signals: list[Signal] = field(default_factory=list)
+    """The business signals, for collectors that read who a price or fee is for."""
+    described: ProductContext | None = None
+    """What the document says of itself in its opening ("an internal tool"), if anything."""
 
     @cached_property
     def mentions_by_block(self) -> dict[int, list[Mention]]:

@@ -14,7 +14,7 @@ import re
 from itertools import pairwise
 
 from prdlint.document import Block, BlockKind, Section
-from prdlint.document.headings import title_words
+from prdlint.document.headings import strip_numbering, title_words
 from prdlint.language.collectors.base import Draft, Inputs
 from prdlint.language.model import CUSTOMER, Mention, Rank
 from prdlint.language.vocabulary import DECLARING_CLASSES, Vocabulary, normalize_role, singular
@@ -138,7 +138,7 @@ def _unlisted_role(block: Block, inputs: Inputs, draft: Draft) -> list[str]:
         and block.section.heading is block
         and block.section not in draft.declaring
     ):
-        return [normalize_role(text)]
+        return [normalize_role(strip_numbering(text))]
     return []
 
 

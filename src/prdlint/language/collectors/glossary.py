@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from prdlint.language.collectors.base import Draft, Inputs
-from prdlint.language.model import Rank
+from prdlint.language.model import CUSTOMER, PARTY, Rank
 from prdlint.language.vocabulary import normalize_role
 
 _GLOSSARY_LINE = re.compile(
@@ -33,4 +33,6 @@ def collect(inputs: Inputs, draft: Draft) -> None:
         found = vocabulary.classify(defining.key)
         term = normalize_role(match.group("term"))
         if found is not None and term != defining.key and term not in vocabulary.words("persona-fields"):
-            draft.add(term, block.line, f"defined as a {defining.key}", Rank.GLOSSARY, found.cls, found.kind)
+            # "Franchise: a customer who runs one branch": the author declares it a customer.
+            cls = CUSTOMER if found.cls == PARTY else found.cls
+            draft.add(term, block.line, f"defined as a {defining.key}", Rank.GLOSSARY, cls, found.kind)

@@ -8,7 +8,7 @@ about the role decides first. It points at the role's first mention.
 from __future__ import annotations
 
 from prdlint.language.collectors.base import Draft, Inputs
-from prdlint.language.model import Rank
+from prdlint.language.model import PARTY, Rank
 
 VOCABULARY = "vocabulary"
 
@@ -16,8 +16,8 @@ VOCABULARY = "vocabulary"
 def collect(inputs: Inputs, draft: Draft) -> None:
     for role in draft.roles.values():
         known = inputs.vocabulary.classify(role.key)
-        if known is None:
-            continue
+        if known is None or known.cls == PARTY:
+            continue  # "customer", "client": only the document can say whose and what they are
         if role.mentions:
             line = role.mentions[0].span.start.line
         else:

@@ -1,0 +1,60 @@
+"""Organisations the document shows buying the product, whatever their name: "Language schools
+buy Lingo for every classroom", "Clinic chains license it for all their branches".
+
+The vocabulary cannot know every kind of buyer, but the grammar of a purchase can: a plural noun
+naming an organisation, the subject of buy, license, subscribe to or procure, with the product as
+the object (its name, "it", the platform, a plan, seats, a licence) or a price.
+"""
+
+from __future__ import annotations
+
+import re
+
+from prdlint.language.collectors.base import Draft, Inputs
+from prdlint.language.model import CUSTOMER, Rank
+from prdlint.language.vocabulary import normalize_role, singular
+
+BUYS = "buys the product here"
+_PURCHASE = re.compile(
+    r"(?P<buyer>\b[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3}?)\s+"
+    r"(?:(?:can|will|would|must|typically|usually|often|already|then)\s+)?"
+    r"(?P<verb>buy|buys|purchase|purchases|licen[cs]e|licen[cs]es|subscribe\s+to|subscribes\s+to|"
+    r"procure|procures|pay\s+for|pays\s+for|sign\s+up\s+for|signs\s+up\s+for)\s+(?P<object>[^.;:!?]{1,80})",
+    re.IGNORECASE,
+)
+_PRODUCT_REFERENCES = frozenset({"it", "them", "this", "us"})
+_AMOUNT = re.compile(r"[$€£¥₹₦]\s?\d|\d[\d,.]*\s?(?:k\b)?")
+
+
+def _product_names(inputs: Inputs) -> set[str]:
+    """The words the document's title calls the product: "Lingo" in "# Lingo — homework for schools"."""
+    first = next((section.title for section in inputs.document.sections), "")
+    return {word.lower() for word in re.findall(r"\b[A-Z][\w-]+", first)}
+
+
+def _buyer(words: list[str], inputs: Inputs) -> str | None:
+    """The organisation at the end of the words before the verb: "Many language schools" ->
+    "language schools", when its head is a plural organisation noun."""
+    head = words[-1].lower()
+    if singular(head) == head or singular(head) not in inputs.vocabulary.words("organisation-heads"):
+        return None
+    skipped = inputs.vocabulary.words("not-modifiers")
+    kept: list[str] = []
+    for word in reversed(words):
+        lower = word.lower()
+        if lower in skipped or (not word.isalpha() and "-" not in word):
+            break
+        kept.insert(0, word)
+    return " ".join(kept) if kept else None
+
+
+def collect(inputs: Inputs, draft: Draft) -> None:
+    objects = inputs.vocabulary.words("payment-objects") | _PRODUCT_REFERENCES | _product_names(inputs)
+    for block in inputs.document.blocks:
+        for match in _PURCHASE.finditer(block.text):
+            object_words = {word.lower() for word in re.findall(r"[\w-]+", match.group("object"))}
+            if not (object_words & objects or _AMOUNT.search(match.group("object"))):
+                continue
+            buyer = _buyer(match.group("buyer").split(), inputs)
+            if buyer is not None:
+                draft.add(normalize_role(buyer), block.line, BUYS, Rank.ACTION, CUSTOMER)
