@@ -252,8 +252,8 @@ def test_a_customer_word_alone_gives_no_class(vocabulary) -> None:
 
 
 def test_our_clients_who_white_label_the_product_are_its_customers(vocabulary) -> None:
-    source = "# PRD\n\nOur clients white-label it for their members. Their clients log in.\n"
-    found = (("clients", {}), ("clients", {"line": 3, "uses": True, "verb": "log"}))
+    source = "# PRD\n\nOur clients white-label it for their members.\n\nTheir clients log in daily.\n"
+    found = (("clients", {}), ("clients", {"line": 5, "uses": True, "verb": "log"}))
     draft = draft_after(vocabulary, source, ("mentions", "whose-customers"), found)
     # "Their clients" belong to the members' businesses: only "our clients" give evidence.
     (evidence,) = draft.roles["client"].evidence
