@@ -30,7 +30,7 @@ from prdlint.registry import load_registry
 
 WORDS = WordClasses(
     nouns=frozenset({"gardener", "plant", "treasurer", "report", "group", "clinic", "business"}),
-    verbs=frozenset({"add", "read", "reads", "create", "buy", "log"}),
+    verbs=frozenset({"add", "read", "reads", "create", "buy", "log", "need"}),
     adjectives=frozenset({"technical"}),
 )
 
@@ -136,12 +136,46 @@ def test_story_roles_are_users_each_alternative_its_own_role(vocabulary) -> None
         "# Stories\n\n- As a nurse or doctor, I want to swap shifts.\n- As an admin, I want to reset PINs.\n"
     )
     roles = draft_after(vocabulary, source, ("story-roles",)).roles
-    assert {key: (role.evidence[0].cls, role.evidence[0].kind) for key, role in roles.items()} == {
-        "nurse": (USER, PRIMARY),
-        "doctor": (USER, PRIMARY),
-        "admin": (USER, OPERATIONAL),
+    assert {key: role.evidence[0].cls for key, role in roles.items()} == {
+        "nurse": USER,
+        "doctor": USER,
+        "admin": USER,
     }
     assert len(roles["admin"].stories) == 1
+
+
+@pytest.mark.parametrize(
+    ("source", "runs"),
+    [
+        ("- As an admin, I want to reset forgotten PINs.", "admin"),
+        ("- As a parent, I want to set daily time limits.", "parent"),
+        ("- As a host, I want to create an account.", None),
+        ("- As a seller, I want to create new listings.", None),
+        ("- As a moderator, I want to review flagged posts.", "moderator"),
+    ],
+)
+def test_a_story_about_back_office_work_shows_its_role_running_the_product(
+    vocabulary, source: str, runs: str | None
+) -> None:
+    roles = draft_after(vocabulary, f"# Stories\n\n{source}\n", ("story-roles", "administering")).roles
+    running = [key for key, role in roles.items() if any(e.kind == OPERATIONAL for e in role.evidence)]
+    assert running == ([runs] if runs else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "runs"),
+    [
+        ("The conductor creates member accounts and resets forgotten PINs.", True),
+        ("Moderators start and pause each speaker's clock.", False),
+        ("Moderator/automatic filter checks each upload for spam.", True),
+        ("The admin panel lets the ops team manage users, moderate content.", False),
+    ],
+)
+def test_back_office_work_where_the_role_is_the_subject(vocabulary, line: str, runs: bool) -> None:
+    word = line.split()[1] if line.startswith("The ") else line.split("/")[0].split()[0]
+    draft = draft_after(vocabulary, f"# PRD\n\n{line}\n", ("mentions", "administering"), ((word, {}),))
+    evidence = [e for role in draft.roles.values() for e in role.evidence]
+    assert any(e.kind == OPERATIONAL for e in evidence) is runs
 
 
 def test_mentions_are_recorded_with_personas_but_not_on_a_declaring_heading(vocabulary) -> None:
@@ -299,3 +333,24 @@ def test_the_organisations_a_product_is_made_for_are_its_customers(vocabulary) -
     )
     roles = draft_after(vocabulary, source, ("target-market",)).roles
     assert set(roles) == {"small chinese law firm", "german dental practice"}
+
+
+def test_a_role_reading_the_business_figures_is_a_management_user(vocabulary) -> None:
+    source = "# PRD\n\nThe marina manager reads the daily report of rentals. Guides lead tours.\n"
+    mentions = (("marina manager", {}), ("Guides", {"uses": True, "verb": "lead"}))
+    names = ("mentions", "actions", "reporting", "vocabulary", "resolve")
+    draft = draft_after(vocabulary, source, names, mentions)
+    assert draft.roles["marina manager"].kinds == {"management", "primary"}
+    assert draft.roles["guide"].kinds == {"primary"}
+
+
+def test_a_support_role_described_only_using_the_product_is_a_primary_user(vocabulary) -> None:
+    source = (
+        "# PRD\n\n## Personas\n\n- **Support agent**: needs visibility into past orders\n"
+        "- **Moderator**: reviews flagged posts\n"
+    )
+    mentions = (("Support agent", {}), ("Moderator", {}))
+    names = ("mentions", "administering", "vocabulary", "resolve")
+    roles = draft_after(vocabulary, source, names, mentions).roles
+    assert roles["support agent"].kinds == {"primary"}
+    assert roles["moderator"].kinds == {"operational"}

@@ -64,7 +64,9 @@ def prdlint_vocabulary() -> Mapping[str, Any]:
       what each is for:
       - paying for the product, or for something else: `pay-verbs`, `pay-verbs-alone`,
         `payment-objects`, `goods`, `promotion-words`, `paid-roles`, `currency-codes`, `vendor-verbs`;
-      - using it: `use-verbs`, `plain-use-verbs`;
+      - using it: `use-verbs`, `plain-use-verbs`; running it for others: `oversight-verbs`,
+        `administer-verbs`, `administered-objects`, `reviewed-objects`, `administering-nouns`;
+        running the business with it: `reporting-verbs`, `reported-objects`;
       - which words before a role belong to its name: `not-modifiers`, `inflected-modifiers`;
       - names that say little, and labels that are no role: `generic-roles`,
         `generic-story-roles`, `generic-customers`, `marketplace-sides`, `persona-fields`;

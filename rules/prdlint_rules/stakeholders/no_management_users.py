@@ -54,7 +54,7 @@ class NoManagementUsers(Rule):
         named = users(analysis)
         if is_template(context) or not named or analysis.business.affirmed(PERSONAL_USE):
             return
-        if any(role.kind == MANAGEMENT and role.acts_in_product for role in named):
+        if any(MANAGEMENT in role.kinds and role.acts_in_product for role in named):
             return
         yield Violation(
             f"no management users: the document names users ({quote_roles(named)}) but no one who uses "

@@ -52,7 +52,7 @@ class NoOperationalUsers(Rule):
         named = users(analysis)
         if is_template(context) or not named:
             return
-        operational = [role for role in named if role.kind == OPERATIONAL]
+        operational = [role for role in named if OPERATIONAL in role.kinds]
         if any(role.acts_in_product for role in operational):
             return
         passing = ""

@@ -166,6 +166,9 @@ class Role:
     stories: list[Story] = field(default_factory=list)
     declared: bool = False
     personas: list[str] = field(default_factory=list)
+    kinds: frozenset[str] = frozenset()
+    """Every kind of user the role is: one that runs the product and is declared a primary user is
+    both. `kind` is the one shown first."""
 
     @property
     def deciding_evidence(self) -> Evidence | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from prdlint.language.collectors import (
     actions,
+    administering,
     buying_organisations,
     contradicted_declarations,
     declarations,
@@ -30,6 +31,7 @@ from prdlint.language.collectors import (
     paying_names,
     persona_conflations,
     priced_roles,
+    reporting,
     resolve,
     story_roles,
     target_market,
@@ -62,6 +64,8 @@ _EVIDENCE = (
     "fee-bearers",
     "priced-roles",
     "target-market",
+    "administering",
+    "reporting",
 )
 
 COLLECTORS: tuple[Collector, ...] = (
@@ -77,6 +81,8 @@ COLLECTORS: tuple[Collector, ...] = (
     Collector("fee-bearers", fee_bearers.collect, after=("mentions",)),
     Collector("priced-roles", priced_roles.collect, after=("declarations",)),
     Collector("target-market", target_market.collect),
+    Collector("administering", administering.collect, after=("declarations",)),
+    Collector("reporting", reporting.collect, after=("declarations",)),
     Collector("variants", variants.collect, after=_EVIDENCE),
     Collector("vocabulary", vocabulary.collect, after=("mentions", "variants")),
     Collector("resolve", resolve.collect, after=(*_EVIDENCE, "variants", "vocabulary")),

@@ -1,19 +1,38 @@
-"""Each role's class and kind, from the evidence the collectors before it gathered.
+"""Each role's class and kinds, from the evidence the collectors before it gathered.
 
 Paying (a declaration as customer, or paying in the text) and using (a story, a declaration as
-user, using in the text) together make "both". The word "customer" itself says the author sees
-them as paying, so a customer who uses the product is both too. The kind of a user is that of
-its strongest evidence that has one.
+user, using in the text) together make "both". A name that says its bearer pays ("advertiser",
+"paying member") counts as paying once the role is shown using the product.
+
+A user's kind follows what it does in this product. Back-office work (managing accounts,
+approving others' submissions, moderating, refunding, configuring) makes it operational whatever
+its name. Otherwise the kind the document declares decides ("Secondary users"), then the
+vocabulary's, except that a role named like operations that the document only shows using the
+product ("moderators start and pause the clock") is a primary user. A role may hold several
+kinds: one that runs the product and is declared a primary user is both.
 """
 
 from __future__ import annotations
 
 from prdlint.language.collectors.base import Draft, Inputs
-from prdlint.language.model import BOTH, CUSTOMER, INTERNAL, PRIMARY, UNKNOWN, USER, Rank, Role
+from prdlint.language.model import (
+    BOTH,
+    CUSTOMER,
+    DECLARED_RANKS,
+    INTERNAL,
+    MANAGEMENT,
+    OPERATIONAL,
+    PRIMARY,
+    SECONDARY,
+    UNKNOWN,
+    USER,
+    Rank,
+    Role,
+)
 
 
 def resolve(role: Role) -> tuple[str, str | None]:
-    """A role's class and user kind from its evidence."""
+    """A role's class and (for users) its main kind, from its evidence."""
     decisive = [e for e in role.evidence if e.cls is not None]
     if not decisive:
         return UNKNOWN, None
@@ -34,10 +53,35 @@ def resolve(role: Role) -> tuple[str, str | None]:
         cls = min(fallback, key=lambda e: e.rank).cls if fallback else UNKNOWN
     if cls not in (USER, BOTH):
         return cls, None
-    kinds = [e.kind for e in sorted(decisive, key=lambda e: e.rank) if e.kind]
-    return cls, (kinds[0] if kinds else PRIMARY)
+    return cls, sorted(kinds(role), key=_KIND_ORDER.index)[0]
+
+
+def kinds(role: Role) -> frozenset[str]:
+    """Every kind of user the evidence supports (never empty for a user)."""
+    # Back-office work or running the business, shown in the text or in the role's own story.
+    found = {
+        e.kind
+        for e in role.evidence
+        if e.kind in (OPERATIONAL, MANAGEMENT) and e.rank in (Rank.STORY, Rank.ACTION)
+    }
+    declared = [
+        e.kind for e in sorted(role.evidence, key=lambda e: e.rank) if e.kind and e.rank in DECLARED_RANKS
+    ]
+    if declared:
+        found.add(declared[0])
+    named = next((e.kind for e in role.evidence if e.rank == Rank.VOCABULARY and e.kind), None)
+    only_uses = any(e.kind == PRIMARY and e.rank == Rank.ACTION for e in role.evidence)
+    if named and not declared:
+        # Named like operations but described doing only what end users do: a primary user.
+        found.add(PRIMARY if named == OPERATIONAL and only_uses else named)
+    return frozenset(found or {PRIMARY})
+
+
+# Which kind is shown first when a role holds several: what it does for others first.
+_KIND_ORDER = (OPERATIONAL, PRIMARY, SECONDARY, MANAGEMENT)
 
 
 def collect(inputs: Inputs, draft: Draft) -> None:
     for role in draft.roles.values():
         role.cls, role.kind = resolve(role)
+        role.kinds = kinds(role) if role.is_user else frozenset()

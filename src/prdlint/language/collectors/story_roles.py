@@ -1,8 +1,9 @@
 """The roles of user stories: "As a ward nurse, I want ..." says a ward nurse uses the product.
 
-A story's role is a user by the story's own grammar; its kind comes from the vocabulary when the
-vocabulary knows the role as a user of some kind ("As an admin" is operational), else primary.
-Alternatives ("As a nurse or doctor", "As an editor/admin") are each a role.
+A story's role is a user by the story's own grammar. What kind of user it is the story does not
+say by itself (an admin's story may be about viewing a report), so it gives no kind; the
+administering collector reads the story's means for back-office work. Alternatives ("As a nurse or
+doctor", "As an editor/admin") are each a role.
 """
 
 from __future__ import annotations
@@ -10,21 +11,21 @@ from __future__ import annotations
 import re
 
 from prdlint.language.collectors.base import Draft, Inputs
-from prdlint.language.model import BOTH, PRIMARY, USER, Rank
+from prdlint.language.model import USER, Rank, Story
 from prdlint.language.vocabulary import normalize_role
 
 _ALTERNATIVES = re.compile(r"\s*/\s*|\s+or\s+")
 
 
+def story_role_keys(story: Story) -> list[str]:
+    """The role keys a story names: one, or each of its alternatives."""
+    if story.role is None:
+        return []
+    return [normalize_role(part) for part in _ALTERNATIVES.split(story.role.text) if part.strip()]
+
+
 def collect(inputs: Inputs, draft: Draft) -> None:
     for story in inputs.stories:
-        if story.role is None:
-            continue
-        for alternative in _ALTERNATIVES.split(story.role.text):
-            if not alternative.strip():
-                continue
-            key = normalize_role(alternative)
-            known = inputs.vocabulary.classify(key)
-            kind = known.kind if known and known.cls in (USER, BOTH) else PRIMARY
-            role = draft.add(key, story.line, "a user story's role", Rank.STORY, USER, kind)
+        for key in story_role_keys(story):
+            role = draft.add(key, story.line, "a user story's role", Rank.STORY, USER)
             role.stories.append(story)
