@@ -15,11 +15,13 @@ from prdlint.language.model import (
     BOTH,
     CUSTOMER,
     INTERNAL,
+    NONPROFIT,
     OPERATIONAL,
     PRIMARY,
     USER,
     Evidence,
     Mention,
+    ProductContext,
     Rank,
     Role,
 )
@@ -354,3 +356,39 @@ def test_a_support_role_described_only_using_the_product_is_a_primary_user(vocab
     roles = draft_after(vocabulary, source, names, mentions).roles
     assert roles["support agent"].kinds == {"primary"}
     assert roles["moderator"].kinds == {"operational"}
+
+
+def _conflations(vocabulary, source: str, mentions: tuple = (), described: str | None = None) -> list[str]:
+    document = parse_document(source)
+    found = [mention(document, text, **facts) for text, facts in mentions]
+    context = ProductContext(described, 1, "", "") if described else None
+    inputs = Inputs(document, vocabulary, WORDS, found, find_stories(document), [], context)
+    return [conflation.text for conflation in build_model(inputs).conflations]
+
+
+def test_customer_satisfaction_named_for_users_elsewhere_is_a_conflation(vocabulary) -> None:
+    same = "# PRD\n\n## Metrics\n\n- Customer satisfaction score: >4.5/5\n- User satisfaction score: >4.5/5\n"
+    other = "# PRD\n\n## Metrics\n\n- Customer satisfaction: NPS > 50\n- User satisfaction: 95%\n"
+    asked = "# PRD\n\n## Metrics\n\n- Customer satisfaction, measured through user feedback\n"
+    assert _conflations(vocabulary, same) == ["Customer satisfaction"]
+    assert _conflations(vocabulary, other) == []
+    assert _conflations(vocabulary, asked) == ["Customer satisfaction"]
+
+
+def test_a_funded_product_calling_the_people_it_serves_customers_conflates_them(vocabulary) -> None:
+    source = (
+        "# Hamper booking\n\nBooking is hard for customers.\n\n## Customers\n\n"
+        "The primary customer is episodic users.\n"
+    )
+    mentions = (("customers", {"uses": True, "verb": "book"}),)
+    found = _conflations(vocabulary, source, mentions, described=NONPROFIT)
+    assert found == ["customers", "Customers", "customer is episodic users"]
+    assert _conflations(vocabulary, source, mentions) == []
+
+
+def test_organisations_called_users_beside_the_people_who_use_it(vocabulary) -> None:
+    source = (
+        "# Clinic app\n\n- **Target Users**: Multi-therapist therapy clinics\n\n## Users\n\n"
+        "- Therapists book sessions\n"
+    )
+    assert _conflations(vocabulary, source) == ["Target Users: Multi-therapist therapy clinics"]

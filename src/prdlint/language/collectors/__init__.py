@@ -22,12 +22,15 @@ from prdlint.language.collectors import (
     administering,
     buying_organisations,
     contradicted_declarations,
+    customer_metrics,
+    customers_served,
     declarations,
     fee_bearers,
     front_matter,
     glossary,
     joined_names,
     mentions,
+    organisations_as_users,
     paying_names,
     persona_conflations,
     priced_roles,
@@ -89,6 +92,9 @@ COLLECTORS: tuple[Collector, ...] = (
     Collector("joined-names", joined_names.collect),
     Collector("contradicted-declarations", contradicted_declarations.collect, after=("mentions", "resolve")),
     Collector("persona-conflations", persona_conflations.collect, after=("mentions", "resolve")),
+    Collector("customers-served", customers_served.collect, after=("declarations", "mentions", "resolve")),
+    Collector("customer-metrics", customer_metrics.collect, after=("resolve",)),
+    Collector("organisations-as-users", organisations_as_users.collect, after=("resolve",)),
 )
 COLLECTOR_NAMES = tuple(collector.name for collector in COLLECTORS)
 

@@ -16,7 +16,7 @@ from itertools import pairwise
 from prdlint.document import Block, BlockKind, Section
 from prdlint.document.headings import strip_numbering, title_words
 from prdlint.language.collectors.base import Draft, Inputs
-from prdlint.language.model import CUSTOMER, Mention, Rank
+from prdlint.language.model import CUSTOMER, PRIMARY, USER, Mention, Rank
 from prdlint.language.vocabulary import DECLARING_CLASSES, Vocabulary, normalize_role, singular
 
 Declared = tuple[str | None, str | None]
@@ -39,6 +39,14 @@ _LEAD_WORDS = 3
 _SUBJECT_WORDS = 3
 _UNLISTED_WORDS = 4
 _GROUP_WORDS = 3
+
+
+def _served_not_sold(inputs: Inputs) -> bool:
+    """A product the document says is funded rather than sold, with no price or paid plan: the
+    people it calls customers are those it serves."""
+    described = inputs.described
+    paid = any(s.category in ("price", "users-pay") and not s.negated for s in inputs.signals)
+    return described is not None and described.funded and not paid
 
 
 def declared_class(section: Section, vocabulary: Vocabulary) -> Declared | None:
@@ -171,10 +179,13 @@ def _declare_section(section: Section, declared: Declared, inputs: Inputs, draft
 
 
 def collect(inputs: Inputs, draft: Draft) -> None:
+    served = _served_not_sold(inputs)
     for section in inputs.document.sections:
         found = declared_class(section, inputs.vocabulary)
         if found is None:
             continue
+        if served and found[0] == CUSTOMER:
+            found = (USER, PRIMARY)  # a food bank's "customers" pay nothing: they are its users
         if not any(outer in draft.declaration_sections for outer in section.lineage()):
             draft.declaration_sections.append(section)
         draft.declaring.append(section)

@@ -26,7 +26,7 @@ _TARGET = re.compile(
 _DETERMINERS = frozenset({"the", "a", "an", "all", "any", "our", "their", "its", "many", "most"})
 
 
-def _organisation(words: list[str], inputs: Inputs) -> str | None:
+def organisation_phrase(words: list[str], inputs: Inputs) -> str | None:
     """The words up to the first plural organisation noun: "small Chinese law firms"."""
     organisations = inputs.vocabulary.words("organisation-heads")
     kept: list[str] = []
@@ -45,6 +45,6 @@ def collect(inputs: Inputs, draft: Draft) -> None:
         return
     for block in inputs.document.blocks:
         for match in _TARGET.finditer(block.text):
-            organisation = _organisation(match.group("who").split(), inputs)
+            organisation = organisation_phrase(match.group("who").split(), inputs)
             if organisation is not None:
                 draft.add(normalize_role(organisation), block.line, MADE_FOR, Rank.ACTION, CUSTOMER)
