@@ -392,3 +392,25 @@ def test_organisations_called_users_beside_the_people_who_use_it(vocabulary) -> 
         "- Therapists book sessions\n"
     )
     assert _conflations(vocabulary, source) == ["Target Users: Multi-therapist therapy clinics"]
+
+
+@pytest.mark.parametrize(
+    ("line", "role", "facts", "decides"),
+    [
+        ("The practice manager approves the purchase.", "practice manager", {}, True),
+        (
+            "The bookkeeper subscribes for $19 per month.",
+            "bookkeeper",
+            {"pays": True, "verb": "subscribe"},
+            True,
+        ),
+        ("The clinic owner signs up and becomes the admin.", "clinic owner", {}, True),
+        ("The marketing director wants weekly lead reports.", "marketing director", {}, False),
+        ("The owner, a data-driven decision maker, reads dashboards.", "owner", {}, False),
+    ],
+)
+def test_a_decider_is_shown_deciding_paying_or_signing_up(
+    vocabulary, line: str, role: str, facts: dict, decides: bool
+) -> None:
+    draft = draft_after(vocabulary, f"# PRD\n\n{line}\n", ("mentions", "purchase-deciders"), ((role, facts),))
+    assert any(found.decider for found in draft.roles.values()) is decides

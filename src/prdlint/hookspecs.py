@@ -66,7 +66,8 @@ def prdlint_vocabulary() -> Mapping[str, Any]:
         `payment-objects`, `goods`, `promotion-words`, `paid-roles`, `currency-codes`, `vendor-verbs`;
       - using it: `use-verbs`, `plain-use-verbs`; running it for others: `oversight-verbs`,
         `administer-verbs`, `administered-objects`, `reviewed-objects`, `administering-nouns`;
-        running the business with it: `reporting-verbs`, `reported-objects`;
+        running the business with it: `reporting-verbs`, `reported-objects`; deciding to buy
+        it: `deciding-verbs`, `purchase-objects`, `deciding-nouns`;
       - which words before a role belong to its name: `not-modifiers`, `inflected-modifiers`;
       - names that say little, and labels that are no role: `generic-roles`,
         `generic-story-roles`, `generic-customers`, `marketplace-sides`, `persona-fields`;

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from prdlint.language.model import PRICE, Analysis, Role
+from prdlint.language.model import COMMERCIAL_B2B, PRICE, Analysis, Role
 from prdlint.rule import RuleContext
 from prdlint.span import Span
-from prdlint_rules.stakeholders.signals import FUNDING, USERS_PAY
+from prdlint_rules.stakeholders.signals import FUNDING, ORGANISATIONS, USERS_PAY
 
 _QUOTED_ROLES = 3
 # In a revenue stream's `payers`: any role the document shows paying will do.
@@ -70,6 +70,23 @@ def implied_payers(analysis: Analysis) -> list[str]:
         for category in business.revenue_categories()
         if business.affirmed(category) and ANY_PAYING_ROLE not in vocabulary.signals[category].payers
     ]
+
+
+def sold_to_organisations(analysis: Analysis) -> tuple[str, int] | None:
+    """Where the document shows the product sold to organisations, if it does: a customer that
+    is an organisation ("language schools buy Lingo"), a statement of selling to them ("per
+    seat", "enterprise plan"), or what the document says the product is. The words and line."""
+    organisations = analysis.vocabulary.words("organisation-heads")
+    for role in sorted(analysis.stakeholders.roles.values(), key=first_line):
+        if role.is_customer and role.key.split()[-1] in organisations:
+            return role.key, first_line(role)
+    stated = analysis.business.stated(ORGANISATIONS)
+    if stated:
+        return stated[0].text, stated[0].line
+    product = analysis.product
+    if product.kind == COMMERCIAL_B2B:
+        return product.text or product.reason, product.line or 1
+    return None
 
 
 def is_template(context: RuleContext) -> bool:

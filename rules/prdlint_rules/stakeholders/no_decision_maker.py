@@ -11,21 +11,23 @@ from prdlint_rules.stakeholders.common import (
     is_template,
     names_a_payer,
     quote_roles,
+    sold_to_organisations,
     users,
 )
-from prdlint_rules.stakeholders.signals import ORGANISATIONS
 
 
 class NoDecisionMaker(Rule):
-    """The product is sold to organisations, but no one is named who decides to buy it.
+    """The product is sold to organisations, but no one is shown deciding to buy it.
 
     ## What it does
-    Reports a PRD that sells to organisations (it says B2B, enterprise plans or contracts,
-    per-seat pricing, procurement, multi-tenant) but names no one who decides or approves the
-    purchase as distinct from the daily users: an owner, director, head of department, budget
-    owner, procurement, a decision maker or a named paying organisation role. Signals under
-    "Out of scope" or "Future" headings do not make a product one sold to organisations. When
-    the document names no customer at all, no-customer reports that instead.
+    Reports a PRD that sells to organisations (a customer that is an organisation, "B2B",
+    enterprise plans or contracts, per-seat pricing, procurement) but shows no one deciding the
+    purchase: no one who decides, approves, signs or holds the budget for it, weighs what it
+    costs, or pays for it themselves (an owner-operator who subscribes is the decider). A
+    senior title alone is not evidence: a "data-driven decision maker" persona trait, a
+    "document owner" in the metadata or a director's user story say nothing about who buys.
+    Statements under "Out of scope" or "Future" headings do not make a product one sold to
+    organisations; where the document names no customer at all, no-customer reports that.
 
     ## Why is this bad?
     In organisations the people who choose and pay for software are often not the people who
@@ -52,20 +54,18 @@ class NoDecisionMaker(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
-        signals = analysis.business.stated(ORGANISATIONS)
-        if is_template(context) or not signals or not names_a_payer(analysis):
+        if is_template(context) or not names_a_payer(analysis):
             return
-        vocabulary = analysis.vocabulary
-        generic = vocabulary.words("generic-customers")
-        for role in analysis.stakeholders.roles.values():
-            if vocabulary.decides(role.key) or (role.is_customer and role.key not in generic):
-                return
+        sold = sold_to_organisations(analysis)
+        if sold is None or any(role.decider for role in analysis.stakeholders.roles.values()):
+            return
+        text, line = sold
         named = users(analysis)
         daily = f" apart from its daily users ({quote_roles(named)})" if named else ""
         yield Violation(
-            f"no decision maker: the product is sold to organisations ('{signals[0].text}', line "
-            f"{signals[0].line}) but no one is named who decides or approves the purchase{daily}; "
-            "buyers weigh price, risk and vendor viability, not ease of use: name who chooses and "
-            "pays (an owner, director, budget owner) and what they need to say yes",
+            f"no decision maker: the product is sold to organisations ('{text}', line {line}) but no "
+            f"one is shown deciding to buy it{daily}; buyers weigh price, risk and vendor viability, "
+            "not ease of use: say who chooses, approves or pays (an owner, director, budget owner) "
+            "and what they need to say yes",
             document_anchor(context),
         )

@@ -166,6 +166,8 @@ class Role:
     stories: list[Story] = field(default_factory=list)
     declared: bool = False
     personas: list[str] = field(default_factory=list)
+    decider: bool = False
+    """Shown deciding, approving or paying for the purchase itself: who says yes."""
     kinds: frozenset[str] = frozenset()
     """Every kind of user the role is: one that runs the product and is declared a primary user is
     both. `kind` is the one shown first."""

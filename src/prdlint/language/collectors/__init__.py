@@ -34,6 +34,7 @@ from prdlint.language.collectors import (
     paying_names,
     persona_conflations,
     priced_roles,
+    purchase_deciders,
     reporting,
     resolve,
     story_roles,
@@ -69,6 +70,7 @@ _EVIDENCE = (
     "target-market",
     "administering",
     "reporting",
+    "purchase-deciders",
 )
 
 COLLECTORS: tuple[Collector, ...] = (
@@ -86,6 +88,7 @@ COLLECTORS: tuple[Collector, ...] = (
     Collector("target-market", target_market.collect),
     Collector("administering", administering.collect, after=("declarations",)),
     Collector("reporting", reporting.collect, after=("declarations",)),
+    Collector("purchase-deciders", purchase_deciders.collect, after=("declarations",)),
     Collector("variants", variants.collect, after=_EVIDENCE),
     Collector("vocabulary", vocabulary.collect, after=("mentions", "variants")),
     Collector("resolve", resolve.collect, after=(*_EVIDENCE, "variants", "vocabulary")),

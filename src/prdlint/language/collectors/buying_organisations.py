@@ -26,10 +26,10 @@ _PRODUCT_REFERENCES = frozenset({"it", "them", "this", "us"})
 _AMOUNT = re.compile(r"[$€£¥₹₦]\s?\d|\d[\d,.]*\s?(?:k\b)?")
 
 
-def _product_names(inputs: Inputs) -> set[str]:
+def product_names(inputs: Inputs) -> frozenset[str]:
     """The words the document's title calls the product: "Lingo" in "# Lingo — homework for schools"."""
     first = next((section.title for section in inputs.document.sections), "")
-    return {word.lower() for word in re.findall(r"\b[A-Z][\w-]+", first)}
+    return frozenset(word.lower() for word in re.findall(r"\b[A-Z][\w-]+", first))
 
 
 def _buyer(words: list[str], inputs: Inputs) -> str | None:
@@ -49,7 +49,7 @@ def _buyer(words: list[str], inputs: Inputs) -> str | None:
 
 
 def collect(inputs: Inputs, draft: Draft) -> None:
-    objects = inputs.vocabulary.words("payment-objects") | _PRODUCT_REFERENCES | _product_names(inputs)
+    objects = inputs.vocabulary.words("payment-objects") | _PRODUCT_REFERENCES | product_names(inputs)
     for block in inputs.document.blocks:
         for match in _PURCHASE.finditer(block.text):
             object_words = {word.lower() for word in re.findall(r"[\w-]+", match.group("object"))}
