@@ -25,10 +25,11 @@ from prdlint.report.base import ReportOptions
 from prdlint.results import LintRun
 from prdlint.rule import Severity
 from prdlint.runner import analyse_file, lint_paths, lint_stdin, load_file
-from prdlint.selection import select_rules
+from prdlint.selection import requirements_document, select_rules
 from prdlint.source import UnreadableFileError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_NAMED_FILES = 3
 SEVERITY_CHOICE = click.Choice([str(level) for level in Severity])
 
 
@@ -81,6 +82,20 @@ def _use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _not_requirements(run: LintRun) -> list[str]:
+    """One line for the files whose whole-document rules did not run, with the first reasons."""
+    skipped = [result for result in run.files if result.not_requirements]
+    if not skipped:
+        return []
+    shown = "; ".join(f"{result.path}: {result.not_requirements}" for result in skipped[:_NAMED_FILES])
+    more = f"; and {len(skipped) - _NAMED_FILES} more" if len(skipped) > _NAMED_FILES else ""
+    return [
+        f"{len(skipped)} file{'s' if len(skipped) != 1 else ''} not read as requirements documents, "
+        f"so the rules that judge a whole PRD did not run on them ({shown}{more}); "
+        "list your PRDs in prd-files to say which they are"
+    ]
 
 
 def _summary(run: LintRun) -> str:
@@ -200,7 +215,7 @@ def check(
     for error in run.errors:
         click.echo(f"prdlint: error: {error}", err=True)
     if not quiet:
-        for notice in run.notices:
+        for notice in [*run.notices, *_not_requirements(run)]:
             click.echo(f"prdlint: notice: {notice}", err=True)
         if reporter.human or statistics:
             click.echo(_summary(run))
@@ -307,11 +322,12 @@ def stakeholders(path: Path, output: str, config: Path | None, isolated: bool) -
     for failure in run.failures:
         _fail(f"{path}: the {failure.stage} analysis failed: {type(failure.error).__name__}: {failure.error}")
     analysis = run.analysis
+    genre = requirements_document(source.document, source.settings, path)
     if output == "json":
-        click.echo(views.render_json(source.shown, analysis), nl=False)
+        click.echo(views.render_json(source.shown, analysis, genre), nl=False)
     elif output == "mermaid":
         document = source.document
         title = document.sections[0].title if document.sections else path.stem
         click.echo(views.render_mermaid(source.shown, analysis, title), nl=False)
     else:
-        click.echo(views.render_text(source.shown, analysis), nl=False)
+        click.echo(views.render_text(source.shown, analysis, genre), nl=False)

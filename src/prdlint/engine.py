@@ -21,7 +21,7 @@ from prdlint.language.pipeline import capabilities
 from prdlint.registry import Registry
 from prdlint.results import FileResult
 from prdlint.rule import Finding, RuleContext, Severity, Violation
-from prdlint.selection import SelectedRule, select_rules
+from prdlint.selection import SelectedRule, requirements_document, select_rules
 from prdlint.span import Position, Span
 from prdlint.suppressions import Suppressions
 
@@ -50,15 +50,10 @@ def _describe_error(error: Exception) -> str:
 
 def _finding(path: str, selected: SelectedRule, violation: Violation) -> Finding:
     rule = selected.rule
-    return Finding(
-        path,
-        rule.code,
-        rule.name,
-        selected.severity,
-        violation.message,
-        violation.span,
-        violation.fix,
-    )
+    severity = selected.severity
+    if violation.at_most is not None and violation.at_most.rank < severity.rank:
+        severity = violation.at_most
+    return Finding(path, rule.code, rule.name, severity, violation.message, violation.span, violation.fix)
 
 
 def _run_rule(selected: SelectedRule, context: RuleContext) -> list[Finding]:
@@ -110,6 +105,13 @@ def lint_document(
             continue
         runnable[code] = choice
 
+    not_requirements = None
+    if any(choice.rule.whole_document for choice in runnable.values()):
+        kind = requirements_document(document, settings, file_path)
+        if not kind.requirements:
+            not_requirements = kind.reason
+            runnable = {code: choice for code, choice in runnable.items() if not choice.rule.whole_document}
+
     stages = {need for choice in runnable.values() for need in choice.rule.needs if need in STAGE_NAMES}
     findings: list[Finding] = []
     analysis = None
@@ -137,7 +139,12 @@ def lint_document(
         ]
     kept.sort(key=lambda finding: finding.sort_key)
     return FileResult(
-        path=path, findings=kept, source=document.source, notices=notices, fail_on=settings.fail_on
+        path=path,
+        findings=kept,
+        source=document.source,
+        notices=notices,
+        fail_on=settings.fail_on,
+        not_requirements=not_requirements,
     )
 
 

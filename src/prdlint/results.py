@@ -19,6 +19,9 @@ class FileResult:
     notices: list[str] = field(default_factory=list)
     fail_on: Severity = Severity.WARNING
     """The lowest severity that fails the run for this file (its config's `fail-on`)."""
+    not_requirements: str | None = None
+    """Why the file was not read as a requirements document, when whole-document rules were
+    selected and so skipped on it."""
 
 
 @dataclass

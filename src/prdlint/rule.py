@@ -58,11 +58,17 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """What a rule reports: the engine adds who reported it and how severe it is."""
+    """What a rule reports: the engine adds who reported it and how severe it is.
+
+    `at_most` lowers the severity of this one finding where the rule knows it matters less here
+    (no-customer asks an internal tool who funds it as information, not as a warning); it never
+    raises the severity the configuration gives the rule.
+    """
 
     message: str
     span: Span
     fix: Fix | None = None
+    at_most: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +159,9 @@ class Rule:
     of the language pipeline beyond the built-in one ("pos", "dep")."""
     options: ClassVar[Mapping[str, Option]] = {}
     internal: ClassVar[bool] = False
+    whole_document: ClassVar[bool] = False
+    """The rule gives a verdict on a whole PRD ("no one pays for this product"): it runs only on
+    files read as requirements documents, not on the READMEs and notes beside them."""
     """Reported by the engine itself rather than by `check` (PRD000, PRD001)."""
 
     def check(self, context: RuleContext) -> Iterable[Violation]:

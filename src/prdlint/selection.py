@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prdlint.config import Settings
+from prdlint.document import Document
+from prdlint.document.genre import Genre, genre
 from prdlint.registry import Registry
 from prdlint.rule import Rule, Severity
 
@@ -75,6 +77,15 @@ def severities(registry: Registry, overrides: Mapping[str, Severity]) -> dict[st
         for code in registry.lookup(selector):
             result[code] = overrides[selector]
     return result
+
+
+def requirements_document(document: Document, settings: Settings, path: Path | None) -> Genre:
+    """Whether whole-document rules judge this file: as `prd-files` says when a team states which
+    files are PRDs, else as the document itself shows."""
+    if settings.prd_files and path is not None:
+        listed = matches_globs(settings.prd_files, path, settings.root)
+        return Genre(listed, "prd-files lists it" if listed else "prd-files does not list it")
+    return genre(document, path.name if path is not None else None)
 
 
 def select_rules(registry: Registry, settings: Settings, path: Path | None) -> dict[str, SelectedRule]:

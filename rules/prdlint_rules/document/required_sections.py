@@ -58,6 +58,7 @@ class RequiredSections(Rule):
     code = "PRD004"
     name = "required-sections"
     pack = "document"
+    whole_document = True
     enabled_by_default = False
     options = {
         "sections": Option(

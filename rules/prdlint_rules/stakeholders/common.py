@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from prdlint.language.model import COMMERCIAL_B2B, PRICE, Analysis, Role
+from prdlint.language.model import COMMERCIAL_B2B, PRICE, UNCLEAR, USER, Analysis, Role
 from prdlint.rule import RuleContext
 from prdlint.span import Span
 from prdlint_rules.stakeholders.signals import FUNDING, ORGANISATIONS, USERS_PAY
@@ -89,7 +89,15 @@ def sold_to_organisations(analysis: Analysis) -> tuple[str, int] | None:
     return None
 
 
-def is_template(context: RuleContext) -> bool:
-    """A template's stakeholder sections are still slots; placeholder-text reports those, and
-    judging who the product serves would be judging the blank form."""
-    return context.analysis.stakeholders.is_template
+def is_template(context: RuleContext, cls: str = USER) -> bool:
+    """A template whose stakeholder slot for this class is still a slot; placeholder-text reports
+    those, and judging who the product serves would be judging the blank form."""
+    return context.analysis.stakeholders.awaits(cls)
+
+
+def assumed_context(analysis: Analysis) -> str:
+    """ "(read as an internal tool from line 4: 'internal tool')": the context a finding assumed."""
+    product = analysis.product
+    if product.kind == UNCLEAR or not product.line:
+        return ""
+    return f" (read as {product.kind} from line {product.line}: '{product.text}')"

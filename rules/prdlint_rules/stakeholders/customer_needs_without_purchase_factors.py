@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import PRICE, PURCHASE_FACTORS, STAKEHOLDERS
+from prdlint.language.model import CUSTOMER, PRICE, PURCHASE_FACTORS, STAKEHOLDERS
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import customers, document_anchor, is_template, quote_roles
 from prdlint_rules.stakeholders.signals import USERS_PAY
@@ -45,11 +45,12 @@ class CustomerNeedsWithoutPurchaseFactors(Rule):
     name = "customer-needs-without-purchase-factors"
     pack = "stakeholders"
     needs = frozenset({STAKEHOLDERS})
+    whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
         paying = customers(analysis)
-        if is_template(context) or not paying:
+        if is_template(context, CUSTOMER) or not paying:
             return
         if any(analysis.business.mentioned(category) for category in (PURCHASE_FACTORS, PRICE, USERS_PAY)):
             return

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import STAKEHOLDERS
+from prdlint.language.model import CUSTOMER, PERSONAL, STAKEHOLDERS
 from prdlint.language.vocabulary import plural
-from prdlint.rule import Rule, RuleContext, Violation
-from prdlint_rules.stakeholders.common import document_anchor, is_template, names_a_payer, quote_roles, users
+from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint_rules.stakeholders.common import (
+    assumed_context,
+    document_anchor,
+    is_template,
+    names_a_payer,
+    quote_roles,
+    users,
+)
 
 
 class NoCustomer(Rule):
@@ -16,9 +23,16 @@ class NoCustomer(Rule):
     ## What it does
     Reports a PRD that names no customer: no one who pays for the product (a buyer, subscriber,
     client, advertiser, sponsor, a seller paying fees), no buying organisation or approver, no
-    users who convert to a paid plan ("free trial", "free-to-paid"), and no statement of who
-    funds it ("grant-funded"). "Customer support" and goods bought inside a marketplace do not
-    count: a shopper buying a lamp from a seller pays the seller, not the product.
+    users who convert to a paid plan ("free trial", "free-to-paid"), no revenue stream whose
+    payer it implies (advertising), and no statement of who funds it ("grant-funded"). A word
+    is not evidence: "customer" and "client" may be someone else's customers (a utility's
+    customers reading meters in a free portal), so they count only where the document shows them
+    paying or declares them customers. "Customer support" and goods bought inside a marketplace
+    do not count: a shopper buying a lamp from a seller pays the seller, not the product.
+
+    Where the document says the product is funded rather than sold (an internal tool, open
+    source, a public service, a nonprofit's), the finding is information: it asks who funds and
+    approves it. Where it says it is a personal or demo project, there is no one to ask.
 
     ## Why is this bad?
     Users use a product; customers pay for it or decide to buy it. They may be the same people
@@ -49,13 +63,25 @@ class NoCustomer(Rule):
     name = "no-customer"
     pack = "stakeholders"
     needs = frozenset({STAKEHOLDERS})
+    whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
-        if is_template(context) or names_a_payer(analysis):
+        product = analysis.product
+        if is_template(context, CUSTOMER) or names_a_payer(analysis) or product.kind == PERSONAL:
             return
         named = users(analysis)
         who = f"names users ({quote_roles(named)}) but" if named else "names"
+        if product.funded:
+            yield Violation(
+                f"no customer: the document {who} no one who funds or approves the product"
+                f"{assumed_context(analysis)}; a product nobody sells still has customers, the people "
+                "who decide it is worth building and paying for: say who funds it (a budget, a grant, "
+                "a sponsor) and who approves it",
+                document_anchor(context),
+                at_most=Severity.INFO,
+            )
+            return
         marketplace_sides = analysis.vocabulary.words("marketplace-sides")
         sides = sorted(plural(side) for side in {role.key for role in named} & marketplace_sides)
         if len(sides) >= 2:
@@ -70,7 +96,8 @@ class NoCustomer(Rule):
                 "open-source or public-sector product, who funds and approves it"
             )
         yield Violation(
-            f"no customer: the document {who} no one who pays for the product or decides to buy it; "
-            f"users use a product, customers pay for it, and without them there is no business: {advice}",
+            f"no customer: the document {who} no one who pays for the product or decides to buy it"
+            f"{assumed_context(analysis)}; users use a product, customers pay for it, and without them "
+            f"there is no business: {advice}",
             document_anchor(context),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import STAKEHOLDERS
+from prdlint.language.model import CUSTOMER, STAKEHOLDERS
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import (
     document_anchor,
@@ -51,10 +51,11 @@ class NoDecisionMaker(Rule):
     name = "no-decision-maker"
     pack = "stakeholders"
     needs = frozenset({STAKEHOLDERS})
+    whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
-        if is_template(context) or not names_a_payer(analysis):
+        if is_template(context, CUSTOMER) or not names_a_payer(analysis):
             return
         sold = sold_to_organisations(analysis)
         if sold is None or any(role.decider for role in analysis.stakeholders.roles.values()):

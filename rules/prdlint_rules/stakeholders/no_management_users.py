@@ -46,6 +46,7 @@ class NoManagementUsers(Rule):
     name = "no-management-users"
     pack = "stakeholders"
     needs = frozenset({STAKEHOLDERS})
+    whole_document = True
     default_severity = Severity.INFO
     enabled_by_default = False
 

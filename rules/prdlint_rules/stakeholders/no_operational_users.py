@@ -6,19 +6,32 @@ from collections.abc import Iterator
 
 from prdlint.language.model import OPERATIONAL, STAKEHOLDERS
 from prdlint.rule import Rule, RuleContext, Violation
-from prdlint_rules.stakeholders.common import document_anchor, first_line, is_template, quote_roles, users
+from prdlint_rules.stakeholders.common import (
+    assumed_context,
+    document_anchor,
+    first_line,
+    is_template,
+    quote_roles,
+    users,
+)
+from prdlint_rules.stakeholders.signals import NO_ACCOUNTS, NO_BACKEND
 
 
 class NoOperationalUsers(Rule):
     """No one who runs the product behind the scenes: admins, support, moderators, operations.
 
     ## What it does
-    Reports a PRD that names users but no operational user who acts in the product: an admin,
-    a support or service agent, a moderator or trust-and-safety reviewer, operations staff, a
-    content editor, finance or compliance staff working in it. A story role, a persona, an
-    entry in a list of roles or permissions, or a sentence saying what such a role does in the
-    product counts. A mention only as a metric ("support tickets"), a plan feature ("priority
-    support") or a team named in passing ("escalate to the support team") does not.
+    Reports a PRD that names users but no one who runs the product for the others: who manages
+    accounts, permissions or settings, approves or verifies others' submissions, moderates,
+    refunds, answers users, configures or deploys it. What a role does decides, not its name:
+    "the conductor creates member accounts and resets forgotten PINs" runs the product, while
+    a role named like support that the document describes doing only what end users do does
+    not. A story role, a persona, an entry in a list of roles or permissions, or a sentence
+    saying what such a role does counts. A mention only as a metric ("support tickets"), a plan
+    feature ("priority support"), a team named in passing ("escalate to the support team") or
+    the way things are done today ("today the back office re-types every form") does not. A
+    product with nothing to operate (no accounts, no backend, it runs in the browser) is left
+    alone.
 
     ## Why is this bad?
     Every product needs people to run it: to manage accounts, fix data, answer users' questions,
@@ -46,11 +59,15 @@ class NoOperationalUsers(Rule):
     name = "no-operational-users"
     pack = "stakeholders"
     needs = frozenset({STAKEHOLDERS})
+    whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
         named = users(analysis)
-        if is_template(context) or not named:
+        nothing_to_operate = analysis.business.affirmed(NO_ACCOUNTS) and analysis.business.affirmed(
+            NO_BACKEND
+        )
+        if is_template(context) or not named or nothing_to_operate:
             return
         operational = [role for role in named if OPERATIONAL in role.kinds]
         if any(role.acts_in_product for role in operational):
@@ -64,7 +81,8 @@ class NoOperationalUsers(Rule):
             )
         yield Violation(
             f"no operational users: the document names users ({quote_roles(named)}) but no one who "
-            f"runs the product behind the scenes{passing}; add the admins, support agents or "
+            f"runs the product behind the scenes{passing}{assumed_context(analysis)}; add the admins, "
+            "support agents or "
             "moderators it needs and what they do in the product (manage accounts, answer users, "
             "remove abuse)",
             document_anchor(context),

@@ -40,6 +40,7 @@ class NoUsers(Rule):
     name = "no-users"
     pack = "stakeholders"
     needs = frozenset({STAKEHOLDERS, STORIES})
+    whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis

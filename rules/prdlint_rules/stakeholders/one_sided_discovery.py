@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import STAKEHOLDERS
+from prdlint.language.model import CUSTOMER, STAKEHOLDERS
 from prdlint.rule import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import is_template
 from prdlint_rules.stakeholders.signals import CUSTOMER_RESEARCH, USER_RESEARCH
@@ -45,6 +45,7 @@ class OneSidedDiscovery(Rule):
     name = "one-sided-discovery"
     pack = "stakeholders"
     needs = frozenset({STAKEHOLDERS})
+    whole_document = True
     default_severity = Severity.INFO
     enabled_by_default = False
 
@@ -52,7 +53,7 @@ class OneSidedDiscovery(Rule):
         business = context.analysis.business
         user_side = [s for s in business.stated(USER_RESEARCH) if not s.in_metrics]
         customer_side = [s for s in business.stated(CUSTOMER_RESEARCH) if not s.in_metrics]
-        if is_template(context) or bool(user_side) == bool(customer_side):
+        if is_template(context, CUSTOMER) or bool(user_side) == bool(customer_side):
             return
         if user_side:
             has, missing = "user", "customer discovery (pricing tests, buyer interviews, market sizing)"

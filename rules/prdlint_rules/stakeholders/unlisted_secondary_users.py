@@ -43,6 +43,7 @@ class UnlistedSecondaryUsers(Rule):
     name = "unlisted-secondary-users"
     pack = "stakeholders"
     needs = frozenset({STAKEHOLDERS})
+    whole_document = True
     default_severity = Severity.INFO
     enabled_by_default = False
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import STAKEHOLDERS, Analysis, Signal
+from prdlint.language.model import CUSTOMER, STAKEHOLDERS, Analysis, Signal
 from prdlint.rule import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import ANY_PAYING_ROLE, is_template
 
@@ -58,10 +58,11 @@ class UnnamedIndirectCustomer(Rule):
     name = "unnamed-indirect-customer"
     pack = "stakeholders"
     needs = frozenset({STAKEHOLDERS})
+    whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis
-        if is_template(context):
+        if is_template(context, CUSTOMER):
             return
         vocabulary, business = analysis.vocabulary, analysis.business
         streams: dict[str, list[tuple[str, list[Signal]]]] = {}

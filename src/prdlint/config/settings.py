@@ -53,6 +53,8 @@ class Settings:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     nlp_model: str | None = None
     vocabulary: Mapping[str, Any] = field(default_factory=dict)
+    prd_files: tuple[str, ...] = ()
+    """Globs of the files that are PRDs; when empty, each document shows whether it is one."""
     origins: Mapping[str, str] = field(default_factory=dict)
 
     @property

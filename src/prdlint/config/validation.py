@@ -198,4 +198,5 @@ KEYS: Mapping[str, tuple[str, Validator]] = {
     "rules": ("rules", rule_options),
     "nlp": ("nlp_model", nlp_model),
     "vocabulary": ("vocabulary", vocabulary),
+    "prd-files": ("prd_files", string_list),
 }

@@ -238,11 +238,19 @@ class StakeholderModel:
     unfilled_sections: list[Section] = field(default_factory=list)
     """Stakeholder sections that are still a template's slots ("### Target users: [Who?]")."""
     conflations: list[Conflation] = field(default_factory=list)
+    unfilled_slots: set[str | None] = field(default_factory=set)
+    """The classes the unfilled sections would declare (None: roles of any class)."""
 
     @property
     def is_template(self) -> bool:
         """Whether the stakeholder sections are unfilled slots and nothing else declares roles."""
         return bool(self.unfilled_sections) and not any(role.declared for role in self.roles.values())
+
+    def awaits(self, cls: str) -> bool:
+        """Whether the document is a template whose slot for this class (or for any stakeholder)
+        is still to be filled: judging who pays would be judging the blank form. A template with
+        no slot for customers is judged on customers like any document."""
+        return self.is_template and bool(self.unfilled_slots & {cls, None})
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
 """`prdlint stakeholders`: a document's cast as text, versioned JSON, or a Mermaid diagram.
 
 The JSON is a contract for scripts (version 1; fields may be added, none removed):
-`{"version", "path", "roles": [{"name", "class", "kind", "declared", "personas", "evidence":
-{"line", "text", "reason"}, "mentions", "stories"}], "stories": [{"line", "column", "role",
-"qualifier", "means", "ends", "label", "form", "malformed"}]}`. Roles are ordered customers
-first, then users by kind, then the rest; stories in source order.
+`{"version", "path", "document": {"requirements", "requirements_reason", "context",
+"context_line", "context_text", "context_reason"}, "roles": [{"name", "class", "kind",
+"declared", "personas", "evidence": {"line", "text", "reason"}, "mentions", "stories"}],
+"stories": [{"line", "column", "role", "qualifier", "means", "ends", "label", "form",
+"malformed"}]}`. Roles are ordered customers first, then users by kind, then the rest; stories
+in source order.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import re
 from typing import Any
 
+from prdlint.document.genre import Genre
 from prdlint.language.model import BOTH, CUSTOMER, INTERNAL, UNKNOWN, USER, USER_KINDS, Analysis, Role, Story
 
 STAKEHOLDERS_SCHEMA_VERSION = 1
@@ -57,10 +60,23 @@ def _story_json(story: Story) -> dict[str, Any]:
     }
 
 
-def render_json(path: str, analysis: Analysis) -> str:
+def _product_json(analysis: Analysis, genre: Genre) -> dict[str, Any]:
+    product = analysis.product
+    return {
+        "requirements": genre.requirements,
+        "requirements_reason": genre.reason,
+        "context": product.kind,
+        "context_line": product.line or None,
+        "context_text": product.text or None,
+        "context_reason": product.reason,
+    }
+
+
+def render_json(path: str, analysis: Analysis, genre: Genre) -> str:
     document = {
         "version": STAKEHOLDERS_SCHEMA_VERSION,
         "path": path,
+        "document": _product_json(analysis, genre),
         "roles": [_role_json(role) for role in ordered_roles(analysis)],
         "stories": [_story_json(story) for story in analysis.stories],
     }
@@ -71,9 +87,20 @@ def _describe(role: Role) -> str:
     return f"{role.cls} ({role.kind})" if role.kind else role.cls
 
 
-def render_text(path: str, analysis: Analysis) -> str:
+def _describe_document(analysis: Analysis, genre: Genre) -> list[str]:
+    read = "read as a requirements document" if genre.requirements else "not read as a requirements document"
+    product = analysis.product
+    where = f" (line {product.line})" if product.line else ""
+    return [f"  {read}: {genre.reason}", f"  product: {product.kind}{where}: {product.reason}"]
+
+
+def render_text(path: str, analysis: Analysis, genre: Genre) -> str:
     roles = ordered_roles(analysis)
-    lines = [f"{path}: {len(roles)} roles, {len(analysis.stories)} user stories", ""]
+    lines = [
+        f"{path}: {len(roles)} roles, {len(analysis.stories)} user stories",
+        *_describe_document(analysis, genre),
+        "",
+    ]
     width = max((len(role.key) for role in roles), default=4)
     for role in roles:
         evidence = role.deciding_evidence
@@ -115,10 +142,11 @@ def _label(text: str) -> str:
 
 def render_mermaid(path: str, analysis: Analysis, product: str) -> str:
     """Customers on the left paying for the product, users by kind on the right, with the
-    number of stories on each user's edge."""
+    number of stories on each user's edge; the product's node says its context."""
     roles = [role for role in ordered_roles(analysis) if role.cls != INTERNAL]
     ids = {role.key: _node_id(index) for index, role in enumerate(roles)}
-    lines = ["flowchart LR", f'  product(("{_label(product)}"))']
+    context = analysis.product.kind
+    lines = ["flowchart LR", f'  product(("{_label(product)}<br/>{context}"))']
     payers = [role for role in roles if role.is_customer]
     if payers:
         lines.append('  subgraph customers["Customers: pay or decide to buy"]')

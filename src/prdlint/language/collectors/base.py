@@ -67,6 +67,7 @@ class Draft:
     declaring: list[Section] = field(default_factory=list)
     """Every section whose title declares stakeholders, nested ones included."""
     unfilled_sections: list[Section] = field(default_factory=list)
+    unfilled_slots: set[str | None] = field(default_factory=set)
     conflations: list[Conflation] = field(default_factory=list)
     collector: str = ""
     """The collector running now, which the evidence it adds is credited to."""
@@ -94,5 +95,9 @@ class Draft:
 
     def model(self) -> StakeholderModel:
         return StakeholderModel(
-            self.roles, self.declaration_sections, self.unfilled_sections, self.conflations
+            self.roles,
+            self.declaration_sections,
+            self.unfilled_sections,
+            self.conflations,
+            self.unfilled_slots,
         )

@@ -195,3 +195,4 @@ def collect(inputs: Inputs, draft: Draft) -> None:
             _SLOT.search(block.text) for block in section.all_blocks()
         ):
             draft.unfilled_sections.append(section)
+            draft.unfilled_slots.add(found[0])
