@@ -1,0 +1,68 @@
+"""Which files get whole-document verdicts: requirements documents, not the READMEs, changelogs,
+FAQs, notes and decision records beside them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prdlint.config import Settings
+from prdlint.document import parse_document
+from prdlint.document.genre import genre
+from prdlint.engine import lint_text
+from prdlint.registry import load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+REQUIREMENTS = {
+    "titled": "# Product Requirements Document: Rota\n\nShift swaps.\n",
+    "front matter": "---\ntype: prd\n---\n# Rota\n\nShift swaps.\n",
+    "sections": "# Rota\n\n## Problem\n\nSwaps by phone.\n\n## Users\n\n- Nurses\n",
+    "stories": "# Rota\n\n- As a nurse, I want to swap a shift.\n- As a manager, I want to approve it.\n",
+    "opening": "# Trailmate\n\nTrailmate helps hikers plan a route together.\n",
+}
+OTHERS = {
+    "changelog": "# Changes\n\n## [1.2.0] - 2024-05-01\n\nFixed.\n\n## [1.1.0] - 2024-04-01\n\nAdded.\n",
+    "faq": "# Rota\n\n## Is it free?\n\nYes.\n\n## Does it sync?\n\nYes.\n\n## Can I export?\n\nYes.\n",
+    "minutes": "# Meeting notes, 3 May\n\n## Attendees\n\nAna, Ben.\n\n## Agenda\n\nRelease.\n",
+    "record": "# 7. Use Postgres\n\n## Status\n\nAccepted.\n\n## Context\n\nWe need a database.\n\n"
+    "## Decision\n\nPostgres.\n\n## Consequences\n\nOne more service.\n",
+    "guide": "# Installation\n\nRun pip install rota.\n\n## Usage\n\nrota sync\n",
+}
+
+
+@pytest.mark.parametrize("name", REQUIREMENTS)
+def test_requirements_documents_are_recognised(name: str) -> None:
+    assert genre(parse_document(REQUIREMENTS[name]), "prd.md").requirements
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_other_documents_are_not(name: str) -> None:
+    assert not genre(parse_document(OTHERS[name]), "notes.md").requirements
+
+
+def test_this_projects_readme_is_not_a_prd_but_a_readme_titled_prd_is() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert not genre(parse_document(readme), "README.md").requirements
+    assert genre(parse_document("# PRD: Rota\n\nShift swaps.\n"), "README.md").requirements
+
+
+def test_whole_document_rules_skip_other_documents_and_say_why(tmp_path: Path) -> None:
+    settings = Settings(root=tmp_path, select=("PRD101", "PRD002"))
+    result = lint_text(OTHERS["guide"] + "\nTBD\n", "guide.md", settings, load_registry())
+    assert [finding.code for finding in result.findings] == ["PRD002"]
+    assert result.not_requirements == "its title says what else it is ('Installation')"
+
+
+def test_prd_files_states_which_files_are_prds(tmp_path: Path) -> None:
+    settings = Settings(root=tmp_path, select=("PRD102",), prd_files=("prds/*.md",))
+    text = OTHERS["guide"]
+    listed = lint_text(
+        text, "prds/guide.md", settings, load_registry(), file_path=tmp_path / "prds" / "guide.md"
+    )
+    other = lint_text(
+        text, "docs/guide.md", settings, load_registry(), file_path=tmp_path / "docs" / "guide.md"
+    )
+    assert [finding.code for finding in listed.findings] == ["PRD102"]
+    assert other.findings == [] and other.not_requirements == "prd-files does not list it"
