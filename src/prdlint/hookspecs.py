@@ -65,7 +65,8 @@ def prdlint_vocabulary() -> Mapping[str, Any]:
       - paying for the product, or for something else: `pay-verbs`, `pay-verbs-alone`,
         `payment-objects`, `goods`, `promotion-words`, `paid-roles`, `currency-codes`, `vendor-verbs`;
       - using it: `use-verbs`, `plain-use-verbs`; running it for others: `oversight-verbs`,
-        `administer-verbs`, `administered-objects`, `reviewed-objects`, `administering-nouns`;
+        `administer-verbs`, `administered-objects`, `reviewed-objects`, `administering-nouns`,
+        `support-verbs`, `end-user-verbs`;
         running the business with it: `reporting-verbs`, `reported-objects`; deciding to buy
         it: `deciding-verbs`, `purchase-objects`, `deciding-nouns`;
       - which words before a role belong to its name: `not-modifiers`, `inflected-modifiers`;

@@ -98,6 +98,8 @@ def is_template(context: RuleContext, cls: str = USER) -> bool:
 def assumed_context(analysis: Analysis) -> str:
     """ "(read as an internal tool from line 4: 'internal tool')": the context a finding assumed."""
     product = analysis.product
-    if product.kind == UNCLEAR or not product.line:
+    if product.kind == UNCLEAR:
         return ""
+    if not product.text:
+        return f" (read as {product.kind}: {product.reason})"
     return f" (read as {product.kind} from line {product.line}: '{product.text}')"

@@ -83,6 +83,10 @@ _STORY = re.compile(r"\bas\s+(?:an?\s+|the\s+)?[\w -]{1,40}?,?\s+I\s+(?:want|nee
 _STORIES = 2
 _SECTIONS = 2
 _QUESTIONS = 3
+# Sections only a requirements document has: one of them is enough.
+_STRONG_SECTIONS = frozenset(
+    {"requirements", "requirement", "stories", "acceptance", "personas", "non-goals"}
+)
 _SHARE = 10
 
 
@@ -134,6 +138,9 @@ def genre(document: Document, name: str | None = None) -> Genre:
         return Genre(True, f"{ours} of its sections are those of a requirements document")
     if stories:
         return Genre(True, "it holds a user story")
+    strong = next((section for section, w in zip(titles, words, strict=True) if w & _STRONG_SECTIONS), None)
+    if strong is not None and not theirs:
+        return Genre(True, f"it has a section no other kind of document has ('{strong}')")
     opening = " ".join(block.text for block in document.blocks[:_OPENING_BLOCKS])
     if not theirs and _PRODUCT_OPENING.search(opening):
         return Genre(True, "it opens by saying what a product does for whom")

@@ -54,6 +54,10 @@ def _verb_after(doc: Doc, end: int, limit: int) -> Token | None:
     return None
 
 
+# What a role pays when it pays for nothing: "audience members pay nothing to book".
+_NOTHING = frozenset({"nothing", "no", "zero"})
+
+
 class _ActionReader:
     """Reads what a role does right after it is named, with the vocabulary's verb lists."""
 
@@ -75,11 +79,14 @@ class _ActionReader:
         clause_end = next((t.i for t in doc[verb.i + 1 : limit] if t.text in (";", ":")), limit)
         rest_tokens = doc[verb.i + 1 : clause_end]
         rest = {token.lower_ for token in rest_tokens}
+        paid = next((token.lower_ for token in rest_tokens if token.lower_ not in ("the", "their", "a")), "")
+        if paid in _NOTHING:
+            return False  # "audience members pay nothing"
         if lemma in self.pay_alone:
-            return True
+            # "owners renew" pays; "residents renew their parking permit" renews something else.
+            return not paid or bool(rest & self.payment_objects)
         if lemma == "sign":  # "sign the contract" buys
             return bool(rest & self.payment_objects)
-        paid = next((token.lower_ for token in rest_tokens if token.lower_ not in ("the", "their", "a")), "")
         if lemma not in self.pay_verbs or paid in self.paid_roles:
             return False
         if rest & self.promotions:

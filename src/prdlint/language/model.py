@@ -202,13 +202,15 @@ class Role:
     @property
     def acts_in_product(self) -> bool:
         """Whether the role does something in the product: declared, in a story or persona, the
-        subject of a use, or an entry in a list of roles. A name in passing ("escalate to the
-        support team") is not enough to say the product has such a user."""
+        subject of a use, shown doing its work ("Moderator/automatic filter checks each post"), or
+        an entry in a list of roles. A name in passing ("escalate to the support team") is not
+        enough to say the product has such a user."""
         return (
             self.declared
             or bool(self.stories)
             or bool(self.personas)
             or any(mention.uses or mention.verb or mention.listed for mention in self.mentions)
+            or any(e.rank == Rank.ACTION and e.cls in (USER, BOTH) for e in self.evidence)
         )
 
     @property

@@ -53,6 +53,8 @@ WORD_LISTS: Mapping[str, str] = {
     "administer-verbs": "verbs of back-office work on what belongs to no one user: 'resets PINs'",
     "administered-objects": "what back-office work is done to: accounts, permissions, settings, refunds",
     "reviewed-objects": "what oversight is done to: listings, posts, submissions, vendors",
+    "end-user-verbs": "what end users do for themselves: a role named like operations that only does it",
+    "support-verbs": "help given on another user's data: 'see a gardener's plants, resend a reminder'",
     "administering-nouns": "back-office work named after its object: 'user management'",
     "deciding-verbs": "verbs of deciding a purchase, with an object below: 'approves the purchase'",
     "purchase-objects": "what deciding a purchase is about: the contract, the subscription, the budget",

@@ -22,6 +22,7 @@ from prdlint.language.collectors import (
     administering,
     buying_organisations,
     contradicted_declarations,
+    customer_as_user,
     customer_metrics,
     customers_served,
     declarations,
@@ -98,6 +99,7 @@ COLLECTORS: tuple[Collector, ...] = (
     Collector("customers-served", customers_served.collect, after=("declarations", "mentions", "resolve")),
     Collector("customer-metrics", customer_metrics.collect, after=("resolve",)),
     Collector("organisations-as-users", organisations_as_users.collect, after=("resolve",)),
+    Collector("customer-as-user", customer_as_user.collect, after=("mentions", "resolve")),
 )
 COLLECTOR_NAMES = tuple(collector.name for collector in COLLECTORS)
 

@@ -46,6 +46,9 @@ _OWN = frozenset(
 _SUBJECT_REACH = 1
 _MEANS_REACH = 3
 _OBJECT_REACH = 6
+_OF_WORDS = 2
+# What joins a second verb to the first: "approves and signs", "decides to buy".
+_JOINERS = frozenset({"and", "or", "to", ","})
 _POSSESSIVE = re.compile(r"^(?P<owner>[a-z][\w-]*?)(?:'s|’s|s'|s’)$", re.IGNORECASE)
 
 
@@ -75,6 +78,8 @@ class ActionReader:
     """Nouns naming the action after its object: "user management", "system configuration"."""
     others: frozenset[str] = frozenset()
     """Role names whose possessive makes an object someone else's: "a gardener's plants"."""
+    helping: frozenset[str] = frozenset()
+    """Verbs of help given on such an object: "see", "resend", "fix", "unlock"."""
 
     @property
     def _verbs(self) -> frozenset[str]:
@@ -96,6 +101,8 @@ class ActionReader:
         words = WORD.findall(text[: end.start() if end else None])
         verbs = self._verbs
         at = 0
+        if len(words) > _OF_WORDS and words[0].lower() == "of" and not story:
+            at = _OF_WORDS  # "the director of studies approves": the role's name goes on
         while at < len(words) and words[at].lower() in _BEFORE_VERB:
             if words[at].lower() in _ALTERNATIVE and not story:
                 at += 1
@@ -105,11 +112,30 @@ class ActionReader:
                 continue
             at += 1
         for index in range(at, min(at + (_MEANS_REACH if story else _SUBJECT_REACH), len(words))):
-            verb = words[index].lower()
-            if verb not in verbs:
-                continue
-            found = self._object(verb, words[index + 1 : index + 1 + _OBJECT_REACH])
-            return " ".join(words[index : words.index(found, index) + 1]) if found else None
+            if words[index].lower() in verbs:
+                return self._chain(words, index)
+        return None
+
+    def _chain(self, words: list[str], first: int) -> str | None:
+        """The first verb's object, or that of a verb joined to it ("decides to buy Chartwell and
+        signs the annual contract"): the words from the verb to the object."""
+        verbs = self._verbs
+        index = first
+        while index < len(words):
+            found = self._object(words[index].lower(), words[index + 1 : index + 1 + _OBJECT_REACH])
+            if found:
+                return " ".join(words[index : words.index(found, index) + 1])
+            joined = next(
+                (
+                    later
+                    for later in range(index + 1, min(index + 1 + _OBJECT_REACH, len(words)))
+                    if words[later].lower() in verbs and words[later - 1].lower() in _JOINERS
+                ),
+                None,
+            )
+            if joined is None:
+                return None
+            index = joined
         return None
 
     def named(self, text: str) -> str | None:
@@ -122,11 +148,14 @@ class ActionReader:
         return None
 
     def others_data(self, text: str) -> str | None:
-        """Another role's data the line works on: "see a gardener's plants and resend a reminder"."""
-        for word in WORD.findall(text):
+        """Help given on another role's data: "see a gardener's plants and resend a reminder".
+        Running a session that is someone's ("start each speaker's clock") is not help."""
+        words = WORD.findall(text)
+        for index, word in enumerate(words):
             owner = _POSSESSIVE.match(word)
             if owner and owner.group("owner").lower() in self.others:
-                return word
+                helping = {w.lower() for w in words[:index]} & present_forms(self.helping)
+                return word if helping else None
         return None
 
     def described(self, texts: list[str]) -> str | None:

@@ -23,11 +23,10 @@ from prdlint.language.vocabulary import Vocabulary, normalize_role
 
 RUNS = "runs the product for others here"
 ONLY_USES = "described doing only what end users do"
-# After a role that opens a list item, these start its description: "Admin: ...", "Admin — ...".
-_INTRODUCES = re.compile(r"^\s*\**\s*(?::|—|–|-|\()")
 _LEAD_WORDS = 2
 # How far into a description an operational role may stand: "Company admin that manages ...".
 _APPOSITIVE_WORDS = 3
+_COORDINATED = re.compile(r"^\W*(?:&|and\b|or\b|,)", re.IGNORECASE)
 _APPOSITION_ENDS = frozenset({"", "that", "who", "which", "for", "of", "with", "—", "–", ":"})
 
 
@@ -49,8 +48,9 @@ def description(mention: Mention, document: Document) -> list[str]:
         return [other.text for other in document.tables[cell.table].rows[cell.row][1:]]
     if block.kind is not BlockKind.LIST_ITEM or len(block.text[: mention.start].split()) > _LEAD_WORDS:
         return []
+    # The rest of an item the role opens says what it does: "Moderators start the clock".
     rest = after(mention)
-    lines = [rest] if _INTRODUCES.match(rest) else []
+    lines = [rest]
     for other in document.blocks[block.index + 1 :]:
         if other.kind is not BlockKind.LIST_ITEM or other.list_depth <= block.list_depth:
             break
@@ -67,12 +67,15 @@ def _reader(inputs: Inputs, draft: Draft) -> ActionReader:
         wide_objects=vocabulary.words("reviewed-objects"),
         nouns=vocabulary.words("administering-nouns"),
         others=frozenset(key.split()[-1] for key in draft.roles),
+        helping=vocabulary.words("support-verbs"),
     )
 
 
 def _appositive(text: str, vocabulary: Vocabulary) -> str | None:
     """An operational role a description opens with and says no more of before a clause: "Company
     admin that manages the fleet", "Platform operator (trust and safety)"."""
+    if _COORDINATED.match(text):
+        return None  # "Finance & Compliance Team": the name goes on, it does not describe
     words = WORD.findall(LABEL.sub("", text))
     for end in range(1, min(len(words), _APPOSITIVE_WORDS) + 1):
         known = vocabulary.classify(normalize_role(" ".join(words[:end])))
@@ -82,9 +85,15 @@ def _appositive(text: str, vocabulary: Vocabulary) -> str | None:
     return None
 
 
+def _named_operational(key: str, vocabulary: Vocabulary) -> bool:
+    known = vocabulary.classify(key)
+    return known is not None and known.kind == OPERATIONAL
+
+
 def _activities(texts: list[str], verbs: frozenset[str]) -> bool:
-    """Whether description lines say what the role does: a line that opens with a verb ("Tracks
-    patient histories", "Needs visibility into deals"), not a story or a list of traits."""
+    """Whether description lines say the role does what end users do: a line that opens with an
+    end user's verb ("Needs visibility into deals", "Start and pause the clock"), not a story or
+    a list of traits."""
     for text in texts:
         line = LABEL.sub("", text.lstrip(" :—–-*("))
         words = WORD.findall(line)
@@ -95,7 +104,7 @@ def _activities(texts: list[str], verbs: frozenset[str]) -> bool:
 
 def collect(inputs: Inputs, draft: Draft) -> None:
     reader = _reader(inputs, draft)
-    verbs = present_forms(inputs.word_classes.verbs)
+    end_use = present_forms(inputs.vocabulary.words("end-user-verbs"))
     for mention in draft.acting_mentions():
         line = mention.span.start.line
         rest = after(mention)
@@ -109,7 +118,7 @@ def collect(inputs: Inputs, draft: Draft) -> None:
         )
         if found:
             draft.add(mention.key, line, f"{RUNS}: '{found}'", Rank.ACTION, USER, OPERATIONAL)
-        elif _activities(lines, verbs):
+        elif _named_operational(mention.key, inputs.vocabulary) and _activities(lines, end_use):
             draft.add(mention.key, line, ONLY_USES, Rank.ACTION, USER, PRIMARY)
     for story in inputs.stories:
         if story.means is None:

@@ -27,9 +27,15 @@ _AMOUNT = re.compile(r"[$€£¥₹₦]\s?\d|\d[\d,.]*\s?(?:k\b)?")
 
 
 def product_names(inputs: Inputs) -> frozenset[str]:
-    """The words the document's title calls the product: "Lingo" in "# Lingo — homework for schools"."""
+    """The product's name where the title gives one before what it is: "Lingo" in "# Lingo —
+    homework for schools", "Rota" in "# Rota for hospital wards", or a title that is one word. Only
+    a single capitalised word
+    is taken: "Permit renewal for Eastvale Council" describes, it does not name."""
     first = next((section.title for section in inputs.document.sections), "")
-    return frozenset(word.lower() for word in re.findall(r"\b[A-Z][\w-]+", first))
+    name = re.split(r"\s*(?:[:—–|]|\s-\s)\s*|\s+for\s+", first, maxsplit=1)[0].strip()
+    if not re.fullmatch(r"[A-Z][\w-]+", name):
+        return frozenset()
+    return frozenset({name.lower()})
 
 
 def _buyer(words: list[str], inputs: Inputs) -> str | None:

@@ -1,10 +1,10 @@
-"""The people a product serves called its customers where nobody pays for it: a food bank's
-"customers" booking a free hamper, an internal tool's "customer satisfaction survey".
+"""The people a public or nonprofit service helps called its customers where nobody pays for it:
+a food bank's "customers" booking a free hamper.
 
-Where the document names no payer and says the product is funded rather than sold (an internal
-tool, a public service, a nonprofit's), "customer" is another word for its users: the section
-that declares them, the first places they act, and the satisfaction metrics measured on them
-make one group of two. A commercial product with no payer named is left to no-customer.
+Where the document names no payer and says the product is a public service or a nonprofit's,
+"customer" is another word for its users: the section that declares them, the places they act in
+the product, and "customer is users" make one group of two. A commercial product with no payer
+named is left to no-customer.
 """
 
 from __future__ import annotations
@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 
 from prdlint.language.collectors.base import Draft, Inputs
-from prdlint.language.model import BOTH, CUSTOMER, PRICE, Conflation, Rank
+from prdlint.language.model import BOTH, CUSTOMER, NONPROFIT, PRICE, PUBLIC_SECTOR, Conflation, Rank
 from prdlint.language.vocabulary import normalize_role
 
 _PAYING_SIGNALS = frozenset({PRICE, "users-pay"})
 _CUSTOMER_WORDS = frozenset({"customer", "client"})
 _PLACES = 3
+# Where the people served use the product themselves. An internal tool's "customers" are the
+# company's customers, whose requests its staff handle: that names them rightly.
+_SERVICES = frozenset({PUBLIC_SECTOR, NONPROFIT})
 # "The primary customer is episodic users": customers said to be the users.
 _CUSTOMERS_ARE_USERS = re.compile(
     r"\b(?:customers?|clients?)\s+(?:is|are)\s+(?:[\w-]+\s+){0,3}?(?:end[- ])?users?\b", re.IGNORECASE
@@ -35,7 +38,7 @@ def nobody_pays(inputs: Inputs, draft: Draft) -> bool:
 
 def collect(inputs: Inputs, draft: Draft) -> None:
     described = inputs.described
-    if described is None or not described.funded or not nobody_pays(inputs, draft):
+    if described is None or described.kind not in _SERVICES or not nobody_pays(inputs, draft):
         return
     places: list[Conflation] = []
     for section in draft.declaring:

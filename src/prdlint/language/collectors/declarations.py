@@ -39,6 +39,13 @@ _LEAD_WORDS = 3
 _SUBJECT_WORDS = 3
 _UNLISTED_WORDS = 4
 _GROUP_WORDS = 3
+_STATES = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had"})
+# Where a group's name ends and what qualifies it begins: "harvesters on tidal flats".
+_QUALIFIED = re.compile(r"\s+(?:on|in|at|for|with|from|who|that|which|across|around|near)\s+|\s*[(,:—–]\s*")
+# A line in a users section that labels the lines after it: "Primary:", "**Secondary users:**".
+_KIND_LABEL = re.compile(r"^\W*(?P<words>[A-Za-z][\w ]{0,30}?)\W*:\W*$")
+# Paragraphs this short in a users section are entries, as list items are.
+_ENTRY_WORDS = 10
 
 
 def _served_not_sold(inputs: Inputs) -> bool:
@@ -88,15 +95,26 @@ def _names_a_group(term: str, inputs: Inputs) -> bool:
     return singular(last) != last
 
 
+def _is_verb(word: str, inputs: Inputs) -> bool:
+    """A verb as a list item writes it: "add", "adds", "creates", "manages"."""
+    verbs = inputs.word_classes.verbs
+    if word in verbs:
+        return True
+    return word.endswith("s") and (word[:-1] in verbs or (word.endswith("es") and word[:-2] in verbs))
+
+
 def _subject_of_first_verb(text: str, inputs: Inputs) -> str | None:
     """ "Gardeners add their plants", "The treasurer reads the report": in a list of users, the
-    words before the item's first verb name a role the vocabulary may not know."""
+    words before the item's first verb name a role the vocabulary may not know. A state ("New
+    recipes are queued") names no one acting."""
     words = text.split()
     classes = inputs.word_classes
     for index, word in enumerate(words[: _SUBJECT_WORDS + 2]):
         lower = word.lower().strip(",;:")
-        if index == 0 or lower not in classes.verbs or not word[:1].islower():
+        if index == 0 or not _is_verb(lower, inputs) or not word[:1].islower():
             continue
+        if lower in _STATES:
+            return None
         subject = words[:index]
         article = subject[0].lower() in _ARTICLES
         if article:
@@ -108,6 +126,13 @@ def _subject_of_first_verb(text: str, inputs: Inputs) -> str | None:
         # Without an article the subject names a group ("Gardeners"); with one, a person.
         return " ".join(subject) if article or singular(subject[-1]) != subject[-1].lower() else None
     return None
+
+
+def _lead_group(text: str, inputs: Inputs) -> str | None:
+    """The group an entry opens with, before what qualifies it: "Shellfish harvesters on tidal
+    flats (licensed pickers)" -> "Shellfish harvesters"."""
+    lead = _QUALIFIED.split(text.strip(), maxsplit=1)[0].strip()
+    return lead if lead != text.strip() and _names_a_group(lead, inputs) else None
 
 
 def _leading_run(block: Block, mentions: list[Mention]) -> list[str]:
@@ -127,14 +152,15 @@ def _unlisted_role(block: Block, inputs: Inputs, draft: Draft) -> list[str]:
     """A role the vocabulary does not know: a row of a roles table, a subsection heading, or
     the lead term of a list item ("**Businesses** — retail, nonprofit ...")."""
     text = block.text.strip()
-    if block.kind is BlockKind.LIST_ITEM:
+    entry = block.kind is BlockKind.PARAGRAPH and len(text.split()) <= _ENTRY_WORDS
+    if block.kind is BlockKind.LIST_ITEM or entry:
         lead = _LEAD_TERM.match(text)
         # "1. **Data Science Professionals**" over its own sub-list is a term by itself.
         term = lead.group("term").strip() if lead else text
         if _names_a_group(term, inputs):
             return [normalize_role(term)]
-        subject = _subject_of_first_verb(text, inputs)
-        return [normalize_role(subject)] if subject else []
+        found = _subject_of_first_verb(text, inputs) or _lead_group(text, inputs)
+        return [normalize_role(found)] if found else []
     if not 0 < len(text.split()) <= _UNLISTED_WORDS or any(char in text for char in "[]<>:?"):
         return []
     if block.kind is BlockKind.TABLE_CELL and block.cell is not None:
@@ -150,17 +176,34 @@ def _unlisted_role(block: Block, inputs: Inputs, draft: Draft) -> list[str]:
     return []
 
 
+def _kind_label(block: Block, vocabulary: Vocabulary) -> Declared | None:
+    """The class a label line gives the entries after it: "Primary:" or "**Secondary users:**"."""
+    if block.kind is not BlockKind.PARAGRAPH:
+        return None
+    match = _KIND_LABEL.match(block.text)
+    if match is None:
+        return None
+    words = set(title_words(match.group("words")))
+    found = [(cls, kind) for name, cls, kind in DECLARING_CLASSES if cls and vocabulary.words(name) & words]
+    return found[0] if found else None
+
+
 def _declare_section(section: Section, declared: Declared, inputs: Inputs, draft: Draft) -> None:
     cls, kind = declared
     where = f"declared under '{section.title}'"
     vocabulary = inputs.vocabulary
+    labelled: Declared | None = None
     for block in section.all_blocks():
+        label = _kind_label(block, vocabulary)
+        if label is not None:
+            labelled = label  # "Primary:" gives the lines after it their kind
+            continue
         own = declared_class(block.section, vocabulary)
         if block.kind is BlockKind.HEADING and own is not None:
             continue  # "### Secondary users" names a kind of user, not a role
         if block.section is section:
             own = None
-        block_cls, block_kind = own if own and own[0] else (cls, kind)
+        block_cls, block_kind = own if own and own[0] else labelled or (cls, kind)
         if (
             block.kind is BlockKind.TABLE_CELL
             and block.cell is not None
@@ -168,9 +211,12 @@ def _declare_section(section: Section, declared: Declared, inputs: Inputs, draft
         ):
             continue
         mentions = inputs.mentions_by_block.get(block.index, [])
-        keys = (
-            [m.key for m in mentions] if block.kind is BlockKind.PARAGRAPH else _leading_run(block, mentions)
-        )
+        prose = block.kind is BlockKind.PARAGRAPH and len(block.text.split()) > _ENTRY_WORDS
+        keys = [m.key for m in mentions] if prose else _leading_run(block, mentions)
+        if prose and not _leading_run(block, mentions):
+            # "Community theatres pay a yearly fee": a paragraph that opens with who it is about.
+            subject = _subject_of_first_verb(block.text, inputs)
+            keys += [normalize_role(subject)] if subject else []
         if not keys:
             keys = _unlisted_role(block, inputs, draft)
         for key in keys:

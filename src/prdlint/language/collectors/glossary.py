@@ -30,6 +30,10 @@ def collect(inputs: Inputs, draft: Draft) -> None:
         defining = next((m for m in mentions if m.start >= match.end()), None)
         if defining is None or defining.start - match.end() > _DEFINING_REACH:
             continue
+        between = block.text[match.end() : defining.start].split()
+        classes = inputs.word_classes
+        if any(word.lower() in classes.nouns and word.lower() not in classes.adjectives for word in between):
+            continue  # "— the moment a client approves": the term is a moment, not a client
         found = vocabulary.classify(defining.key)
         term = normalize_role(match.group("term"))
         if found is not None and term != defining.key and term not in vocabulary.words("persona-fields"):

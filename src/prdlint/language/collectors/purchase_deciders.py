@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from prdlint.language.collectors.action_reader import ActionReader, present_forms
+from prdlint.language.collectors.action_reader import ActionReader
 from prdlint.language.collectors.administering import after, description
 from prdlint.language.collectors.base import Draft, Inputs
 from prdlint.language.collectors.buying_organisations import product_names
@@ -22,6 +22,13 @@ DECIDES = "decides the purchase here"
 # persona's business costs ("reduce fuel costs") is not the product's price.
 _WEIGHING = frozenset({"cost-effective", "roi", "affordable", "budget", "budgets"})
 _BUYING_UNITS = frozenset({"team", "department", "office", "group", "committee", "board"})
+# A governing body of the buying organisation approving the purchase: "the theatre's board
+# approves it", "the steering committee signs off".
+_DECIDING_BODY = re.compile(
+    r"\b(?:the|its|their|[\w-]+['’]s)\s+(?P<body>board|committee|council|leadership team|management team)\s+"
+    r"(?:approves|signs|decides|chooses|authori[sz]es|selects|buys|pays)\b",
+    re.IGNORECASE,
+)
 # Signing the organisation up: "The practice owner signs up and becomes the admin".
 _ACCOUNT_HOLDER = re.compile(
     r"^\W*(?:(?:first|then|also)\s+)?(?:signs?\s+up\b|registers\s+the\b|creates\s+(?:the|a|an|their)\s+"
@@ -42,10 +49,20 @@ def collect(inputs: Inputs, draft: Draft) -> None:
     deciding = vocabulary.words("deciding-verbs")
     reader = ActionReader(
         verbs=deciding,
-        # "decides to buy Chartwell", "chooses the platform": the product is what is decided on.
-        objects=vocabulary.words("purchase-objects") | present_forms(deciding) | product_names(inputs),
+        # "decides to buy Crewline", "buys Rota": the product is what is decided on.
+        objects=vocabulary.words("purchase-objects") | product_names(inputs),
         nouns=vocabulary.words("deciding-nouns"),
     )
+    for block in inputs.document.blocks:
+        for match in _DECIDING_BODY.finditer(block.text):
+            role = draft.add(
+                match.group("body").lower(),
+                block.line,
+                f"{DECIDES}: '{match.group(0)}'",
+                Rank.ACTION,
+                CUSTOMER,
+            )
+            role.decider = True
     for mention in draft.acting_mentions():
         head = mention.key.split()[-1]
         if head in organisations or head in generic:
