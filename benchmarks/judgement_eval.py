@@ -37,7 +37,7 @@ from prdlint.document import parse_document
 from prdlint.engine import lint_document
 from prdlint.language.analysis import LanguageSettings, analyse
 from prdlint.language.collectors import COLLECTOR_NAMES
-from prdlint.language.model import OPERATIONAL, UNKNOWN, Analysis, Role
+from prdlint.language.model import OPERATIONAL, UNKNOWN, Analysis, Role, Story
 from prdlint.language.vocabulary import normalize_role
 from prdlint.registry import load_registry
 from prdlint.rule import Finding
@@ -167,13 +167,20 @@ def _rule_evidence(code: str, label: dict[str, Any], analysis: Analysis) -> list
     return lines
 
 
+def _near(story: Story, line: int) -> bool:
+    """Whether a labelled story's line is the story's: readers put a story split over lines at its
+    role's line ("As a maintainer, I want:" over the items that are its stories)."""
+    lines = {story.line} | ({story.role.span.start.line} if story.role else set())
+    return any(abs(at - line) <= _STORY_REACH for at in lines)
+
+
 def _stories(tally: Tally, doc: str, label: dict[str, Any], analysis: Analysis) -> None:
     found = list(analysis.stories)
     tally.stories_found += len(found)
     tally.stories_labelled += len(label["stories"])
     unmatched = list(found)
     for labelled in label["stories"]:
-        match = next((s for s in unmatched if abs(s.line - labelled["line"]) <= _STORY_REACH), None)
+        match = next((s for s in unmatched if _near(s, labelled["line"])), None)
         if match is None:
             tally.disagreements.append(f"{doc} story missed: line {labelled['line']} ({labelled['role']})")
             continue

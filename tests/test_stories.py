@@ -31,6 +31,7 @@ INLINE = [
         ("nurse", None, "to swap a shift", "I can rest"),
     ),
     ("As an editor I want to schedule posts", ("editor", None, "to schedule posts", None)),
+    ("As IT staff, I want to know the data volume", ("IT staff", None, "to know the data volume", None)),
     (
         "as THE admin, i need to reset passwords so users can log in",
         ("admin", None, "to reset passwords", "users can log in"),
@@ -155,6 +156,8 @@ NOT_STORIES = [
     "Tools such as a calendar, I want to say, help.",
     "## User stories",
     "We treat refunds as a service, I want to note.",
+    "As we build the API, we want to keep shipping value to clinics.",
+    "As described above, we need a simpler search.",
 ]
 
 
@@ -218,3 +221,36 @@ def test_a_malformed_story_over_lines_ends_its_role_at_the_line_break() -> None:
     (story,) = stories("## Stories\n\n**As a** ward clerk\n**So that** clinics start on time\n")
     assert story.malformed
     assert story.role is not None and story.role.text == "ward clerk"
+
+
+def test_each_item_under_a_lead_that_names_the_role_is_a_story_of_that_role() -> None:
+    source = (
+        "## User stories\n\n"
+        "- As a **site maintainer**, I want:\n"
+        "  - to hear of downtime, so that I can fix it\n"
+        "  - the logs kept for a month\n"
+        "- As a visitor, I want to search.\n"
+    )
+    found = stories(source)
+    assert [(parts(s), s.form, s.line, s.role.span.start.line) for s in found] == [
+        (("site maintainer", None, "to hear of downtime", "I can fix it"), StoryForm.LIST, 4, 3),
+        (("site maintainer", None, "the logs kept for a month", None), StoryForm.LIST, 5, 3),
+        (("visitor", None, "to search", None), StoryForm.INLINE, 6, 6),
+    ]
+    assert source_of(source, found[0].role) == "site maintainer"
+
+
+def test_stories_told_under_a_personas_label_take_it_as_their_role() -> None:
+    source = (
+        "## User stories\n\n**Weekend Climber:**\n\n"
+        "- I want to log a route so I can see my progress\n- I want to share a route\n\n"
+        "**Must have:**\n\n- I want to export my log\n"
+    )
+    found = stories(source)
+    assert [(parts(s), s.malformed) for s in found] == [
+        (("Weekend Climber", None, "to log a route", "I can see my progress"), False),
+        (("Weekend Climber", None, "to share a route", None), False),
+        ((None, None, "to export my log", None), True),
+    ]
+    assert found[0].skeleton == "{role}: i want {means} so {ends}"
+    assert source_of(source, found[0].role) == "Weekend Climber"

@@ -3,7 +3,10 @@
 Forms:
 - `inline`: one story in a paragraph, list item, heading or table cell (several may share a block);
 - `multiline`: one story over the lines of one paragraph ("**As a** rep / **I want** ... / **So that** ...");
-- `list`: the parts over consecutive list items or paragraphs;
+- `list`: the parts over consecutive list items or paragraphs; a lead that names the role and ends
+  with a colon, each item under it one story ("As a maintainer, I want:" / "- to be told of
+  downtime, so that ..."); or a persona's label over items told without a role ("Casual player:" /
+  "- I want to see my statistics");
 - `table`: a table whose header names the parts ("As a" / "I want" / "So that", or Role / Goal / Benefit);
 - `code`: a fenced block with no language (or text/markdown) whose lines are mostly stories. Such a
   block is plainly the document's list of stories, so its stories count for the stakeholder map;
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from prdlint.document import Block, BlockKind, Document, Section, Table
 from prdlint.language.model import Story, StoryForm, StoryPart
@@ -38,6 +42,19 @@ _ENDS_COLUMN = re.compile(r"^(?:so\s+that|so|benefit|value|why|reason|in\s+order
 _CELL_ROLE_PREFIX = re.compile(r"^\s*as\s+(?:an?\s+|the\s+)?", re.I)
 _CELL_MEANS_PREFIX = re.compile(r"^\s*(?:I|we)\s+(?:want|need|would\s+like|['’]d\s+like)\s+", re.I)
 _CELL_ENDS_PREFIX = re.compile(r"^\s*(?:so\s+that|so|in\s+order\s+to|because)\s+", re.I)
+# A persona's label over the stories it tells: "Competitive Player:", "For admins:".
+_PERSONA_LABEL = re.compile(
+    r"^\s*(?:(?:for|as)\s+(?:an?\s+|the\s+)?)?(?P<role>[A-Za-z][\w'’/&-]*(?:\s+[\w'’/&-]+){0,3})\s*:\s*$",
+    re.IGNORECASE,
+)
+# Labels over stories that name a priority, a phase or a part of the document, not a persona.
+_NOT_PERSONAS = frozenset(
+    """
+    must should could would won't have nice priority phase epic mvp release sprint milestone
+    acceptance criteria goal goals note notes example examples story stories requirement
+    requirements feature features scope later now next future core optional
+    """.split()
+)
 _FOLLOW_ON = re.compile(
     r"^\s*(?:[-*•]\s+)?(?:(?:I|we)(?:\s|['’])|would\s+like|so\s+that|in\s+order\s+to|because)", re.I
 )
@@ -124,6 +141,12 @@ def _story(run: _Run, parsed: ParsedStory, form: StoryForm, section: Section | N
     )
 
 
+def _with_role(story: Story, role: StoryPart) -> Story:
+    """A story told under a persona's label, with the label as its role."""
+    skeleton = f"{{role}}: {story.skeleton}" if story.skeleton else None
+    return replace(story, role=role, form=StoryForm.LIST, skeleton=skeleton)
+
+
 def _block_run(block: Block) -> _Run:
     run = _Run()
     run.add(block.text, block.span)
@@ -158,6 +181,7 @@ class _Scanner:
     def scan(self) -> list[Story]:
         self._tables()
         self._code_blocks()
+        self._leads()
         with_stories = {
             id(block.section)
             for block in self.document.blocks
@@ -182,7 +206,67 @@ class _Scanner:
                 continue
             if parsed:
                 self.used.add(block.index)
-                self.stories += [_story(run, p, StoryForm.INLINE, block.section) for p in parsed]
+                stories = [_story(run, p, StoryForm.INLINE, block.section) for p in parsed]
+                persona = self._persona(block) if any(p.role is None for p in parsed) else None
+                self.stories += [
+                    _with_role(story, persona) if persona and story.role is None else story
+                    for story in stories
+                ]
+
+    def _items_under(self, lead: Block) -> list[Block]:
+        """The list items a lead line introduces, one level deep: those nested under a list
+        item, or the list right after a paragraph."""
+        floor = lead.list_depth if lead.kind is BlockKind.LIST_ITEM else 0
+        items: list[Block] = []
+        for other in self.document.blocks[lead.index + 1 :]:
+            if other.kind is not BlockKind.LIST_ITEM or other.list_depth <= floor:
+                break
+            if not items or other.list_depth == items[0].list_depth:
+                items.append(other)
+        return items
+
+    def _leads(self) -> None:
+        """ "As a maintainer, I want:" / "- to be told of downtime, so that ...": each item under
+        a lead that names the role and ends with a colon is a story of that role."""
+        for lead in self.document.blocks:
+            text = lead.text.rstrip()
+            if lead.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not text.endswith(":"):
+                continue
+            opening = parse_story(text, allow_malformed=True)
+            if opening is None or opening.role is None or opening.means is not None:
+                continue
+            for item in self._items_under(lead):
+                run = _Run()
+                run.add(text[:-1], lead.span)
+                run.add(item.text, item.span)
+                parsed = parse_story(run.text)
+                if parsed is None or parsed.malformed:
+                    continue
+                story = _story(run, parsed, StoryForm.LIST, item.section)
+                # Findings about the story point at its item; its role stays in the lead.
+                self.stories.append(replace(story, span=item.span()))
+                self.used.update((lead.index, item.index))
+
+    def _persona(self, item: Block) -> StoryPart | None:
+        """The persona whose label stands over a list of stories told without a role:
+        "Casual Player:" / "- I want to see my statistics"."""
+        if item.kind is not BlockKind.LIST_ITEM:
+            return None
+        at = item.index - 1
+        blocks = self.document.blocks
+        while at >= 0 and blocks[at].kind is BlockKind.LIST_ITEM and blocks[at].list_depth >= item.list_depth:
+            at -= 1
+        if at < 0 or blocks[at].section is not item.section:
+            return None
+        label = blocks[at]
+        if label.kind is BlockKind.LIST_ITEM and label.list_depth >= item.list_depth:
+            return None
+        if label.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            return None
+        match = _PERSONA_LABEL.match(label.text)
+        if match is None or any(word in _NOT_PERSONAS for word in match.group("role").lower().split()):
+            return None
+        return StoryPart(match.group("role"), label.span(match.start("role"), match.end("role")))
 
     def _join_following(self, blocks: list[Block], index: int) -> Story | None:
         """ "- As a nurse" / "- I want to swap shifts" / "- so that ...": parts over blocks."""

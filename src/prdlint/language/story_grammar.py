@@ -84,8 +84,32 @@ _NOT_ROLES = frozenset(
         "test",
         "trial",
         "pilot",
+        # "As described above, we need ...": a clause.
+        "such",
+        "well",
+        "soon",
+        "long",
+        "described",
+        "mentioned",
+        "noted",
+        "shown",
+        "discussed",
+        "outlined",
+        "stated",
+        "needed",
+        "required",
+        "usual",
+        "follows",
     ]
 )
+# "As we develop the API, we want ...": a clause with its subject. "As IT staff" names a role.
+_PRONOUNS = frozenset({"we", "i", "you", "they", "it", "he", "she"})
+
+
+def _opens_a_clause(word: str) -> bool:
+    return word.lower() in _NOT_ROLES or (word.lower() in _PRONOUNS and (word == "I" or not word.isupper()))
+
+
 _QUALIFIER = re.compile(
     r"\s+(?:with|who|whose|that|which|using|having|from|in|on|at|for|of\s+the|interested|responsible|"
     r"working|looking|wanting|trying|browsing|using|viewing|reading|visiting|shopping|booking)\s+",
@@ -175,7 +199,7 @@ def parse_story(
         return None
     role_start = opening.end()
     first_word = re.match(r"[\w-]+", text[role_start:end])
-    if first_word is None or first_word.group().lower() in _NOT_ROLES:
+    if first_word is None or _opens_a_clause(first_word.group()):
         return None
     label = opening.group("label")
     label = label.rstrip(" :.)-–—|") if label else None
