@@ -171,6 +171,10 @@ def test_a_story_about_back_office_work_shows_its_role_running_the_product(
         ("Moderators start and pause each speaker's clock.", False),
         ("Moderator/automatic filter checks each upload for spam.", True),
         ("The admin panel lets the ops team manage users, moderate content.", False),
+        ("The engineer reviews their completed tickets.", False),
+        ("The bookkeeper manages accounts payable and receivable.", False),
+        ("The director approves pricing decisions.", False),
+        ("Maintainers are notified of outages.", True),
     ],
 )
 def test_back_office_work_where_the_role_is_the_subject(vocabulary, line: str, runs: bool) -> None:
@@ -238,7 +242,10 @@ def _role(*evidence: tuple[Rank, str | None, str | None]) -> Role:
         (((Rank.ACTION, USER, None), (Rank.VOCABULARY, CUSTOMER, None)), (BOTH, PRIMARY)),
         (((Rank.DECLARATION, USER, None), (Rank.VOCABULARY, USER, OPERATIONAL)), (USER, OPERATIONAL)),
         (((Rank.ACTION, USER, None), (Rank.VOCABULARY, INTERNAL, None)), (INTERNAL, None)),
-        (((Rank.DECLARATION, None, None),), ("unknown", None)),
+        # Declared under "Target users" or "Personas", and nothing else said: someone it is for.
+        (((Rank.DECLARATION, None, None),), (USER, PRIMARY)),
+        (((Rank.DECLARATION, None, None), (Rank.ACTION, CUSTOMER, None)), (CUSTOMER, None)),
+        (((Rank.VOCABULARY, None, None),), ("unknown", None)),
     ],
 )
 def test_resolve_weighs_the_evidence(evidence: tuple, resolved: tuple[str, str | None]) -> None:
@@ -414,3 +421,41 @@ def test_a_decider_is_shown_deciding_paying_or_signing_up(
 ) -> None:
     draft = draft_after(vocabulary, f"# PRD\n\n{line}\n", ("mentions", "purchase-deciders"), ((role, facts),))
     assert any(found.decider for found in draft.roles.values()) is decides
+
+
+def test_a_role_named_like_operations_that_only_runs_the_business_is_not_operational(vocabulary) -> None:
+    source = (
+        "# PRD\n\n## Personas\n\n- **Financial administrator**: monitors revenue and profit\n"
+        "- **Administrator**: resets passwords\n"
+    )
+    mentions = (("Financial administrator", {}), ("Administrator", {"line": 6}))
+    names = ("mentions", "administering", "reporting", "vocabulary", "resolve")
+    roles = draft_after(vocabulary, source, names, mentions).roles
+    assert roles["financial administrator"].kinds == {"management"}
+    assert roles["admin"].kinds == {"operational"}
+
+
+def test_the_documents_own_team_is_named_in_its_metadata_staffing_lines_and_owner_columns(
+    vocabulary,
+) -> None:
+    source = (
+        "# Pantry PRD\n\n> Owner: product owner\n> Audience: designers, investors\n\n## Plan\n\n"
+        "- Team: two developers and a tester\n\n| Task | Owner |\n|---|---|\n| Launch | Founder |\n"
+        "| Train and onboard volunteers | TBD |\n\n## Later\n\nAudience: volunteers\n"
+    )
+    texts = ("product owner", "designers", "investors", "developers", "tester", "Founder", "volunteers")
+    mentions = tuple((text, {}) for text in texts) + (("volunteers", {"line": 17}),)
+    roles = draft_after(vocabulary, source, ("document-team",), mentions).roles
+    internal = {key for key, role in roles.items() if any(e.cls == INTERNAL for e in role.evidence)}
+    assert internal == {"product owner", "designer", "investor", "developer", "tester", "founder"}
+
+
+def test_users_named_after_a_paid_plan_pay_for_it(vocabulary) -> None:
+    source = (
+        "# Plans\n\n| Plan | Price |\n|---|---|\n| Free | $0 |\n| Gold | $9 |\n\n"
+        "Gold users see who liked them. Free users swipe ten times a day.\n"
+    )
+    mentions = (("Gold users", {}), ("Free users", {}))
+    roles = draft_after(vocabulary, source, ("mentions", "plan-members"), mentions).roles
+    assert [e.cls for e in roles["gold user"].evidence] == [BOTH]
+    assert roles["free user"].evidence == []

@@ -89,6 +89,15 @@ def test_modifiers_name_trades_not_verbs_or_adjectives() -> None:
     assert set(analysed(source).stakeholders.roles) == {"restaurant owner", "staff", "nurse"}
 
 
+def test_a_job_title_in_capitals_keeps_its_adjectives_and_a_chain_of_hyphens_is_no_trade() -> None:
+    source = (
+        "# Team\n\n### Persona: Financial Administrator\n\n### Persona: Sourcing Manager\n\n"
+        "A day-to-day operations manager. The legitimate users stay.\n"
+    )
+    roles = set(analysed(source).stakeholders.roles)
+    assert roles == {"financial administrator", "sourcing manager", "operations manager", "user"}
+
+
 def test_a_declared_customers_section_classifies_its_items() -> None:
     source = (
         "# Rota\n\n## Customers\n\n- **Clinic groups** that run three or more sites\n\n## Users\n\n- Nurses\n"
@@ -222,6 +231,9 @@ def test_a_role_acts_in_the_product_only_when_it_does_something_there() -> None:
     )
     assert role(source, "moderator").acts_in_product
     assert not role(source, "support team").acts_in_product
+    # A word after the role that could be a verb is not the role doing something in the product.
+    audience = "# Terminal\n\nIt serves developers, system administrators, and power users.\n"
+    assert not role(audience, "system administrator").acts_in_product
 
 
 def test_customer_and_user_joined_as_one_group_but_not_in_a_compound() -> None:

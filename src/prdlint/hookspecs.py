@@ -66,7 +66,7 @@ def prdlint_vocabulary() -> Mapping[str, Any]:
         `payment-objects`, `goods`, `promotion-words`, `paid-roles`, `currency-codes`, `vendor-verbs`;
       - using it: `use-verbs`, `plain-use-verbs`; running it for others: `oversight-verbs`,
         `administer-verbs`, `administered-objects`, `reviewed-objects`, `administering-nouns`,
-        `support-verbs`, `end-user-verbs`;
+        `object-modifiers`, `support-verbs`, `end-user-verbs`;
         running the business with it: `reporting-verbs`, `reported-objects`; deciding to buy
         it: `deciding-verbs`, `purchase-objects`, `deciding-nouns`;
       - which words before a role belong to its name: `not-modifiers`, `inflected-modifiers`;
@@ -77,7 +77,9 @@ def prdlint_vocabulary() -> Mapping[str, Any]:
         `declaring-primary`, `declaring-customer`, `declaring-roles`, `declaring-around`;
       - headings and words about the product's price: `pricing-heading`, `pricing-words`,
         `deferred-pricing`;
-      - names of organisations: `organisation-heads`.
+      - names of organisations: `organisation-heads`;
+      - the labels and table columns that name the document's own team: `team-labels`,
+        `team-labels-opening`, `team-columns`.
     """
 
 

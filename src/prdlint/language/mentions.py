@@ -151,7 +151,9 @@ def _hyphenated_before(doc: Doc, start: int) -> bool:
     first, hyphen, second = doc[start - 3], doc[start - 2], doc[start - 1]
     joined = hyphen.text == "-" and not first.whitespace_ and not hyphen.whitespace_
     after_verb_cue = start > 3 and doc[start - 4].lower_ in _VERB_CUES  # "to pre-fill passenger details"
-    return joined and first.is_alpha and second.is_alpha and not after_verb_cue
+    # "day-to-day", "end-to-end": a longer chain describes how, it names no role.
+    chained = start > 3 and doc[start - 4].text == "-" and not doc[start - 4].whitespace_
+    return joined and first.is_alpha and second.is_alpha and not after_verb_cue and not chained
 
 
 _METADATA_LINES = 12
@@ -190,12 +192,14 @@ class MentionFinder:
             return False
         return self.lemmas.get(lower, lower) != lower
 
-    def is_modifier(self, doc: Doc, index: int) -> bool:
+    def is_modifier(self, doc: Doc, index: int, *, in_title: bool = False) -> bool:
         """Words that name a place, trade or team before a role ("restaurant", "Board", "sales").
 
         Nouns modify in the singular, so inflected words ("covers", "letting") are verbs;
         adjectives ("legitimate") qualify a role without naming a new one; a word that is both
         noun and verb ("export", "support") is a noun only after a determiner or preposition.
+        In a job title written with capitals (`in_title`), an adjective or a word in -ing is part
+        of the name: "Financial Administrator", "Sourcing Agent".
         """
         token = doc[index]
         text, lower = token.text, token.lower_
@@ -203,6 +207,8 @@ class MentionFinder:
             return False
         if not (text.islower() or text.istitle() or (text.isupper() and len(text) <= 5)):
             return False
+        if in_title and text.istitle():
+            return True
         if self._inflected(lower) or lower in self.words.adjectives:
             return False
         if lower in self.words.verbs:
@@ -211,10 +217,11 @@ class MentionFinder:
 
     def _grow_left(self, doc: Doc, match: TokenSpan) -> int:
         start = match.start
+        in_title = match[0].text.istitle()
         for _ in range(2):
             if _hyphenated_before(doc, start):
                 start -= 3  # "pre-seed founder", "check-in volunteer": one modifier
-            elif start > 0 and self.is_modifier(doc, start - 1):
+            elif start > 0 and self.is_modifier(doc, start - 1, in_title=in_title):
                 start -= 1
             else:
                 break

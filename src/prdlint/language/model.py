@@ -209,7 +209,7 @@ class Role:
             self.declared
             or bool(self.stories)
             or bool(self.personas)
-            or any(mention.uses or mention.verb or mention.listed for mention in self.mentions)
+            or any(mention.uses or mention.listed for mention in self.mentions)
             or any(e.rank == Rank.ACTION and e.cls in (USER, BOTH) for e in self.evidence)
         )
 

@@ -56,6 +56,7 @@ WORD_LISTS: Mapping[str, str] = {
     "end-user-verbs": "what end users do for themselves: a role named like operations that only does it",
     "support-verbs": "help given on another user's data: 'see a gardener's plants, resend a reminder'",
     "administering-nouns": "back-office work named after its object: 'user management'",
+    "object-modifiers": "words after an object that make it part of another name: 'accounts payable'",
     "deciding-verbs": "verbs of deciding a purchase, with an object below: 'approves the purchase'",
     "purchase-objects": "what deciding a purchase is about: the contract, the subscription, the budget",
     "deciding-nouns": "a purchase decision named after its object: 'budget approval'",
@@ -80,6 +81,9 @@ WORD_LISTS: Mapping[str, str] = {
     "deferred-pricing": "words that, under a deferring heading, show pricing was considered",
     "currency-codes": "ISO currency codes an amount may be written with: 'HKD 38/month', '100 MXN'",
     "organisation-heads": "nouns that name an organisation rather than a person: 'clinic', 'firm'",
+    "team-labels": "labels of a line naming the document's own team: 'Team:', 'Owner:', 'Reviewers:'",
+    "team-labels-opening": "such labels only in the document's opening lines: 'Audience:'",
+    "team-columns": "table column headers naming who owns a piece of work: 'Owner', 'DRI'",
 }
 # Declaring title words, most specific class first: the first list a title's words meet decides.
 DECLARING_CLASSES: tuple[tuple[str, str | None, str | None], ...] = (

@@ -26,6 +26,7 @@ from prdlint.language.collectors import (
     customer_metrics,
     customers_served,
     declarations,
+    document_team,
     fee_bearers,
     front_matter,
     glossary,
@@ -34,6 +35,7 @@ from prdlint.language.collectors import (
     organisations_as_users,
     paying_names,
     persona_conflations,
+    plan_members,
     priced_roles,
     purchase_deciders,
     reporting,
@@ -72,6 +74,8 @@ _EVIDENCE = (
     "administering",
     "reporting",
     "purchase-deciders",
+    "document-team",
+    "plan-members",
 )
 
 COLLECTORS: tuple[Collector, ...] = (
@@ -90,6 +94,8 @@ COLLECTORS: tuple[Collector, ...] = (
     Collector("administering", administering.collect, after=("declarations",)),
     Collector("reporting", reporting.collect, after=("declarations",)),
     Collector("purchase-deciders", purchase_deciders.collect, after=("declarations",)),
+    Collector("document-team", document_team.collect),
+    Collector("plan-members", plan_members.collect, after=("declarations", "story-roles", "mentions")),
     Collector("variants", variants.collect, after=_EVIDENCE),
     Collector("vocabulary", vocabulary.collect, after=("mentions", "variants")),
     Collector("resolve", resolve.collect, after=(*_EVIDENCE, "variants", "vocabulary")),

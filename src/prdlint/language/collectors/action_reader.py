@@ -16,7 +16,8 @@ from functools import cache
 WORD = re.compile(r"[A-Za-z][\w'’-]*|[/:—–]")
 # A description line's label: "**Usage**: staff management", "Goals: ...".
 LABEL = re.compile(r"^\s*[A-Z][\w ]{0,24}:\s*")
-_CLAUSE_END = re.compile(r"[.;!?]\s|[.;!?]$|\n|\bso\s+that\b|\bbecause\b", re.IGNORECASE)
+# A line break ends a clause unless the text wraps on: "reads the weekly\nactive-groups report".
+_CLAUSE_END = re.compile(r"[.;!?]\s|[.;!?]$|\n(?![ \t]*(?-i:[a-z]))|\bso\s+that\b|\bbecause\b", re.IGNORECASE)
 # What may stand between a role and its verb: "Admins can also approve", "Admin: manages".
 _BEFORE_VERB = frozenset(
     {"can", "will", "should", "must", "may", "might", "could", "would", "also", "then", "to", "be"}
@@ -24,24 +25,10 @@ _BEFORE_VERB = frozenset(
 )
 _ALTERNATIVE = frozenset({"/", "or"})
 _ALTERNATIVE_WORDS = 3
-# Before an object, these make it a user's own: "create an account", "their shell's settings",
-# "disable notification categories".
-_OWN = frozenset(
-    {
-        "my",
-        "your",
-        "their",
-        "his",
-        "her",
-        "own",
-        "a",
-        "an",
-        "notification",
-        "notifications",
-        "privacy",
-        "personal",
-    }
-)
+# Right before an object, these make it a user's own: "create an account", "their shell's
+# settings", "disable notification categories".
+_POSSESSIVES = frozenset({"my", "your", "their", "his", "her", "own"})
+_OWN = _POSSESSIVES | {"a", "an", "notification", "notifications", "privacy", "personal"}
 # The verb comes first after the role (and its modals); in a story's means, within its opening.
 _SUBJECT_REACH = 1
 _MEANS_REACH = 3
@@ -80,6 +67,12 @@ class ActionReader:
     """Role names whose possessive makes an object someone else's: "a gardener's plants"."""
     helping: frozenset[str] = frozenset()
     """Verbs of help given on such an object: "see", "resend", "fix", "unlock"."""
+    possessive_anywhere: bool = False
+    """Whether a possessive anywhere between the verb and the object makes it the role's own
+    ("review their completed issues"), not only right before it."""
+    modifiers: frozenset[str] = frozenset()
+    """Words after an object that make it part of another thing's name: "accounts payable",
+    "pricing decisions"."""
 
     @property
     def _verbs(self) -> frozenset[str]:
@@ -89,8 +82,13 @@ class ActionReader:
         wide = verb in present_forms(self.wide_verbs)
         objects = self.objects | self.wide_objects if wide else self.objects
         for index, word in enumerate(words):
-            if word.lower() in objects:
-                return None if index and words[index - 1].lower() in _OWN else word
+            if word.lower() not in objects:
+                continue
+            if index + 1 < len(words) and words[index + 1].lower() in self.modifiers:
+                continue
+            before = {w.lower() for w in words[:index]} if self.possessive_anywhere else set()
+            owned = bool(before & _POSSESSIVES) or (index and words[index - 1].lower() in _OWN)
+            return None if owned else word
         return None
 
     def action(self, text: str, *, story: bool = False) -> str | None:

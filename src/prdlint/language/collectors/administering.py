@@ -68,6 +68,8 @@ def _reader(inputs: Inputs, draft: Draft) -> ActionReader:
         nouns=vocabulary.words("administering-nouns"),
         others=frozenset(key.split()[-1] for key in draft.roles),
         helping=vocabulary.words("support-verbs"),
+        possessive_anywhere=True,
+        modifiers=vocabulary.words("object-modifiers"),
     )
 
 

@@ -8,7 +8,9 @@ A user's kind follows what it does in this product. Back-office work (managing a
 approving others' submissions, moderating, refunding, configuring) makes it operational whatever
 its name. Otherwise the kind the document declares decides ("Secondary users"), then the
 vocabulary's, except that a role named like operations that the document only shows using the
-product ("moderators start and pause the clock") is a primary user. A role may hold several
+product ("moderators start and pause the clock"), or running the business and nothing behind
+the scenes ("the financial administrator monitors cash flow"), is not made operational by its
+name. A role may hold several
 kinds: one that runs the product and is declared a primary user is both.
 """
 
@@ -35,14 +37,20 @@ def resolve(role: Role) -> tuple[str, str | None]:
     """A role's class and (for users) its main kind, from its evidence."""
     decisive = [e for e in role.evidence if e.cls is not None]
     if not decisive:
-        return UNKNOWN, None
+        # Named in a section of users or personas that gives no class ("Target users"), and
+        # nothing says it pays: someone the product is for, a user.
+        declared = any(e.rank in DECLARED_RANKS for e in role.evidence)
+        return (USER, PRIMARY) if declared else (UNKNOWN, None)
     strong = [e for e in decisive if e.rank < Rank.VOCABULARY]
     vocabulary_cls = next((e.cls for e in decisive if e.rank == Rank.VOCABULARY), None)
     if vocabulary_cls == INTERNAL:
-        strong = [e for e in strong if e.rank != Rank.ACTION]  # teams "review" things; not users for that
+        # Teams "review" things; not users for that. A founder who pays is still paying, and
+        # one who reads the weekly report in the product uses it to run the business.
+        kept = (CUSTOMER, INTERNAL)
+        strong = [e for e in strong if e.rank != Rank.ACTION or e.cls in kept or e.kind == MANAGEMENT]
     pays = any(e.cls in (CUSTOMER, BOTH) for e in strong)
     uses = any(e.cls in (USER, BOTH) for e in strong)
-    if (pays and uses) or (uses and vocabulary_cls == CUSTOMER):
+    if (pays and uses) or (uses and vocabulary_cls in (CUSTOMER, BOTH)):
         cls = BOTH
     elif pays:
         cls = CUSTOMER
@@ -67,13 +75,18 @@ def kinds(role: Role) -> frozenset[str]:
     declared = [
         e.kind for e in sorted(role.evidence, key=lambda e: e.rank) if e.kind and e.rank in DECLARED_RANKS
     ]
+    shown = bool(found)
     if declared:
         found.add(declared[0])
     named = next((e.kind for e in role.evidence if e.rank == Rank.VOCABULARY and e.kind), None)
     only_uses = any(e.kind == PRIMARY and e.rank == Rank.ACTION for e in role.evidence)
-    if named and not declared:
-        # Named like operations but described doing only what end users do: a primary user.
-        found.add(PRIMARY if named == OPERATIONAL and only_uses else named)
+    if named == OPERATIONAL and (only_uses or shown):
+        # Named like operations but shown doing only what end users do, or running the business
+        # and nothing behind the scenes: the name alone makes it no operational user.
+        if only_uses and not shown:
+            found.add(PRIMARY)
+    elif named and not declared:
+        found.add(named)
     return frozenset(found or {PRIMARY})
 
 
