@@ -444,7 +444,7 @@ def test_the_documents_own_team_is_named_in_its_metadata_staffing_lines_and_owne
         "| Train and onboard volunteers | TBD |\n\n## Later\n\nAudience: volunteers\n"
     )
     texts = ("product owner", "designers", "investors", "developers", "tester", "Founder", "volunteers")
-    mentions = tuple((text, {}) for text in texts) + (("volunteers", {"line": 17}),)
+    mentions = (*((text, {}) for text in texts), ("volunteers", {"line": 17}))
     roles = draft_after(vocabulary, source, ("document-team",), mentions).roles
     internal = {key for key, role in roles.items() if any(e.cls == INTERNAL for e in role.evidence)}
     assert internal == {"product owner", "designer", "investor", "developer", "tester", "founder"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from prdlint.language.model import STORIES, StoryPart
-from prdlint.rule import Rule, RuleContext, Violation
+from prdlint.language.model import STORIES, Story, StoryPart
+from prdlint.rule import Option, Rule, RuleContext, Violation
 from prdlint_rules.stories.common import quote, worded_stories
 
 # A sentence ends at ".", "!" or "?" followed by a capital or a digit, except after an
@@ -22,6 +22,17 @@ _PARENTHESIS = re.compile(r"(?:(?<=\s)|^)\((?P<inside>[^()]*)\)(?!\w)")
 _ALLOWED_INSIDE = re.compile(r"^(?:[A-Z0-9][A-Z0-9&./+-]{0,9}s?|(?:e\.?g|i\.?e)\b.*)$", re.DOTALL)
 # A spaced dash that starts an aside; "9 - 5" is a range of numbers.
 _DASH = re.compile(r"(?<![\d])\s(?:-{1,2}|–|—)\s(?![\d])|(?<=\w)—(?=\w)")
+# Notes in square brackets or braces: "{0, 1, 2, 3, 5, 8}", "[to be confirmed]".
+_BRACKETS = re.compile(r"\[[^\[\]]*\]|\{[^{}]*\}")
+# Words that leave a question open inside the story: "and perhaps highlighted in some way".
+_HEDGES = re.compile(r"\b(?:maybe|perhaps|probably|possibly|even though|although)\b", re.IGNORECASE)
+# Examples written into the sentence rather than given as acceptance criteria.
+_EXAMPLES = re.compile(r"\b(?:for example|for instance)\b", re.IGNORECASE)
+# A second purpose after the first: "so that so that we can", "so I can ..., so that ...".
+_SECOND_ENDS = re.compile(
+    r"^\s*(?:so\s+that|in\s+order\s+to)\b|\bso\s+that\b|\bin\s+order\s+to\b", re.IGNORECASE
+)
+_WORD = re.compile(r"\w+")
 
 
 def _extras(part: StoryPart) -> list[str]:
@@ -37,16 +48,37 @@ def _extras(part: StoryPart) -> list[str]:
     dash = _DASH.search(text)
     if dash is not None:
         found.append(f"detail after a dash ({quote(text[dash.end() :])})")
+    found += [f"a note in brackets ({quote(match.group())})" for match in _BRACKETS.finditer(text)]
+    hedge = _HEDGES.search(text)
+    if hedge is not None:
+        found.append(f"an open question ({quote(text[hedge.start() :])})")
+    example = _EXAMPLES.search(text)
+    if example is not None:
+        found.append(f"an example ({quote(text[example.start() :])})")
     return found
+
+
+def _second_ends(ends: StoryPart) -> str | None:
+    """The second purpose an ends part gives after its first, if any."""
+    match = _SECOND_ENDS.search(ends.text)
+    return f"a second purpose ({quote(ends.text[match.start() :])})" if match else None
+
+
+def _words(story: Story) -> int:
+    parts = (story.role, story.qualifier, story.means, story.ends)
+    return sum(len(_WORD.findall(part.text)) for part in parts if part is not None)
 
 
 class NonMinimalStory(Rule):
     """A user story carries more than its role, means and ends.
 
     ## What it does
-    Reports a story with a second sentence, a note in parentheses, or detail after a dash, in
-    its role, means or ends. Acronyms in parentheses ("(SSO)") and examples ("(e.g. CSV or
-    PDF)") are fine, and so are plurals like "file(s)" and ranges like "9am - 5pm".
+    Reports a story with a second sentence, a note in parentheses, brackets or braces, detail
+    after a dash, an open question ("and perhaps highlighted"), an example written into the
+    sentence ("for example with a note"), or a second purpose after the first ("so that so
+    that"), in its role, means or ends; and a run-on story of more words than `max-words`.
+    Acronyms in parentheses ("(SSO)") and examples in them ("(e.g. CSV or PDF)") are fine, and so
+    are plurals like "file(s)" and ranges like "9am - 5pm".
 
     ## Why is this bad?
     A story is a reminder of a need, short enough to read at a glance on a board. The extra
@@ -66,6 +98,10 @@ class NonMinimalStory(Rule):
 
       Acceptance criteria: a weekly PDF, printed with the print stylesheet.
     ```
+
+    ## Options
+    `max-words` (40): the most words a story may have, role, means and ends together, before it
+    is reported as a run-on.
     """
 
     code = "PRD204"
@@ -73,14 +109,31 @@ class NonMinimalStory(Rule):
     pack = "stories"
     needs = frozenset({STORIES})
 
+    options = {
+        "max-words": Option("int", 40, "the most words a story may have before it is a run-on"),
+    }
+
     def check(self, context: RuleContext) -> Iterator[Violation]:
+        longest = context.options["max-words"]
         for story in worded_stories(context.analysis):
+            found = False
             for part in (story.role, story.qualifier, story.means, story.ends):
                 extras = _extras(part) if part is not None else []
+                second = _second_ends(part) if part is not None and part is story.ends else None
+                extras += [second] if second else []
                 if extras:
                     yield Violation(
                         f"non-minimal story: it carries {' and '.join(extras)}; keep the story to role, "
                         "means and ends, and move the rest to its notes or acceptance criteria",
                         part.span,
                     )
+                    found = True
                     break
+            count = _words(story)
+            if not found and count > longest and story.means is not None:
+                yield Violation(
+                    f"non-minimal story: {count} words, more than {longest}; a story is a reminder of "
+                    "one need, so keep its role, means and ends and move the detail to its notes or "
+                    "acceptance criteria",
+                    story.means.span,
+                )

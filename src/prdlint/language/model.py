@@ -45,6 +45,10 @@ class Word:
     is_stop: bool
     can_be_verb: bool
     """Whether English uses this word form as a verb (WordNet): "create", "export", "object"."""
+    can_be_noun: bool = False
+    """Whether English uses this word, or its lemma, as a noun (WordNet): "reports", "export"."""
+    can_be_adjective: bool = False
+    """Whether English uses this word as an adjective (WordNet): "optional", "predictable"."""
 
     @property
     def lower(self) -> str:

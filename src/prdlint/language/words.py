@@ -8,7 +8,14 @@ from prdlint.language.model import Word
 from prdlint.language.wordclasses import WordClasses
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+
+def _can_be_noun(token: Token, classes: WordClasses) -> bool:
+    """A noun, or the plural of one ("complaints"); "moving" is no noun for being "move"'s form."""
+    lower = token.lower_
+    lemma = (token.lemma_ or lower).lower()
+    return lower in classes.nouns or (lower.endswith("s") and lemma in classes.nouns)
 
 
 def words_of(doc: Doc, classes: WordClasses) -> tuple[Word, ...]:
@@ -20,6 +27,8 @@ def words_of(doc: Doc, classes: WordClasses) -> tuple[Word, ...]:
             token.is_punct,
             token.is_stop,
             token.lower_ in classes.verbs,
+            _can_be_noun(token, classes),
+            token.lower_ in classes.adjectives,
         )
         for token in doc
         if not token.is_space
