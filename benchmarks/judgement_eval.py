@@ -76,6 +76,7 @@ class Tally:
     stories_labelled: int = 0
     stories_matched: int = 0
     story_roles_agree: int = 0
+    story_benefits_agree: int = 0
     conflations_found: int = 0
     conflations_labelled: int = 0
     conflations_right: int = 0
@@ -98,6 +99,7 @@ class Tally:
             "stories precision": share(self.stories_matched, self.stories_found),
             "stories recall": share(self.stories_matched, self.stories_labelled),
             "story roles agree": share(self.story_roles_agree, self.stories_matched),
+            "story benefits agree": share(self.story_benefits_agree, self.stories_matched),
             "roles found": share(self.roles_found, self.roles_labelled),
             "role class agreement": share(self.roles_agree, self.roles_found),
             "user kind agreement": share(self.kinds_agree, self.kinds_labelled),
@@ -186,6 +188,11 @@ def _stories(tally: Tally, doc: str, label: dict[str, Any], analysis: Analysis) 
             continue
         unmatched.remove(match)
         tally.stories_matched += 1
+        if labelled["benefit"] == (match.ends is not None):
+            tally.story_benefits_agree += 1
+        else:
+            said = "a benefit" if labelled["benefit"] else "no benefit"
+            tally.disagreements.append(f"{doc} story benefit: line {labelled['line']} readers {said}")
         role = match.role.text if match.role else ""
         if normalize_role(role) == normalize_role(labelled["role"]):
             tally.story_roles_agree += 1

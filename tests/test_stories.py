@@ -254,3 +254,29 @@ def test_stories_told_under_a_personas_label_take_it_as_their_role() -> None:
     ]
     assert found[0].skeleton == "{role}: i want {means} so {ends}"
     assert source_of(source, found[0].role) == "Weekend Climber"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "As a nurse, I want to swap shifts to ensure every ward is covered.",
+            ("nurse", None, "to swap shifts", "ensure every ward is covered"),
+        ),
+        ("As a nurse, I want a rota for planning my week.", ("nurse", None, "a rota", "planning my week")),
+        (
+            "As a nurse, I want to see my hours to understand my pay.",
+            ("nurse", None, "to see my hours", "understand my pay"),
+        ),
+        # Only after a complete request: the first purpose verb may be the request itself.
+        ("As a nurse, I want to see my rota.", ("nurse", None, "to see my rota", None)),
+        (
+            "As a nurse, I want the system to ensure shifts are fair.",
+            ("nurse", None, "the system to ensure shifts are fair", None),
+        ),
+        ("As a nurse, I want a badge for my team.", ("nurse", None, "a badge for my team", None)),
+    ],
+)
+def test_a_purpose_after_a_complete_request_is_its_benefit(source: str, expected: tuple) -> None:
+    (story,) = stories(f"## User stories\n\n{source}\n")
+    assert parts(story) == expected

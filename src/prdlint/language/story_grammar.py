@@ -41,6 +41,15 @@ _ENDS = re.compile(
     r"so(?=\s+(?:[\w-]+\s+){1,3}(?:can|will|could|would|may|might|do|don['’]t|get|have|know|are|is)\b))\b\s*",
     re.IGNORECASE,
 )
+# A purpose clause that ends a request: "... to ensure ...", "... for planning my week".
+_PURPOSE = re.compile(
+    r",?\s+(?:(?P<purpose_to>to)\s+(?=(?:ensure|make\s+sure|avoid|prevent|help|allow|enable|reduce|"
+    r"improve|save|stay|protect|comply|keep\s+track|see|understand|learn|know|test|decide|verify|"
+    r"confirm|identify|measure|assess|evaluate|gain|remember|unlock|find\s+out)\b)|for\s+(?=[a-z]+ing\b))",
+    re.IGNORECASE,
+)
+# How many words a request opening "to" needs before a purpose may follow: "to swap shifts".
+_REQUEST_WORDS = 3
 # Words after "As a" that begin an ordinary sentence rather than name a role.
 # Where stories are expected, any first-person clause after the role is its means:
 # "As a user, I type a route and get fares", "As a user, when the window opens I get a link".
@@ -171,10 +180,22 @@ def _split_role(text: str, role: Part) -> tuple[Part, Part | None]:
 
 
 def _ends_split(text: str, start: int, end: int) -> tuple[Part | None, Part | None]:
-    match = _ENDS.search(text, start, end)
+    match = _ENDS.search(text, start, end) or _purpose(text, start, end)
     if match is None or match.start() <= start:
         return _part(text, start, end), None
     return _part(text, start, match.start()), _part(text, match.end(), end)
+
+
+def _purpose(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A benefit written as a purpose after a complete request, with no "so that": "to swap
+    shifts to ensure every ward is covered", "a rota for planning my week". A request that is
+    only its object ("the system to ensure ...") has no purpose clause yet."""
+    for match in _PURPOSE.finditer(text, start, end):
+        request = text[start : match.start()].split()
+        complete = request[:1] == ["to"] and len(request) >= _REQUEST_WORDS
+        if request and (complete or not match.group("purpose_to")):
+            return match
+    return None
 
 
 def _trim_end(text: str, end: int, start: int) -> int:
