@@ -112,7 +112,7 @@ def qus_figures(data: Path) -> dict[str, float]:
 
 
 def lint(text: str, name: str, root: Path) -> list[Finding]:
-    settings = Settings(root=root, select=("PRD2",))
+    settings = Settings(root=root, select=("PRD2",), each_story=True)  # each story is judged
     return lint_text(text, name, settings, load_registry()).findings
 
 

@@ -278,3 +278,19 @@ def test_stakeholders_of_an_unreadable_file_is_one_line_and_exit_2(project, writ
     result = run("stakeholders", "empty.md")
     assert result.exit_code == 2
     assert result.stderr == "prdlint: error: empty.md: file is empty: there is nothing to lint\n"
+
+
+def test_a_pattern_through_the_stories_is_one_finding_unless_each_story_is_asked_for(project, write) -> None:
+    stories = "".join(
+        f"- As a ward nurse, I want to {verb} the rota.\n"
+        for verb in ("see", "print", "sign", "share", "copy", "save")
+    )
+    write("prd.md", f"# Rota\n\n## User stories\n\n{stories}")
+    grouped = run("check", "--select", "PRD202", "prd.md").stdout.splitlines()
+    assert len(grouped) == 2  # the one finding and the summary
+    assert grouped[0].startswith("prd.md:5:")
+    assert "and so do 5 more of these 6 stories (lines 6, 7, 8, 9, 10)" in grouped[0]
+    each = run("check", "--select", "PRD202", "--each-story", "prd.md").stdout.splitlines()
+    assert len(each) == 7
+    write(".prdlint.toml", 'ignore = ["PRD1"]\neach-story = true\n')
+    assert len(run("check", "--select", "PRD202", "prd.md").stdout.splitlines()) == 7

@@ -66,6 +66,8 @@ def _overrides(registry: Registry, **options: Any) -> dict[str, Any]:
             overrides[key] = selector_list(_split(raw), f"--{key}", where)
     if options.get("fail_on"):
         overrides["fail-on"] = severity(options["fail_on"], "--fail-on", where)
+    if options.get("each_story"):
+        overrides["each-story"] = True
     return overrides
 
 
@@ -169,6 +171,11 @@ def main() -> None:
     "--fail-on",
     type=SEVERITY_CHOICE,
     help="Lowest severity that makes the exit status 1 [default: warning].",
+)
+@click.option(
+    "--each-story",
+    is_flag=True,
+    help="Report a story rule on every story, even where it fires on most of them.",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notices.")

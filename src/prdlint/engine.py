@@ -1,4 +1,5 @@
-"""Runs the selected rules over one document and applies its suppressions.
+"""Runs the selected rules over one document, applies its suppressions, and reports a pattern
+that runs through its stories once.
 
 The engine knows no rule: it receives rule classes from the registry. Before any rule runs, it
 runs the analysis stages the selected rules declare they need, once; a stage that raises becomes
@@ -23,6 +24,7 @@ from prdlint.results import FileResult
 from prdlint.rule import Finding, RuleContext, Severity, Violation
 from prdlint.selection import SelectedRule, requirements_document, select_rules
 from prdlint.span import Position, Span
+from prdlint.story_patterns import group_story_patterns
 from prdlint.suppressions import Suppressions
 
 if TYPE_CHECKING:
@@ -132,6 +134,9 @@ def lint_document(
 
     result = Suppressions(document, registry).apply(findings, set(runnable))
     kept = result.kept
+    per_story = {code for code, choice in runnable.items() if choice.rule.per_story}
+    if per_story and analysis is not None and not settings.each_story:
+        kept = group_story_patterns(kept, per_story, analysis.stories)
     unused = selected.get(UnusedSuppression.code)
     if unused is not None:
         kept += [

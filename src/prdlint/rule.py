@@ -159,10 +159,14 @@ class Rule:
     of the language pipeline beyond the built-in one ("pos", "dep")."""
     options: ClassVar[Mapping[str, Option]] = {}
     internal: ClassVar[bool] = False
+    """Reported by the engine itself rather than by `check` (PRD000, PRD001)."""
     whole_document: ClassVar[bool] = False
     """The rule gives a verdict on a whole PRD ("no one pays for this product"): it runs only on
     files read as requirements documents, not on the READMEs and notes beside them."""
-    """Reported by the engine itself rather than by `check` (PRD000, PRD001)."""
+    per_story: ClassVar[bool] = False
+    """Each finding is about one user story. Where the rule fires on most stories of a document
+    or of a story table (three quarters, of six or more), the engine reports the pattern once,
+    at the first of them, unless the `each-story` setting asks for every one."""
 
     def check(self, context: RuleContext) -> Iterable[Violation]:
         raise NotImplementedError(f"{type(self).__name__} does not implement check()")

@@ -85,6 +85,7 @@ class GenericStoryRole(Rule):
     name = "generic-story-role"
     pack = "stories"
     needs = frozenset({STAKEHOLDERS, STORIES, WORDS})
+    per_story = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = context.analysis

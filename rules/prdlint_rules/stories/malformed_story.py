@@ -42,6 +42,7 @@ class MalformedStory(Rule):
     name = "malformed-story"
     pack = "stories"
     needs = frozenset({STORIES})
+    per_story = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         for story in context.analysis.stories:

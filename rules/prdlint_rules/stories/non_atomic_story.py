@@ -289,6 +289,7 @@ class NonAtomicStory(Rule):
     name = "non-atomic-story"
     pack = "stories"
     needs = frozenset({STORIES, WORDS})
+    per_story = True
     options = {
         "extra-fixed-pairs": Option(
             "list[str]", [], "phrases joined by 'and' or 'or' that name one action, like 'drag and drop'"

@@ -108,6 +108,7 @@ class NonMinimalStory(Rule):
     name = "non-minimal-story"
     pack = "stories"
     needs = frozenset({STORIES})
+    per_story = True
 
     options = {
         "max-words": Option("int", 40, "the most words a story may have before it is a run-on"),

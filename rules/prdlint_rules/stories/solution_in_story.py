@@ -94,6 +94,7 @@ class SolutionInStory(Rule):
     name = "solution-in-story"
     pack = "stories"
     needs = frozenset({STORIES})
+    per_story = True
     options = {
         "extra-terms": Option(
             "list[str]", [], "more words that prescribe the interface, like 'kanban board'"

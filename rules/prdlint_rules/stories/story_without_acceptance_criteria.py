@@ -86,6 +86,7 @@ class StoryWithoutAcceptanceCriteria(Rule):
     name = "story-without-acceptance-criteria"
     pack = "stories"
     needs = frozenset({STORIES})
+    per_story = True
     default_severity = Severity.INFO
     enabled_by_default = False
 

@@ -44,6 +44,7 @@ class StoryWithoutBenefit(Rule):
     name = "story-without-benefit"
     pack = "stories"
     needs = frozenset({STORIES})
+    per_story = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         for story in worded_stories(context.analysis):

@@ -54,6 +54,7 @@ class Settings:
     nlp_model: str | None = None
     vocabulary: Mapping[str, Any] = field(default_factory=dict)
     prd_files: tuple[str, ...] = ()
+    each_story: bool = False
     """Globs of the files that are PRDs; when empty, each document shows whether it is one."""
     origins: Mapping[str, str] = field(default_factory=dict)
 

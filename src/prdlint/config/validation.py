@@ -199,4 +199,5 @@ KEYS: Mapping[str, tuple[str, Validator]] = {
     "nlp": ("nlp_model", nlp_model),
     "vocabulary": ("vocabulary", vocabulary),
     "prd-files": ("prd_files", string_list),
+    "each-story": ("each_story", boolean),
 }
