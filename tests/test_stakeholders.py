@@ -7,6 +7,7 @@ import pytest
 from prdlint.document import parse_document
 from prdlint.language.analysis import LanguageSettings, analyse
 from prdlint.language.model import Analysis, Role
+from prdlint.language.vocabulary import normalize_role
 from prdlint.registry import load_registry
 
 
@@ -162,9 +163,10 @@ def test_a_seller_who_pays_commission_and_lists_items_is_both() -> None:
     assert classes(source)["seller"] == ("both", "primary")
 
 
-def test_pricing_units_and_metadata_labels_are_not_stakeholders() -> None:
+def test_pricing_units_are_not_stakeholders_and_metadata_labels_are_the_documents_team() -> None:
     source = "# Plan\n\nProject owner: Ana\n\nIt costs $4 per staff member a month.\n"
-    assert analysed(source).stakeholders.roles == {}
+    roles = analysed(source).stakeholders.roles
+    assert {key: role.cls for key, role in roles.items()} == {"owner": "internal"}
 
 
 def test_persona_names_are_kept() -> None:
@@ -194,9 +196,10 @@ def test_software_named_like_a_role_is_not_a_stakeholder() -> None:
     assert analysed(source).stakeholders.roles == {}
 
 
-def test_a_metadata_table_at_the_top_names_the_documents_people_not_stakeholders() -> None:
+def test_a_metadata_table_at_the_top_names_the_documents_people_not_users() -> None:
     source = "# Plan\n\n| Field | Value |\n|---|---|\n| **Reviewers** | Design, Data |\n\nMembers vote.\n"
-    assert set(analysed(source).stakeholders.roles) == {"member"}
+    roles = analysed(source).stakeholders.roles
+    assert {key: role.cls for key, role in roles.items()} == {"reviewer": "internal", "member": "user"}
 
 
 def test_a_second_verb_that_pays_makes_the_role_a_payer() -> None:
@@ -271,3 +274,9 @@ def test_the_plugin_api_documents_every_word_list_and_the_built_in_vocabulary_fi
     documented = hookspecs.prdlint_vocabulary.__doc__ or ""
     assert [name for name in WORD_LISTS if f"`{name}`" not in documented] == []
     assert set(WORD_LISTS) <= set(word_list_names(load_registry().vocabularies))
+
+
+def test_a_role_name_runs_over_no_line_break_and_no_numbering() -> None:
+    source = "# PRD\n\nStatus: Draft\nOwner: product owner\n\nFriends people users know.\n"
+    assert set(analysed(source).stakeholders.roles) == {"owner", "product owner", "user"}
+    assert normalize_role("2. Lead Attorneys") == "lead attorney"

@@ -156,20 +156,6 @@ def _hyphenated_before(doc: Doc, start: int) -> bool:
     return joined and first.is_alpha and second.is_alpha and not after_verb_cue and not chained
 
 
-_METADATA_LINES = 12
-
-
-def _metadata_label(doc: Doc, match: TokenSpan, block: Block) -> bool:
-    """'Project owner: Ana', 'Reviewers: ...' at the top of a PRD name the document's people."""
-    if block.line > _METADATA_LINES or match.start > 2:
-        return False
-    following = doc[match.end] if match.end < len(doc) else None
-    if following is not None and following.text == ":":
-        return True
-    # "| **Reviewers** | Eng lead, Design |": the first cell of a metadata table row.
-    return block.cell is not None and block.cell.column == 0 and match.end == len(doc)
-
-
 class MentionFinder:
     """Finds stakeholder mentions in spaCy Docs; holds what takes long to build, once."""
 
@@ -215,10 +201,14 @@ class MentionFinder:
             return lower in self.words.nouns and index > 0 and doc[index - 1].lower_ in _NOUN_CONTEXT
         return True
 
-    def _grow_left(self, doc: Doc, match: TokenSpan) -> int:
+    def _grow_left(self, doc: Doc, match: TokenSpan, text: str) -> int:
+        """Where the role's name starts: up to two modifiers before its head, on its own line
+        (`text` is the block's, whose line breaks the Doc may have as spaces)."""
         start = match.start
         in_title = match[0].text.istitle()
         for _ in range(2):
+            if start > 0 and "\n" in text[doc[start - 1].idx : doc[start].idx]:
+                break  # "Status: Draft\nOwner: ...": a name does not run over a line break
             if _hyphenated_before(doc, start):
                 start -= 3  # "pre-seed founder", "check-in volunteer": one modifier
             elif start > 0 and self.is_modifier(doc, start - 1, in_title=in_title):
@@ -269,13 +259,9 @@ class MentionFinder:
         mentions = []
         matches = (matcher or self.matcher)(doc)
         for match in filter_spans([doc[start:end] for _, start, end in matches]):
-            if (
-                self._not_a_stakeholder(doc, match)
-                or self._named_thing(doc, match)
-                or _metadata_label(doc, match, block)
-            ):
+            if self._not_a_stakeholder(doc, match) or self._named_thing(doc, match):
                 continue
-            start = self._grow_left(doc, match)
+            start = self._grow_left(doc, match, block.text)
             phrase = doc[start : match.end]
             key = self.vocabulary.canonical(normalize_role(phrase.text))
             if key in self.vocabulary.not_roles:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from prdlint.document.headings import strip_numbering
 from prdlint.language.model import (
     BOTH,
     CUSTOMER,
@@ -151,8 +152,9 @@ def phrase_forms(phrases: Iterable[str]) -> set[str]:
 
 
 def normalize_role(text: str) -> str:
-    """The key roles are merged under: lower case, single spaces, the last word singular."""
-    words = text.lower().replace("’", "'").split()
+    """The key roles are merged under: lower case, single spaces, the last word singular, no
+    numbering in front ("2. Lead attorneys" is "lead attorney")."""
+    words = strip_numbering(text).lower().replace("’", "'").split()
     if not words:
         return ""
     words[-1] = singular(words[-1])
