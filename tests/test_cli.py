@@ -255,6 +255,9 @@ def test_stakeholders_text_json_and_mermaid(project, write) -> None:
     owner = data["roles"][0]
     assert (owner["name"], owner["class"], owner["declared"]) == ("restaurant owner", "customer", True)
     assert owner["evidence"]["line"] == 5
+    assert (owner["kinds"], owner["decides"]) == ([], True)  # an owner who pays decides
+    driver = next(role for role in data["roles"] if role["name"] == "driver")
+    assert (driver["class"], driver["kinds"]) == ("user", ["primary"])
     assert data["stories"] == [
         {
             "line": 9,

@@ -2,8 +2,9 @@
 
 The JSON is a contract for scripts (version 1; fields may be added, none removed):
 `{"version", "path", "document": {"requirements", "requirements_reason", "context",
-"context_line", "context_text", "context_reason"}, "roles": [{"name", "class", "kind",
-"declared", "personas", "evidence": {"line", "text", "reason"}, "mentions", "stories"}],
+"context_line", "context_text", "context_reason"}, "roles": [{"name", "class", "kind", "kinds",
+"decides", "declared", "personas", "evidence": {"line", "text", "reason"}, "mentions",
+"stories"}],
 "stories": [{"line", "column", "role", "qualifier", "means", "ends", "label", "form",
 "malformed"}]}`. Roles are ordered customers first, then users by kind, then the rest; stories
 in source order.
@@ -36,6 +37,8 @@ def _role_json(role: Role) -> dict[str, Any]:
         "name": role.key,
         "class": role.cls,
         "kind": role.kind,
+        "kinds": [kind for kind in USER_KINDS if kind in role.kinds],
+        "decides": role.decider,
         "declared": role.declared,
         "personas": list(role.personas),
         "evidence": {"line": evidence.line, "text": evidence.text, "reason": evidence.reason}
