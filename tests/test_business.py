@@ -72,3 +72,21 @@ def test_config_adds_phrases_to_a_signal() -> None:
     )
     model = analyse(parse_document("# App\n\nA per-clinic fee applies.\n"), settings).analysis.business
     assert [signal.text for signal in model.mentioned(PURCHASE_FACTORS)] == ["per-clinic fee"]
+
+
+def test_a_negation_reaches_over_a_list_of_short_items_but_not_past_a_clause() -> None:
+    source = (
+        "# App\n\nRevenue comes from subscriptions. There are no transaction fees, marketplace "
+        "commissions, or advertising.\n\nUnlike commission-based platforms, it sells leads.\n\n"
+        "It charges no setup fee, and partners earn a commission on every referred sale today.\n"
+    )
+    signals = business(source).mentioned("revenue-commission") + business(source).mentioned(
+        "revenue-advertising"
+    )
+    assert sorted((s.text, s.negated) for s in signals) == [
+        ("advertising", True),
+        ("commission", False),
+        ("commission", True),
+        ("commissions", True),
+        ("transaction fees", True),
+    ]

@@ -51,10 +51,13 @@ _PER_PERIOD = (
     r"(?:/|per\s+|a\s+|an\s+)\s*(?:mo|month|week|yr|year|annum|user|seat|member|license|licence)\b"
 )
 _METRICS_TITLE = re.compile(r"\b(?:metrics?|kpis?|measures?|success criteria|okrs?)\b", re.IGNORECASE)
-_NEGATIONS = frozenset("not no never without non".split())
-# A negation reaches over a list in its clause: "no ads or in-app purchases", not past a comma.
-_NEGATION_WINDOW = 6
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", ".", "!", "?"})
+_NEGATIONS = frozenset("not no never without non unlike".split())
+# A negation reaches over a list in its clause: "no ads or in-app purchases", "no transaction
+# fees, marketplace commissions, or advertising"; not past a clause break.
+_NEGATION_WINDOW = 10
+_CLAUSE_BREAKS = frozenset({";", ":", "(", ")", ".", "!", "?"})
+# Past a comma only within a list of short items.
+_LIST_ITEM_TOKENS = 3
 
 
 def _under(section: Section | None, title: re.Pattern[str]) -> bool:
@@ -64,11 +67,13 @@ def _under(section: Section | None, title: re.Pattern[str]) -> bool:
 
 def _negated(doc: Doc, start: int) -> bool:
     """Whether a negation stands before token `start` in its clause: "no ads or in-app purchases"."""
+    since_comma = 0
     for token in reversed(doc[max(0, start - _NEGATION_WINDOW) : start]):
-        if token.text in _CLAUSE_BREAKS:
+        if token.text in _CLAUSE_BREAKS or (token.text == "," and since_comma > _LIST_ITEM_TOKENS):
             return False
         if token.lower_ in _NEGATIONS:
             return True
+        since_comma = 0 if token.text == "," else since_comma + 1
     return False
 
 

@@ -33,6 +33,7 @@ _LEAD_TERM = re.compile(
 )
 _LEAD_STOPWORDS = frozenset("all any some each every no the a an our their this these those".split())
 _ARTICLES = frozenset({"the", "a", "an", "our", "each", "every"})
+_QUESTION_WORDS = frozenset({"what", "which", "how", "why", "when", "where", "whether"})
 _JOINER = re.compile(r"^[\s,/&]*(?:and|or)?[\s,]*$", re.IGNORECASE)
 _SLOT = re.compile(r"\[[^\[\]\n]{3,}\]")
 _LEAD_WORDS = 3
@@ -44,6 +45,15 @@ _STATES = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "h
 _QUALIFIED = re.compile(r"\s+(?:on|in|at|for|with|from|who|that|which|across|around|near)\s+|\s*[(,:—–]\s*")
 # A line in a users section that labels the lines after it: "Primary:", "**Secondary users:**".
 _KIND_LABEL = re.compile(r"^\W*(?P<words>[A-Za-z][\w ]{0,30}?)\W*:\W*$")
+# A persona's heading: an optional "Persona 2:" label, the person's name and a dash or comma,
+# then the role, and perhaps a note in brackets.
+_PERSONA_TITLE = re.compile(
+    r"^(?P<label>(?:user\s+)?persona\s*\d*\s*[:.)—–-]\s*)?"
+    r"(?:(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*(?:—|–|-|,)\s*)?"
+    r"(?:the\s+)?(?P<role>[A-Za-z][\w /&'’-]*?)\s*(?P<alias>\([^()]*\))?\s*$",
+    re.IGNORECASE,
+)
+_PERSONA_ROLE_WORDS = 5
 # Paragraphs this short in a users section are entries, as list items are.
 _ENTRY_WORDS = 10
 
@@ -90,8 +100,9 @@ def _names_a_group(term: str, inputs: Inputs) -> bool:
         first in _LEAD_STOPWORDS
         or first.endswith("ly")
         or (first in classes.verbs and first not in classes.nouns)
+        or _QUESTION_WORDS & set(words)
     ):
-        return False
+        return False  # "Create", "Technically comfortable", "Know what jobs (are coming)"
     return singular(last) != last
 
 
@@ -176,6 +187,23 @@ def _unlisted_role(block: Block, inputs: Inputs, draft: Draft) -> list[str]:
     return []
 
 
+def _persona_heading(block: Block) -> str | None:
+    """The role a persona's heading names after the person: "Persona 3: Priya — The Client
+    (Secondary User)" -> "client", "Sneha, independent interior designer" -> "independent
+    interior designer"."""
+    if block.kind is not BlockKind.HEADING or block.section.heading is not block:
+        return None
+    match = _PERSONA_TITLE.match(strip_numbering(block.text))
+    if match is None:
+        return None
+    role = match.group("role").strip()
+    # "Customer (Shopper)": one person's role with another name for it, not "Customers".
+    singular_with_alias = bool(match.group("alias")) and normalize_role(role) == role.lower()
+    if not (match.group("label") or match.group("name") or singular_with_alias):
+        return None
+    return normalize_role(role) if 0 < len(role.split()) <= _PERSONA_ROLE_WORDS else None
+
+
 def _kind_label(block: Block, vocabulary: Vocabulary) -> Declared | None:
     """The class a label line gives the entries after it: "Primary:" or "**Secondary users:**"."""
     if block.kind is not BlockKind.PARAGRAPH:
@@ -199,6 +227,11 @@ def _declare_section(section: Section, declared: Declared, inputs: Inputs, draft
             labelled = label  # "Primary:" gives the lines after it their kind
             continue
         own = declared_class(block.section, vocabulary)
+        persona = _persona_heading(block) if block.section is not section else None
+        if persona is not None:
+            role = draft.add(persona, block.line, where, Rank.DECLARATION, *(labelled or (cls, kind)))
+            role.declared = True
+            continue
         if block.kind is BlockKind.HEADING and own is not None:
             continue  # "### Secondary users" names a kind of user, not a role
         if block.section is section:
