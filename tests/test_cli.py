@@ -13,15 +13,17 @@ from click.testing import CliRunner, Result
 from prdlint.cli import main
 
 DRAFT = "# Plan\n\nThe launch date is TBD.\n"
+GATE = 'severity = { PRD002 = "warning" }\n'
 CLEAN = "# Plan\n\nThe launch date is 3 March.\n"
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A project whose tiny PRDs are checked by the document pack: the stakeholder pack would
-    rightly report that they name no customers or users, which these tests are not about."""
+    rightly report that they name no customers or users, which these tests are not about. The
+    team gates on placeholders, so a TBD is a warning that sets the exit status."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / ".prdlint.toml").write_text('ignore = ["PRD1"]\n', encoding="utf-8")
+    (tmp_path / ".prdlint.toml").write_text(f'ignore = ["PRD1"]\n{GATE}', encoding="utf-8")
     return tmp_path
 
 
@@ -52,7 +54,7 @@ def test_fail_on_and_exit_zero(project, write) -> None:
     write("prd.md", DRAFT)
     assert run("check", "--fail-on", "error", "prd.md").exit_code == 0
     assert run("check", "--exit-zero", "prd.md").exit_code == 0
-    write(".prdlint.toml", 'fail-on = "error"\n')
+    write(".prdlint.toml", f'fail-on = "error"\n{GATE}')
     assert run("check", "prd.md").exit_code == 0
     assert run("check", "--fail-on", "info", "prd.md").exit_code == 1
 
@@ -77,7 +79,7 @@ def test_json_output_follows_the_published_schema(project, write) -> None:
         ("b.md", 5, "PRD003"),
     ]
     assert document["findings"][0]["fix"]["edits"][0]["replacement"] == ""
-    assert document["summary"] == {"files": 2, "findings": 3, "error": 0, "warning": 3, "info": 0}
+    assert document["summary"] == {"files": 2, "findings": 3, "error": 0, "warning": 2, "info": 1}
 
 
 def test_github_output_is_one_workflow_command_per_finding(project, write) -> None:
@@ -97,7 +99,7 @@ def test_unknown_output_format_is_a_usage_error(project, write) -> None:
 
 
 def test_stdin_uses_the_config_of_the_named_path(project, write) -> None:
-    write(".prdlint.toml", 'ignore = ["PRD1"]\n[per-file-ignores]\n"drafts/" = ["PRD002"]\n')
+    write(".prdlint.toml", f'ignore = ["PRD1"]\n{GATE}[per-file-ignores]\n"drafts/" = ["PRD002"]\n')
     piped = run("check", "--stdin-filename", "docs/prd.md", "-", stdin=DRAFT.encode())
     assert piped.exit_code == 1
     assert piped.stdout.startswith("docs/prd.md:3:20: PRD002")
@@ -230,7 +232,7 @@ def test_config_shows_values_and_where_they_came_from(project, write) -> None:
     assert f'ignore = ["PRD003"]  # {(project / "docs" / ".prdlint.toml").resolve()}' in output
     assert 'fail-on = "error"  # command line' in output
     assert 'include = ["*.md", "*.markdown"]  # default' in output
-    assert "#   PRD003" not in output and "#   PRD002 placeholder-text [warning]" in output
+    assert "#   PRD003" not in output and "#   PRD002 placeholder-text [info]" in output
 
 
 def test_every_output_is_sorted_by_path_line_column_code(project, write) -> None:

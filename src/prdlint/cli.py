@@ -108,7 +108,7 @@ def _summary(run: LintRun) -> str:
         return f"No findings: {checked}."
     counts = Counter(str(finding.severity) for finding in findings)
     parts = ", ".join(
-        f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}"
+        f"{counts[level]} {level}{'s' if counts[level] != 1 and level != 'info' else ''}"
         for level in ("error", "warning", "info")
         if counts[level]
     )

@@ -57,11 +57,19 @@ class NoCustomer(Rule):
     ## Customers
     Sellers pay a 5% commission on each sale; shops pay for featured listings.
     ```
+
+    ## Default
+    Info by default: on 30 real PRDs read finding by finding, 5 of 16 findings named a real gap;
+    6 were feature specs whose business model lives in another document, and 5 missed a funder
+    the document does name in words prdlint does not read yet ("Microsoft invests", "the
+    department is the client"). Raise it on product-level PRDs: `severity = { PRD101 = "warning"
+    }`.
     """
 
     code = "PRD101"
     name = "no-customer"
     pack = "stakeholders"
+    default_severity = Severity.INFO
     needs = frozenset({STAKEHOLDERS})
     whole_document = True
 

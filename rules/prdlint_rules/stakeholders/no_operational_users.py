@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from prdlint.language.model import OPERATIONAL, STAKEHOLDERS
-from prdlint.rule import Rule, RuleContext, Violation
+from prdlint.rule import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import (
     assumed_context,
     document_anchor,
@@ -53,11 +53,18 @@ class NoOperationalUsers(Rule):
     - Restaurant owners publish menus.
     - Support agents look up an order, contact the driver and refund the customer.
     ```
+
+    ## Default
+    Info by default: on 30 real PRDs read finding by finding, 7 of 11 findings named a real gap;
+    2 were right but beside the point of a feature spec, and 2 missed an app with nothing to run
+    or reviewers named only as approvers. Raise it where every PRD should say who runs the
+    product.
     """
 
     code = "PRD103"
     name = "no-operational-users"
     pack = "stakeholders"
+    default_severity = Severity.INFO
     needs = frozenset({STAKEHOLDERS})
     whole_document = True
 

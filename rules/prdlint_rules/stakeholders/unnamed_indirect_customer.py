@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from prdlint.language.model import CUSTOMER, STAKEHOLDERS, Analysis, Signal
-from prdlint.rule import Rule, RuleContext, Violation
+from prdlint.rule import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import ANY_PAYING_ROLE, is_template
 
 # What each kind of indirect customer weighs, for the message's advice.
@@ -52,11 +52,19 @@ class UnnamedIndirectCustomer(Rule):
     - Advertising in the feed, sold to local businesses (advertisers), who need to target by
       neighbourhood and see how many people saw their ad.
     ```
+
+    ## Default
+    Opt-in, at info severity: on 30 real PRDs read finding by finding, all 3 findings were
+    wrong: the money words were about the users' own business (their commissions, their job
+    adverts) or about plans the document rules out. Turn it on with `extend-select = ["PRD106"]`
+    for PRDs that lay out a revenue model.
     """
 
     code = "PRD106"
     name = "unnamed-indirect-customer"
     pack = "stakeholders"
+    default_severity = Severity.INFO
+    enabled_by_default = False
     needs = frozenset({STAKEHOLDERS})
     whole_document = True
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from prdlint.language.model import STORIES, WORDS, Word
-from prdlint.rule import Option, Rule, RuleContext, Violation
+from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
 from prdlint_rules.stories.common import alternatives, worded_stories, wording
 
 _COORDINATORS = frozenset({"and", "or", "&", "plus"})
@@ -283,11 +283,18 @@ class NonAtomicStory(Rule):
     added to the built-in ones. `things`: also report coordinated things (on by default, as the
     Quality User Story framework counts them); set it to false to report coordinated requests
     only.
+
+    ## Default
+    Info by default: on 30 real PRDs read finding by finding, 6 of 33 findings were stories
+    their authors would split; most were right by the Quality User Story framework but named
+    parts of one thing ("notes and outcomes", "profiles and ratings"). Raise it where stories
+    are estimated one by one.
     """
 
     code = "PRD203"
     name = "non-atomic-story"
     pack = "stories"
+    default_severity = Severity.INFO
     needs = frozenset({STORIES, WORDS})
     per_story = True
     options = {

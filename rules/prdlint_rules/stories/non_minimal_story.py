@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prdlint.language.model import STORIES, Story, StoryPart
-from prdlint.rule import Option, Rule, RuleContext, Violation
+from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
 from prdlint_rules.stories.common import quote, worded_stories
 
 # A sentence ends at ".", "!" or "?" followed by a capital or a digit, except after an
@@ -102,11 +102,17 @@ class NonMinimalStory(Rule):
     ## Options
     `max-words` (40): the most words a story may have, role, means and ends together, before it
     is reported as a run-on.
+
+    ## Default
+    Info by default: on 30 real PRDs read finding by finding, 4 of 22 findings were stories
+    their authors would trim; short notes in brackets and run-on stories in drafts were mostly
+    right but not worth the time. Raise it for a backlog kept to the template.
     """
 
     code = "PRD204"
     name = "non-minimal-story"
     pack = "stories"
+    default_severity = Severity.INFO
     needs = frozenset({STORIES})
     per_story = True
 
