@@ -299,3 +299,15 @@ def test_a_pattern_through_the_stories_is_one_finding_unless_each_story_is_asked
     assert len(each) == 7
     write(".prdlint.toml", 'ignore = ["PRD1"]\neach-story = true\n')
     assert len(run("check", "--select", "PRD202", "prd.md").stdout.splitlines()) == 7
+
+
+def test_an_absolute_path_or_a_parent_is_linted_from_any_working_directory(
+    project, write, monkeypatch
+) -> None:
+    write("docs/prd.md", DRAFT)
+    write("elsewhere/notes.txt", "not markdown\n")
+    monkeypatch.chdir(project / "elsewhere")
+    absolute = run("check", "--isolated", "--fail-on", "info", "--select", "PRD002", str(project / "docs"))
+    assert absolute.exit_code == 1 and "docs/prd.md:3:20: PRD002" in absolute.stdout
+    parent = run("check", "--isolated", "--fail-on", "info", "--select", "PRD002", "..")
+    assert parent.exit_code == 1 and "../docs/prd.md:3:20: PRD002" in parent.stdout

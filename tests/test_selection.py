@@ -59,4 +59,6 @@ def test_directory_patterns_match_directories_only() -> None:
     root = Path("/project")
     assert matches_globs(["build/"], Path("/project/build"), root, is_dir=True)
     assert not matches_globs(["build/"], Path("/project/build"), root)
-    assert not matches_globs(["*.md"], Path("/elsewhere/a.md"), root)
+    # A file outside the root (`prdlint check ..`) is still matched by unanchored patterns.
+    assert matches_globs(["*.md"], Path("/elsewhere/a.md"), root)
+    assert not matches_globs(["/a.md"], Path("/elsewhere/a.md"), root)

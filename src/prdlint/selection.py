@@ -45,11 +45,15 @@ def _specificity(registry: Registry, selector: str) -> tuple[int, int]:
     return (1, len(selector))
 
 
-def _relative(path: Path, root: Path) -> str | None:
+def _relative(path: Path, root: Path) -> str:
+    """`path` relative to `root`; a path outside it (`prdlint check ..`, an absolute path from
+    elsewhere) is taken from the top of the file system, where patterns that are not anchored
+    ("*.md", "node_modules/") still match as they would inside."""
+    resolved = path.resolve()
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return resolved.relative_to(root).as_posix()
     except ValueError:
-        return None
+        return resolved.relative_to(resolved.anchor).as_posix()
 
 
 @cache
@@ -65,8 +69,6 @@ def matches_globs(patterns: Iterable[str], path: Path, root: Path, *, is_dir: bo
     A directory is matched with a trailing slash, so that `build/` names directories only.
     """
     relative = _relative(path, root)
-    if relative is None:
-        return False
     return _spec(tuple(patterns)).match_file(relative + "/" if is_dir else relative)
 
 
