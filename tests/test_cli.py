@@ -311,3 +311,21 @@ def test_an_absolute_path_or_a_parent_is_linted_from_any_working_directory(
     assert absolute.exit_code == 1 and "docs/prd.md:3:20: PRD002" in absolute.stdout
     parent = run("check", "--isolated", "--fail-on", "info", "--select", "PRD002", "..")
     assert parent.exit_code == 1 and "../docs/prd.md:3:20: PRD002" in parent.stdout
+
+
+def test_force_exclude_applies_excludes_and_gitignore_to_files_named_on_the_command_line(
+    project, write
+) -> None:
+    write(".prdlint.toml", f'ignore = ["PRD1"]\n{GATE}exclude = ["drafts/"]\n')
+    write(".gitignore", "scratch.md\n")
+    (project / ".git").mkdir()
+    for name in ("drafts/wip.md", "scratch.md", "docs/prd.md"):
+        write(name, DRAFT)
+    named = ("drafts/wip.md", "scratch.md", "docs/prd.md")
+    assert run("check", "--select", "PRD002", *named).stdout.count("PRD002") == 3
+    forced = run("check", "--select", "PRD002", "--force-exclude", *named)
+    assert forced.stdout.count("PRD002") == 1 and "docs/prd.md" in forced.stdout
+    alone = run("check", "--force-exclude", "drafts/wip.md")
+    assert (alone.exit_code, alone.stdout) == (0, "No findings: 0 files checked.\n")
+    write(".prdlint.toml", f'ignore = ["PRD1"]\n{GATE}exclude = ["drafts/"]\nforce-exclude = true\n')
+    assert run("check", "--select", "PRD002", *named).stdout.count("PRD002") == 1

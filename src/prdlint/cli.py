@@ -68,6 +68,8 @@ def _overrides(registry: Registry, **options: Any) -> dict[str, Any]:
         overrides["fail-on"] = severity(options["fail_on"], "--fail-on", where)
     if options.get("each_story"):
         overrides["each-story"] = True
+    if options.get("force_exclude"):
+        overrides["force-exclude"] = True
     return overrides
 
 
@@ -171,6 +173,11 @@ def main() -> None:
     "--fail-on",
     type=SEVERITY_CHOICE,
     help="Lowest severity that makes the exit status 1 [default: warning].",
+)
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply exclude, extend-exclude and .gitignore to files named on the command line too.",
 )
 @click.option(
     "--each-story",

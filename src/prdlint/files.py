@@ -1,9 +1,10 @@
 """Which files a `prdlint check PATH...` means.
 
-Named files are always linted. Directories are walked: a file is linted when it matches the
-`include` globs and neither the `exclude`/`extend-exclude` globs nor a `.gitignore` (when
-`respect-gitignore` is on). The globs use .gitignore syntax, relative to the project root of
-the applicable config.
+Named files are linted, unless `force-exclude` is on and the excludes or a `.gitignore` name
+them (a pre-commit hook passes every changed file by name). Directories are walked: a file is
+linted when it matches the `include` globs and neither the `exclude`/`extend-exclude` globs nor a
+`.gitignore` (when `respect-gitignore` is on). The globs use .gitignore syntax, relative to the
+project root of the applicable config.
 """
 
 from __future__ import annotations
@@ -96,6 +97,22 @@ def _walk(directory: Path, resolver: ConfigResolver) -> list[Path]:
     return found
 
 
+def _excluded(path: Path, resolver: ConfigResolver) -> bool:
+    """Whether `force-exclude` keeps a file named on the command line out: the excludes, or a
+    .gitignore, name it or a directory above it."""
+    settings = resolver.for_path(path)
+    if not settings.force_exclude:
+        return False
+    resolved = path.resolve()
+    for candidate in (resolved, *resolved.parents):
+        if candidate == settings.root or candidate == Path(candidate.anchor):
+            break
+        is_dir = candidate != resolved
+        if matches_globs(settings.all_excludes, candidate, settings.root, is_dir=is_dir):
+            return True
+    return settings.respect_gitignore and GitignoreFilter(resolved.parent).ignored(resolved, is_dir=False)
+
+
 def discover(paths: list[Path], resolver: ConfigResolver) -> Discovery:
     """Expands the paths given on the command line into files, and says what was not found."""
     discovery = Discovery()
@@ -107,7 +124,7 @@ def discover(paths: list[Path], resolver: ConfigResolver) -> Discovery:
                 patterns = ", ".join(resolver.for_path(path).include)
                 discovery.errors.append(f"{path}: no Markdown files found (include: {patterns})")
         elif path.exists():
-            files = [path]
+            files = [] if _excluded(path, resolver) else [path]
         else:
             discovery.errors.append(f"{path}: no such file or directory")
             continue

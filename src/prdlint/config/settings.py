@@ -50,6 +50,9 @@ class Settings:
     fail_on: Severity = DEFAULT_FAIL_ON
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     respect_gitignore: bool = True
+    force_exclude: bool = False
+    """Apply `exclude`, `extend-exclude` and `.gitignore` to files named on the command line too,
+    as a pre-commit hook that passes every changed file by name needs."""
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     nlp_model: str | None = None
     vocabulary: Mapping[str, Any] = field(default_factory=dict)

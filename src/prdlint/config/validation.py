@@ -195,6 +195,7 @@ KEYS: Mapping[str, tuple[str, Validator]] = {
     "fail-on": ("fail_on", severity),
     "max-file-size": ("max_file_size", positive_int),
     "respect-gitignore": ("respect_gitignore", boolean),
+    "force-exclude": ("force_exclude", boolean),
     "rules": ("rules", rule_options),
     "nlp": ("nlp_model", nlp_model),
     "vocabulary": ("vocabulary", vocabulary),
