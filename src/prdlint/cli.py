@@ -20,6 +20,7 @@ import click
 from prdlint import __version__
 from prdlint.config import ConfigError, ConfigResolver
 from prdlint.config.validation import KEYS, Where, selector_list, severity
+from prdlint.fixing import FixMode
 from prdlint.registry import PluginError, Registry, load_registry
 from prdlint.report.base import ReportOptions
 from prdlint.results import LintRun
@@ -107,7 +108,7 @@ def _summary(run: LintRun) -> str:
     files = len(run.files)
     checked = f"{files} file{'s' if files != 1 else ''} checked"
     if not findings:
-        return f"No findings: {checked}."
+        return f"No findings: {checked}.{_fixed(run)}"
     counts = Counter(str(finding.severity) for finding in findings)
     parts = ", ".join(
         f"{counts[level]} {level}{'s' if counts[level] != 1 and level != 'info' else ''}"
@@ -116,13 +117,31 @@ def _summary(run: LintRun) -> str:
     )
     affected = len({finding.path for finding in findings})
     total = f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
-    return f"Found {total} ({parts}) in {affected} of {checked}."
+    return f"Found {total} ({parts}) in {affected} of {checked}.{_fixed(run)}"
+
+
+def _fixed(run: LintRun) -> str:
+    count = sum(result.fixed for result in run.files)
+    return f" Fixed {count} finding{'s' if count != 1 else ''}." if count else ""
 
 
 def _statistics(run: LintRun) -> str:
     counts = Counter((f.code, f.name, str(f.severity)) for f in run.findings)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
     return "".join(f"{count:5d}  {code}  {name}  [{level}]\n" for (code, name, level), count in rows)
+
+
+def _report_diffs(run: LintRun, quiet: bool) -> None:
+    """`--diff`: the change the fixes would make, and nothing else; exit 1 when there is one."""
+    diffs = [result for result in run.files if result.diff]
+    click.echo("".join(result.diff or "" for result in diffs), nl=False)
+    for error in run.errors:
+        click.echo(f"prdlint: error: {error}", err=True)
+    if not quiet:
+        count = sum(result.fixed for result in diffs)
+        files = f"{len(diffs)} file{'s' if len(diffs) != 1 else ''}"
+        click.echo(f"Would fix {count} finding{'s' if count != 1 else ''} in {files}.", err=True)
+    sys.exit(EXIT_ERROR if run.has_internal_errors else EXIT_FINDINGS if diffs else EXIT_CLEAN)
 
 
 def _exit_code(run: LintRun, exit_zero: bool) -> int:
@@ -184,6 +203,9 @@ def main() -> None:
     is_flag=True,
     help="Report a story rule on every story, even where it fires on most of them.",
 )
+@click.option("--fix", is_flag=True, help="Apply the safe fixes findings carry, and report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notices.")
 @click.option(
@@ -205,21 +227,32 @@ def check(
     stdin_filename: str | None,
     color: str,
     exit_zero: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
     **selection: Any,
 ) -> None:
     """Lint Markdown PRDs: files, directories (walked for *.md), or - for standard input."""
     registry = _registry()
     if output_format not in registry.formats:
         _fail(f"--output-format: unknown format {output_format!r} (available: {', '.join(registry.formats)})")
+    if unsafe_fixes and not (fix or diff):
+        _fail("--unsafe-fixes goes with --fix or --diff")
+    mode = FixMode(unsafe=unsafe_fixes, write=not diff) if fix or diff else None
     resolver = _resolver(registry, config, isolated, **selection)
     targets = list(paths) or [Path()]
     with _user_errors():
         if targets == [Path("-")]:
-            run = lint_stdin(sys.stdin.buffer.read(), stdin_filename, resolver, registry)
+            run = lint_stdin(sys.stdin.buffer.read(), stdin_filename, resolver, registry, mode)
         elif Path("-") in targets:
             _fail("'-' (standard input) cannot be combined with other paths")
         else:
-            run = lint_paths(targets, resolver, registry)
+            run = lint_paths(targets, resolver, registry, mode)
+    if diff:
+        _report_diffs(run, quiet)
+    if fix and targets == [Path("-")]:
+        click.echo(run.files[0].source if run.files and run.files[0].source is not None else "", nl=False)
+        sys.exit(_exit_code(run, exit_zero))
     reporter = registry.formats[output_format]()
     use_color = _use_color(color)
     if statistics:

@@ -22,6 +22,10 @@ class FileResult:
     not_requirements: str | None = None
     """Why the file was not read as a requirements document, when whole-document rules were
     selected and so skipped on it."""
+    fixed: int = 0
+    """How many fixes `--fix` applied to the file (or `--diff` would apply)."""
+    diff: str | None = None
+    """With `--diff`, the change the fixes would make, as a unified diff."""
 
 
 @dataclass

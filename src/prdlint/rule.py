@@ -52,8 +52,13 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """Edits that resolve a finding. A safe fix keeps what the document says (removing a comment
+    that suppresses nothing) and `--fix` applies it; an unsafe one changes the text a reader
+    sees, and needs `--unsafe-fixes`."""
+
     description: str
     edits: tuple[Edit, ...]
+    safe: bool = True
 
 
 @dataclass(frozen=True, slots=True)

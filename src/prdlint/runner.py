@@ -6,7 +6,7 @@ its Document, then (for `check`) the engine or (for `stakeholders`) the analysis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from prdlint.config import ConfigResolver, Settings
 from prdlint.document import Document, parse_document
 from prdlint.engine import internal_error, lint_document, lint_text
 from prdlint.files import discover
+from prdlint.fixing import FixMode, fix_text, unified_diff, write_atomically
 from prdlint.registry import Registry
 from prdlint.results import FileResult, LintRun
 from prdlint.source import UnreadableFileError, decode_source, read_source
@@ -44,23 +45,46 @@ class SourceFile:
     shown: str
     settings: Settings
     document: Document
+    text: str
+    """The file's text as it is on disk, line endings and all: what fixes are applied to."""
 
 
 def load_file(path: Path, resolver: ConfigResolver) -> SourceFile:
     """Reads and parses one file with its own settings; raises UnreadableFileError."""
     settings = resolver.for_path(path)
     text = read_source(path, settings.max_file_size)
-    return SourceFile(path, display_path(path), settings, parse_document(text))
+    return SourceFile(path, display_path(path), settings, parse_document(text), text)
 
 
-def lint_file(path: Path, resolver: ConfigResolver, registry: Registry) -> FileResult:
+def lint_file(
+    path: Path, resolver: ConfigResolver, registry: Registry, fix: FixMode | None = None
+) -> FileResult:
     try:
         source = load_file(path, resolver)
     except UnreadableFileError as problem:
         shown = display_path(path)
         fail_on = resolver.for_path(path).fail_on
         return FileResult(path=shown, findings=[internal_error(shown, str(problem))], fail_on=fail_on)
-    return lint_document(source.document, source.shown, source.settings, registry, file_path=path)
+    if fix is None:
+        return lint_document(source.document, source.shown, source.settings, registry, file_path=path)
+    return _fix_file(source, registry, fix)
+
+
+def _fix_file(source: SourceFile, registry: Registry, mode: FixMode) -> FileResult:
+    """Lints a file with its fixes applied, and writes it (or diffs it) when they change it."""
+    original = source.text
+
+    def lint(text: str) -> FileResult:
+        return lint_text(text, source.shown, source.settings, registry, file_path=source.path)
+
+    fixed = fix_text(original, lint, mode)
+    result = replace(fixed.result, fixed=fixed.applied)
+    if fixed.text == original:
+        return result
+    if not mode.write:
+        return replace(result, diff=unified_diff(original, fixed.text, source.shown))
+    write_atomically(source.path, fixed.text)
+    return result
 
 
 def analyse_file(source: SourceFile, registry: Registry) -> AnalysisRun:
@@ -70,18 +94,27 @@ def analyse_file(source: SourceFile, registry: Registry) -> AnalysisRun:
     return analyse(source.document, LanguageSettings.of(source.settings, registry))
 
 
-def lint_paths(paths: list[Path], resolver: ConfigResolver, registry: Registry) -> LintRun:
+def lint_paths(
+    paths: list[Path], resolver: ConfigResolver, registry: Registry, fix: FixMode | None = None
+) -> LintRun:
     discovery = discover(paths, resolver)
     run = LintRun(errors=discovery.errors)
     for path in sorted(discovery.files, key=display_path):
-        result = lint_file(path, resolver, registry)
+        result = lint_file(path, resolver, registry, fix)
         run.files.append(result)
         _collect_notices(run, result)
     return run
 
 
-def lint_stdin(data: bytes, filename: str | None, resolver: ConfigResolver, registry: Registry) -> LintRun:
-    """Lints text piped in; `filename` (if given) decides the config and per-file-ignores."""
+def lint_stdin(
+    data: bytes,
+    filename: str | None,
+    resolver: ConfigResolver,
+    registry: Registry,
+    fix: FixMode | None = None,
+) -> LintRun:
+    """Lints text piped in; `filename` (if given) decides the config and per-file-ignores. With
+    `fix`, the result's source is the fixed text (it is not written anywhere)."""
     path = Path(filename) if filename else Path.cwd() / "-"
     settings = resolver.for_path(path)
     shown = display_path(path) if filename else "-"
@@ -91,7 +124,14 @@ def lint_stdin(data: bytes, filename: str | None, resolver: ConfigResolver, regi
     except UnreadableFileError as problem:
         run.files.append(FileResult(path=shown, findings=[internal_error(shown, str(problem))]))
         return run
-    result = lint_text(text, shown, settings, registry, file_path=path)
+    if fix is None:
+        result = lint_text(text, shown, settings, registry, file_path=path)
+    else:
+        fixed = fix_text(
+            text, lambda current: lint_text(current, shown, settings, registry, file_path=path), fix
+        )
+        changed = unified_diff(text, fixed.text, shown) if fixed.text != text else None
+        result = replace(fixed.result, fixed=fixed.applied, diff=None if fix.write else changed)
     run.files.append(result)
     _collect_notices(run, result)
     return run

@@ -147,8 +147,13 @@ class Suppressions:
         whole_line = (
             self.document.line_text(start.line).strip() == self.document.source[comment.start : comment.end]
         )
+        line = self.document.line_text(start.line)
         if whole_line and start.line < self.document.lines.line_count:
             span = Span(Position(start.line, 1), Position(start.line + 1, 1))
+        elif not line[end.column - 1 :].strip():
+            # "Text. <!-- prdlint-disable-line PRD002 -->": the space before goes with it.
+            before = line[: start.column - 1]
+            span = Span(Position(start.line, len(before.rstrip()) + 1), end)
         else:
             span = Span(start, end)
         return Fix("remove the unused suppression comment", (Edit(span, ""),))

@@ -6,7 +6,8 @@ from collections.abc import Iterator, Sequence
 
 from prdlint.language.model import STORIES, WORDS, Analysis, Story, Word
 from prdlint.language.vocabulary import normalize_role
-from prdlint.rule import Rule, RuleContext, Violation
+from prdlint.rule import Edit, Fix, Rule, RuleContext, Violation
+from prdlint.span import Position, Span
 from prdlint_rules.stories.common import quote, worded_stories
 
 _FILLER = frozenset({"a", "an", "the", "to", "be", "able"})
@@ -26,6 +27,21 @@ def _key(story: Story, analysis: Analysis) -> tuple[str, str] | None:
 def _written(story: Story) -> str:
     """The story's means as its author wrote it, for the message."""
     return story.means.text if story.means else ""
+
+
+def _removal(story: Story, context: RuleContext) -> Fix | None:
+    """Deletes a repeated story that is a line of its own (a list item or a one-line paragraph).
+    Unsafe: the later story may carry words, a benefit or acceptance criteria the first lacks."""
+    line = story.span.start.line
+    lines = context.document.lines
+    if story.span.end.line != line or line >= lines.line_count:
+        return None
+    text = context.document.line_text(line)
+    start, end = story.span.start.column - 1, story.span.end.column - 1
+    if text[:start].strip(" -*+0123456789.)") or text[end:].strip(" ."):
+        return None  # the line holds more than the story
+    span = Span(Position(line, 1), Position(line + 1, 1))
+    return Fix(f"delete the repeated story on line {line}", (Edit(span, ""),), safe=False)
 
 
 class DuplicateStory(Rule):
@@ -72,4 +88,5 @@ class DuplicateStory(Rule):
                     f"duplicate story: same role and means as the story on line {original.line} "
                     f"({quote(_written(original))}); merge the two",
                     story.span,
+                    _removal(story, context),
                 )

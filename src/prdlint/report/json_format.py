@@ -32,6 +32,7 @@ def _fix(fix: Fix | None) -> dict[str, Any] | None:
         return None
     return {
         "description": fix.description,
+        "safe": fix.safe,
         "edits": [{**_span_fields(edit.span), "replacement": edit.replacement} for edit in fix.edits],
     }
 
