@@ -8,8 +8,9 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
+from prdlint.atomic import write_atomically
 from prdlint.cli import main
-from prdlint.fixing import apply_fixes, unified_diff, write_atomically
+from prdlint.fixing import apply_fixes, unified_diff
 from prdlint.rule import Edit, Fix
 from prdlint.span import Position, Span
 

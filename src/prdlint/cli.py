@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 import click
 
 from prdlint import __version__
+from prdlint.atomic import write_atomically
 from prdlint.config import ConfigError, ConfigResolver
 from prdlint.config.validation import KEYS, Where, selector_list, severity
 from prdlint.fixing import FixMode
@@ -131,6 +132,14 @@ def _statistics(run: LintRun) -> str:
     return "".join(f"{count:5d}  {code}  {name}  [{level}]\n" for (code, name, level), count in rows)
 
 
+def _write_report(path: Path, report: str) -> None:
+    try:
+        write_atomically(path, report)
+    except OSError as problem:
+        click.echo(f"prdlint: error: --output-file {path}: {problem.strerror or problem}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 def _report_diffs(run: LintRun, quiet: bool) -> None:
     """`--diff`: the change the fixes would make, and nothing else; exit 1 when there is one."""
     diffs = [result for result in run.files if result.diff]
@@ -203,6 +212,11 @@ def main() -> None:
     is_flag=True,
     help="Report a story rule on every story, even where it fires on most of them.",
 )
+@click.option(
+    "--output-file",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the report to this file (atomically); the terminal gets the concise report.",
+)
 @click.option("--fix", is_flag=True, help="Apply the safe fixes findings carry, and report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
@@ -230,6 +244,7 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    output_file: Path | None,
     **selection: Any,
 ) -> None:
     """Lint Markdown PRDs: files, directories (walked for *.md), or - for standard input."""
@@ -255,6 +270,9 @@ def check(
         sys.exit(_exit_code(run, exit_zero))
     reporter = registry.formats[output_format]()
     use_color = _use_color(color)
+    if output_file is not None:
+        _write_report(output_file, reporter.render(run, ReportOptions(registry)))
+        reporter = registry.formats["concise"]()
     if statistics:
         click.echo(_statistics(run), nl=False)
     else:

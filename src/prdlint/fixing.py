@@ -5,19 +5,15 @@ comment that suppresses nothing); unsafe ones change it, and are applied only wh
 are applied in rounds: each round takes the fixes that do not overlap one taken before it, then
 the file is linted again, until no fix is left or `MAX_ROUNDS` is reached, so two findings that
 touch the same text never corrupt it. A file is written once, at the end, atomically: the new text
-goes to a temporary file beside it that then replaces it, with the original's mode, and the line
-endings the edits did not touch are kept as they were.
+goes to a temporary file beside it that then replaces it (`atomic.write_atomically`), and the
+line endings the edits did not touch are kept as they were.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
-import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from prdlint.results import FileResult
 from prdlint.rule import Fix
@@ -98,18 +94,3 @@ def unified_diff(before: str, after: str, shown: str) -> str:
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replaces the file's content with `text` in one step: readers see the old file or the new
-    one, never half of it. Its permissions are kept."""
-    mode = stat.S_IMODE(path.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".prdlint")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        Path(temporary).chmod(mode)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

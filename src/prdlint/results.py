@@ -27,6 +27,11 @@ class FileResult:
     diff: str | None = None
     """With `--diff`, the change the fixes would make, as a unified diff."""
 
+    @property
+    def failing(self) -> list[Finding]:
+        """The findings at or above the file's `fail-on` severity."""
+        return [f for f in self.findings if f.severity.rank >= self.fail_on.rank]
+
 
 @dataclass
 class LintRun:
@@ -47,4 +52,4 @@ class LintRun:
 
     def failing(self) -> list[Finding]:
         """Findings at or above their own file's `fail-on` severity."""
-        return [f for result in self.files for f in result.findings if f.severity.rank >= result.fail_on.rank]
+        return [finding for result in self.files for finding in result.failing]

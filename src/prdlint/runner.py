@@ -10,11 +10,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from prdlint.atomic import write_atomically
 from prdlint.config import ConfigResolver, Settings
 from prdlint.document import Document, parse_document
 from prdlint.engine import internal_error, lint_document, lint_text
 from prdlint.files import discover
-from prdlint.fixing import FixMode, fix_text, unified_diff, write_atomically
+from prdlint.fixing import FixMode, fix_text, unified_diff
 from prdlint.registry import Registry
 from prdlint.results import FileResult, LintRun
 from prdlint.source import UnreadableFileError, decode_source, read_source

@@ -9,7 +9,10 @@ from prdlint.report.base import Reporter
 from prdlint.report.concise import ConciseReporter
 from prdlint.report.full import FullReporter
 from prdlint.report.github import GithubReporter
+from prdlint.report.gitlab import GitlabReporter
 from prdlint.report.json_format import JsonReporter
+from prdlint.report.junit import JunitReporter
+from prdlint.report.sarif import SarifReporter
 
 
 @hookimpl
@@ -19,4 +22,7 @@ def prdlint_output_formats() -> Mapping[str, type[Reporter]]:
         "full": FullReporter,
         "json": JsonReporter,
         "github": GithubReporter,
+        "sarif": SarifReporter,
+        "gitlab": GitlabReporter,
+        "junit": JunitReporter,
     }
