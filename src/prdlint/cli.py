@@ -19,6 +19,9 @@ import click
 
 from prdlint import __version__
 from prdlint.atomic import write_atomically
+from prdlint.baseline import BaselineError, apply_baseline, read_baseline
+from prdlint.baseline import write_baseline as baseline_text
+from prdlint.changes import DiffBaseError, changed_lines, keep_changed
 from prdlint.config import ConfigError, ConfigResolver
 from prdlint.config.validation import KEYS, Where, selector_list, severity
 from prdlint.fixing import FixMode
@@ -132,6 +135,28 @@ def _statistics(run: LintRun) -> str:
     return "".join(f"{count:5d}  {code}  {name}  [{level}]\n" for (code, name, level), count in rows)
 
 
+def _adoption_filters(
+    run: LintRun, registry: Registry, baseline: Path | None, diff_base: str | None
+) -> tuple[LintRun, int]:
+    """The run without the findings a baseline records, and with only those on lines changed
+    since `diff_base`; and how many the baseline left out."""
+    known = 0
+    if baseline is not None:
+        try:
+            filtered = apply_baseline(run, read_baseline(baseline))
+        except BaselineError as problem:
+            _fail(f"--baseline: {problem}")
+        run, known = filtered.run, filtered.known
+    if diff_base is not None:
+        try:
+            changes = changed_lines(diff_base, Path.cwd())
+        except DiffBaseError as problem:
+            _fail(f"--diff-base {diff_base}: {problem}")
+        whole = {code for code, rule in registry.rules.items() if rule.whole_document}
+        run = keep_changed(run, changes, whole)
+    return run, known
+
+
 def _write_report(path: Path, report: str) -> None:
     try:
         write_atomically(path, report)
@@ -217,6 +242,19 @@ def main() -> None:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write the report to this file (atomically); the terminal gets the concise report.",
 )
+@click.option(
+    "--diff-base", metavar="REF", help="Report only findings on lines changed since this git revision."
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Leave out the findings this baseline file records (see --write-baseline).",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record every finding of this run in a baseline file, and exit 0.",
+)
 @click.option("--fix", is_flag=True, help="Apply the safe fixes findings carry, and report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
@@ -245,6 +283,9 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     output_file: Path | None,
+    diff_base: str | None,
+    baseline: Path | None,
+    write_baseline: Path | None,
     **selection: Any,
 ) -> None:
     """Lint Markdown PRDs: files, directories (walked for *.md), or - for standard input."""
@@ -263,6 +304,12 @@ def check(
             _fail("'-' (standard input) cannot be combined with other paths")
         else:
             run = lint_paths(targets, resolver, registry, mode)
+    if write_baseline is not None:
+        _write_report(write_baseline, baseline_text(run))
+        count = len(run.findings)
+        click.echo(f"Wrote a baseline of {count} finding{'s' if count != 1 else ''} to {write_baseline}.")
+        sys.exit(EXIT_ERROR if run.has_internal_errors else EXIT_CLEAN)
+    run, known = _adoption_filters(run, registry, baseline, diff_base)
     if diff:
         _report_diffs(run, quiet)
     if fix and targets == [Path("-")]:
@@ -284,6 +331,11 @@ def check(
             click.echo(f"prdlint: notice: {notice}", err=True)
         if reporter.human or statistics:
             click.echo(_summary(run))
+        if known:
+            click.echo(
+                f"prdlint: notice: {known} known finding{'s' if known != 1 else ''} left out ({baseline})",
+                err=True,
+            )
     sys.exit(_exit_code(run, exit_zero))
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 
+from prdlint.baseline import covered_text
 from prdlint.report.base import Reporter, ReportOptions
 from prdlint.results import LintRun
 from prdlint.rule import Finding, Severity
@@ -21,12 +23,8 @@ _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO
 def fingerprint(finding: Finding, source: str | None) -> str:
     """A digest of what the finding is, not where: its rule, file, message and the text it
     covers, so that a line added above it does not make it a new finding."""
-    covered = ""
-    if source is not None:
-        lines = source.splitlines()
-        start, end = finding.span.start.line, finding.span.end.line
-        covered = "\n".join(line.strip() for line in lines[start - 1 : end])
-    key = "\0".join((finding.code, finding.path, finding.message, covered))
+    message = re.sub(r"\d+", "#", finding.message)  # "(line 7)" moves with the text
+    key = "\0".join((finding.code, finding.path, message, covered_text(finding, source)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
