@@ -255,6 +255,7 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Record every finding of this run in a baseline file, and exit 0.",
 )
+@click.option("--no-cache", is_flag=True, help="Lint every file again, without reading or writing the cache.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes findings carry, and report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
@@ -286,6 +287,7 @@ def check(
     diff_base: str | None,
     baseline: Path | None,
     write_baseline: Path | None,
+    no_cache: bool,
     **selection: Any,
 ) -> None:
     """Lint Markdown PRDs: files, directories (walked for *.md), or - for standard input."""
@@ -303,7 +305,7 @@ def check(
         elif Path("-") in targets:
             _fail("'-' (standard input) cannot be combined with other paths")
         else:
-            run = lint_paths(targets, resolver, registry, mode)
+            run = lint_paths(targets, resolver, registry, mode, use_cache=not no_cache)
     if write_baseline is not None:
         _write_report(write_baseline, baseline_text(run))
         count = len(run.findings)

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prdlint.atomic import write_atomically
+from prdlint.cache import ResultCache
 from prdlint.config import ConfigResolver, Settings
 from prdlint.document import Document, parse_document
 from prdlint.engine import internal_error, lint_document, lint_text
 from prdlint.files import discover
 from prdlint.fixing import FixMode, fix_text, unified_diff
 from prdlint.registry import Registry
-from prdlint.results import FileResult, LintRun
+from prdlint.results import INTERNAL_ERROR_CODE, FileResult, LintRun
 from prdlint.source import UnreadableFileError, decode_source, read_source
 
 if TYPE_CHECKING:
@@ -58,17 +59,34 @@ def load_file(path: Path, resolver: ConfigResolver) -> SourceFile:
 
 
 def lint_file(
-    path: Path, resolver: ConfigResolver, registry: Registry, fix: FixMode | None = None
+    path: Path,
+    resolver: ConfigResolver,
+    registry: Registry,
+    fix: FixMode | None = None,
+    cache: ResultCache | None = None,
 ) -> FileResult:
+    """One file's result: from the cache when its text, settings and prdlint are unchanged."""
+    settings = resolver.for_path(path)
+    shown = display_path(path)
     try:
-        source = load_file(path, resolver)
+        text = read_source(path, settings.max_file_size)
     except UnreadableFileError as problem:
-        shown = display_path(path)
-        fail_on = resolver.for_path(path).fail_on
-        return FileResult(path=shown, findings=[internal_error(shown, str(problem))], fail_on=fail_on)
-    if fix is None:
-        return lint_document(source.document, source.shown, source.settings, registry, file_path=path)
-    return _fix_file(source, registry, fix)
+        return FileResult(
+            path=shown, findings=[internal_error(shown, str(problem))], fail_on=settings.fail_on
+        )
+    if fix is not None:
+        return _fix_file(SourceFile(path, shown, settings, parse_document(text), text), registry, fix)
+    cached = cache.get(text, shown, settings) if cache is not None and settings.cache else None
+    if cached is not None:
+        return cached
+    result = lint_document(parse_document(text), shown, settings, registry, file_path=path)
+    if (
+        cache is not None
+        and settings.cache
+        and not any(f.code == INTERNAL_ERROR_CODE for f in result.findings)
+    ):
+        cache.put(text, settings, result)
+    return result
 
 
 def _fix_file(source: SourceFile, registry: Registry, mode: FixMode) -> FileResult:
@@ -96,12 +114,18 @@ def analyse_file(source: SourceFile, registry: Registry) -> AnalysisRun:
 
 
 def lint_paths(
-    paths: list[Path], resolver: ConfigResolver, registry: Registry, fix: FixMode | None = None
+    paths: list[Path],
+    resolver: ConfigResolver,
+    registry: Registry,
+    fix: FixMode | None = None,
+    *,
+    use_cache: bool = False,
 ) -> LintRun:
     discovery = discover(paths, resolver)
     run = LintRun(errors=discovery.errors)
+    cache = ResultCache(registry) if use_cache else None
     for path in sorted(discovery.files, key=display_path):
-        result = lint_file(path, resolver, registry, fix)
+        result = lint_file(path, resolver, registry, fix, cache)
         run.files.append(result)
         _collect_notices(run, result)
     return run

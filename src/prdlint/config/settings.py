@@ -50,6 +50,8 @@ class Settings:
     fail_on: Severity = DEFAULT_FAIL_ON
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     respect_gitignore: bool = True
+    cache: bool = True
+    """Keep each file's findings in `.prdlint_cache/` and reuse them while nothing changed."""
     force_exclude: bool = False
     """Apply `exclude`, `extend-exclude` and `.gitignore` to files named on the command line too,
     as a pre-commit hook that passes every changed file by name needs."""

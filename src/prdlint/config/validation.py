@@ -196,6 +196,7 @@ KEYS: Mapping[str, tuple[str, Validator]] = {
     "max-file-size": ("max_file_size", positive_int),
     "respect-gitignore": ("respect_gitignore", boolean),
     "force-exclude": ("force_exclude", boolean),
+    "cache": ("cache", boolean),
     "rules": ("rules", rule_options),
     "nlp": ("nlp_model", nlp_model),
     "vocabulary": ("vocabulary", vocabulary),
