@@ -38,8 +38,8 @@ def _spacy_imported(*args: str) -> bool:
         ("rules",),
         ("explain", "PRD002"),
         ("config", str(SAMPLE)),
-        ("check", "--select", "PRD0", str(SAMPLE)),
-        ("check", "--select", "PRD201,PRD202,PRD206", str(SAMPLE)),
+        ("check", "--no-cache", "--select", "PRD0", str(SAMPLE)),
+        ("check", "--no-cache", "--select", "PRD201,PRD202,PRD206", str(SAMPLE)),
     ],
     ids=" ".join,
 )
@@ -48,4 +48,4 @@ def test_commands_without_analysis_do_not_import_spacy(args: tuple[str, ...]) ->
 
 
 def test_the_probe_sees_spacy_when_the_stakeholder_pack_runs() -> None:
-    assert _spacy_imported("check", "--select", "PRD1", str(SAMPLE))
+    assert _spacy_imported("check", "--no-cache", "--select", "PRD1", str(SAMPLE))
