@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -34,6 +35,8 @@ from prdlint.selection import requirements_document, select_rules
 from prdlint.source import UnreadableFileError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# Seconds a run may take before it shows its progress.
+PROGRESS_AFTER = 2.0
 _NAMED_FILES = 3
 SEVERITY_CHOICE = click.Choice([str(level) for level in Severity])
 
@@ -157,6 +160,30 @@ def _adoption_filters(
     return run, known
 
 
+def available_cores() -> int:
+    """The cores this process may run on (fewer than the machine's under a CPU limit)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class ProgressLine:
+    """ "prdlint: 40/126 files" on standard error, redrawn in place, for a run that has taken
+    more than a couple of seconds on a terminal; erased when the run ends."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.terminal = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.terminal or time.monotonic() - self.start < PROGRESS_AFTER:
+            return
+        # Written as it is: click would strip the erase sequence from a stream it did not open.
+        sys.stderr.write(f"\rprdlint: {done}/{total} files" if done < total else "\r\033[K")
+        sys.stderr.flush()
+
+
 def _write_report(path: Path, report: str) -> None:
     try:
         write_atomically(path, report)
@@ -255,6 +282,12 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Record every finding of this run in a baseline file, and exit 0.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes to lint files in [default: the cores available].",
+)
 @click.option("--no-cache", is_flag=True, help="Lint every file again, without reading or writing the cache.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes findings carry, and report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
@@ -288,6 +321,7 @@ def check(
     baseline: Path | None,
     write_baseline: Path | None,
     no_cache: bool,
+    jobs: int | None,
     **selection: Any,
 ) -> None:
     """Lint Markdown PRDs: files, directories (walked for *.md), or - for standard input."""
@@ -305,7 +339,15 @@ def check(
         elif Path("-") in targets:
             _fail("'-' (standard input) cannot be combined with other paths")
         else:
-            run = lint_paths(targets, resolver, registry, mode, use_cache=not no_cache)
+            run = lint_paths(
+                targets,
+                resolver,
+                registry,
+                mode,
+                use_cache=not no_cache,
+                jobs=jobs or available_cores(),
+                progress=None if quiet else ProgressLine(),
+            )
     if write_baseline is not None:
         _write_report(write_baseline, baseline_text(run))
         count = len(run.findings)

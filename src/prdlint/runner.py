@@ -17,12 +17,17 @@ from prdlint.document import Document, parse_document
 from prdlint.engine import internal_error, lint_document, lint_text
 from prdlint.files import discover
 from prdlint.fixing import FixMode, fix_text, unified_diff
+from prdlint.parallel import Progress, lint_in_workers
 from prdlint.registry import Registry
 from prdlint.results import INTERNAL_ERROR_CODE, FileResult, LintRun
 from prdlint.source import UnreadableFileError, decode_source, read_source
 
 if TYPE_CHECKING:
     from prdlint.language.analysis import AnalysisRun
+
+
+# Fewer files than this are linted sooner in one process than by starting workers.
+_PARALLEL_FROM = 4
 
 
 def display_path(path: Path) -> str:
@@ -59,13 +64,9 @@ def load_file(path: Path, resolver: ConfigResolver) -> SourceFile:
 
 
 def lint_file(
-    path: Path,
-    resolver: ConfigResolver,
-    registry: Registry,
-    fix: FixMode | None = None,
-    cache: ResultCache | None = None,
+    path: Path, resolver: ConfigResolver, registry: Registry, fix: FixMode | None = None
 ) -> FileResult:
-    """One file's result: from the cache when its text, settings and prdlint are unchanged."""
+    """One file's result, or with `fix` its result after its fixes."""
     settings = resolver.for_path(path)
     shown = display_path(path)
     try:
@@ -76,17 +77,7 @@ def lint_file(
         )
     if fix is not None:
         return _fix_file(SourceFile(path, shown, settings, parse_document(text), text), registry, fix)
-    cached = cache.get(text, shown, settings) if cache is not None and settings.cache else None
-    if cached is not None:
-        return cached
-    result = lint_document(parse_document(text), shown, settings, registry, file_path=path)
-    if (
-        cache is not None
-        and settings.cache
-        and not any(f.code == INTERNAL_ERROR_CODE for f in result.findings)
-    ):
-        cache.put(text, settings, result)
-    return result
+    return lint_document(parse_document(text), shown, settings, registry, file_path=path)
 
 
 def _fix_file(source: SourceFile, registry: Registry, mode: FixMode) -> FileResult:
@@ -120,15 +111,56 @@ def lint_paths(
     fix: FixMode | None = None,
     *,
     use_cache: bool = False,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> LintRun:
+    """Every file the paths name: from the cache where nothing changed, the others linted, in
+    worker processes when `jobs` allows and there are enough of them; in the order of their paths."""
     discovery = discover(paths, resolver)
     run = LintRun(errors=discovery.errors)
-    cache = ResultCache(registry) if use_cache else None
-    for path in sorted(discovery.files, key=display_path):
-        result = lint_file(path, resolver, registry, fix, cache)
-        run.files.append(result)
-        _collect_notices(run, result)
+    files = sorted(discovery.files, key=display_path)
+    cache = ResultCache(registry) if use_cache and fix is None else None
+    results: dict[Path, FileResult] = {}
+    texts: dict[Path, str] = {}
+    for path in files:
+        hit = _from_cache(path, resolver, cache, texts)
+        if hit is not None:
+            results[path] = hit
+    pending = [path for path in files if path not in results]
+    if jobs > 1 and len(pending) >= _PARALLEL_FROM:
+        linted = lint_in_workers(pending, resolver, fix, jobs, display_path, progress)
+    else:
+        linted = []
+        for done, path in enumerate(pending, start=1):
+            linted.append(lint_file(path, resolver, registry, fix))
+            if progress is not None:
+                progress(done, len(pending))
+    for path, result in zip(pending, linted, strict=True):
+        results[path] = result
+        if (
+            cache is not None
+            and path in texts
+            and not any(f.code == INTERNAL_ERROR_CODE for f in result.findings)
+        ):
+            cache.put(texts[path], resolver.for_path(path), result)
+    for path in files:
+        run.files.append(results[path])
+        _collect_notices(run, results[path])
     return run
+
+
+def _from_cache(
+    path: Path, resolver: ConfigResolver, cache: ResultCache | None, texts: dict[Path, str]
+) -> FileResult | None:
+    """The cached result of a file, if there is one; its text is kept in `texts` for storing."""
+    settings = resolver.for_path(path)
+    if cache is None or not settings.cache:
+        return None
+    try:
+        texts[path] = read_source(path, settings.max_file_size)
+    except UnreadableFileError:
+        return None  # linting it reports why
+    return cache.get(texts[path], display_path(path), settings)
 
 
 def lint_stdin(
