@@ -384,6 +384,14 @@ def check(
 
 
 @main.command()
+def server() -> None:
+    """Run the language server on standard input and output, for an editor."""
+    from prdlint.server import serve  # pygls and the server load only for this command
+
+    serve()
+
+
+@main.command()
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(output: str) -> None:
     """List every rule: code, name, pack, default severity, on by default or opt-in, summary."""

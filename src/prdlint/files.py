@@ -97,12 +97,10 @@ def _walk(directory: Path, resolver: ConfigResolver) -> list[Path]:
     return found
 
 
-def _excluded(path: Path, resolver: ConfigResolver) -> bool:
-    """Whether `force-exclude` keeps a file named on the command line out: the excludes, or a
-    .gitignore, name it or a directory above it."""
+def excluded(path: Path, resolver: ConfigResolver) -> bool:
+    """Whether the excludes, or a .gitignore, name the file or a directory above it: what keeps it
+    out of a directory walk, of a `--force-exclude` run, and of the editor's diagnostics."""
     settings = resolver.for_path(path)
-    if not settings.force_exclude:
-        return False
     resolved = path.resolve()
     for candidate in (resolved, *resolved.parents):
         if candidate == settings.root or candidate == Path(candidate.anchor):
@@ -124,7 +122,8 @@ def discover(paths: list[Path], resolver: ConfigResolver) -> Discovery:
                 patterns = ", ".join(resolver.for_path(path).include)
                 discovery.errors.append(f"{path}: no Markdown files found (include: {patterns})")
         elif path.exists():
-            files = [] if _excluded(path, resolver) else [path]
+            forced = resolver.for_path(path).force_exclude
+            files = [] if forced and excluded(path, resolver) else [path]
         else:
             discovery.errors.append(f"{path}: no such file or directory")
             continue

@@ -1,0 +1,127 @@
+"""`prdlint server` driven by a real LSP client (pytest-lsp) as a subprocess: diagnostics on
+open, on change after a pause, and on save; code actions; hover; lint-on-save-only; shutdown."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+DRAFT = "# Plan\n\nThe launch 🚀 date is TBD. <!-- prdlint-disable-line PRD003 -->\n"
+CONFIG = 'select = ["PRD001", "PRD002", "PRD003"]\nseverity = { PRD002 = "warning" }\n'
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("workspace")
+    (root / ".prdlint.toml").write_text(CONFIG, encoding="utf-8")
+    return root
+
+
+def _uri(workspace: Path, name: str) -> str:
+    return (workspace / name).as_uri()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "prdlint", "server"]))
+async def client(lsp_client: LanguageClient, workspace: Path):
+    await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=workspace.as_uri())
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _open(client: LanguageClient, uri: str, text: str) -> list[types.Diagnostic]:
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics[uri]
+
+
+@pytest.mark.asyncio
+async def test_diagnostics_on_open_change_and_save(client: LanguageClient, workspace: Path) -> None:
+    uri = _uri(workspace, "prd.md")
+    diagnostics = await _open(client, uri, DRAFT)
+    codes = sorted(str(d.code) for d in diagnostics)
+    assert codes == ["PRD001", "PRD002"]
+    placeholder = next(d for d in diagnostics if d.code == "PRD002")
+    # "The launch 🚀 date is " is 21 characters but 22 UTF-16 code units.
+    assert (placeholder.range.start.line, placeholder.range.start.character) == (2, 22)
+    assert placeholder.severity == types.DiagnosticSeverity.Warning and placeholder.source == "prdlint"
+
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[
+                types.TextDocumentContentChangeWholeDocument(text="# Plan\n\nThe launch is 3 March.\n")
+            ],
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[uri]) == []
+
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[uri]) == []
+
+
+@pytest.mark.asyncio
+async def test_code_actions_fix_or_disable_and_hover_explains(
+    client: LanguageClient, workspace: Path
+) -> None:
+    uri = _uri(workspace, "actions.md")
+    diagnostics = await _open(client, uri, DRAFT)
+    line = types.Range(start=types.Position(line=2, character=0), end=types.Position(line=2, character=80))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=line,
+            context=types.CodeActionContext(diagnostics=list(diagnostics)),
+        )
+    )
+    titles = [action.title for action in actions]
+    assert "PRD001: remove the unused suppression comment" in titles
+    assert "Disable PRD002 (placeholder-text) for this line" in titles
+    fix = next(a for a in actions if a.title.startswith("PRD001:"))
+    (edit,) = fix.edit.changes[uri]
+    assert edit.new_text == "" and edit.range.start.line == 2
+    disable = next(a for a in actions if a.title.startswith("Disable PRD002"))
+    assert disable.edit.changes[uri][0].new_text == "<!-- prdlint-disable-next-line PRD002 -->\n"
+
+    placeholder = next(d for d in diagnostics if d.code == "PRD002")
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=placeholder.range.start
+        )
+    )
+    assert hover is not None and hover.contents.value.startswith("**PRD002 placeholder-text**")
+    assert "## Why is this bad?" in hover.contents.value
+
+
+@pytest.mark.asyncio
+async def test_lint_on_save_only_waits_for_the_save(client: LanguageClient, workspace: Path) -> None:
+    uri = _uri(workspace, "saved.md")
+    assert len(await _open(client, uri, DRAFT)) == 2
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"prdlint": {"lintOnSaveOnly": True}})
+    )
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text="# Plan\n\nDone.\n")],
+        )
+    )
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[uri]) == []
