@@ -1,0 +1,191 @@
+"""Speed where users feel it: the hook, the editor, the CI run. Every figure is a ratio against a
+baseline measured in the same run (these machines are noisy), and every run asserts it linted
+every file it was given.
+
+- unchanged re-run: `prdlint check` over PRDs already in the cache, against the interpreter
+  starting with prdlint's CLI imported (target 1.3x) and against `python -c pass`;
+- pre-commit: `prdlint check --force-exclude` on 3 changed PRDs, no cache, against `python -c pass`;
+- corpus: the 1 MB corpus with `--jobs 1` against the floor (markdown-it-py parsing plus
+  `spacy.blank("en")` tokens of the same text, in one process; target 1.5x), `--jobs 2` against
+  `--jobs 1`, and against markdownlint-cli2 (npm: `npm install -g markdownlint-cli2`) and proselint
+  (PyPI: `pip install proselint`) where they are installed;
+- editor: re-linting a 5,000-word PRD after a one-line change in a warm process (median of 20)
+  against one markdown-it-py parse of it (target under 30 ms);
+- memory: the peak of one process linting a 5 MB document (target under 250 MB).
+
+    python benchmarks/workflow_speed.py [--corpus DIR] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _harness import DEFAULT_CORPUS, load_corpus
+
+PYTHON = sys.executable
+_CLI_IMPORTS = "import prdlint.cli, prdlint.runner, prdlint.cache"
+
+
+def _seconds(command: list[str], cwd: Path, rounds: int) -> float:
+    """The best wall time of `rounds` runs of a command (fresh processes)."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _linted(command: list[str], cwd: Path, expected: int) -> None:
+    """Runs `command` once and checks that its summary counts every file it was given."""
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr
+    assert f"{expected} file" in summary, f"expected {expected} files linted: {summary}"
+
+
+def _row(name: str, seconds: float, against: float, target: float | None = None) -> None:
+    ratio = seconds / against
+    verdict = "" if target is None else f"  (target {target:.1f}x: {'ok' if ratio <= target else 'OVER'})"
+    print(f"  {name:<58} {seconds * 1000:9.1f} ms  {ratio:6.2f}x{verdict}")
+
+
+def unchanged_rerun(workdir: Path, rounds: int) -> None:
+    files = [str(path) for path in sorted(workdir.glob("*.md"))[:10]]
+    command = [PYTHON, "-m", "prdlint", "check", "--isolated", "--exit-zero", *files]
+    subprocess.run(command, cwd=workdir, capture_output=True, check=False)  # fills the cache
+    _linted(command, workdir, len(files))
+    bare = _seconds([PYTHON, "-c", "pass"], workdir, rounds)
+    imports = _seconds([PYTHON, "-c", _CLI_IMPORTS], workdir, rounds)
+    rerun = _seconds(command, workdir, rounds)
+    print(f"unchanged re-run of {len(files)} cached PRDs")
+    _row("python -c pass", bare, bare)
+    _row("python with prdlint's CLI imported (the floor)", imports, imports)
+    _row("prdlint check, every file cached", rerun, imports, 1.3)
+
+
+def pre_commit(workdir: Path, rounds: int) -> None:
+    files = [str(path) for path in sorted(workdir.glob("*.md"))[:3]]
+    command = [PYTHON, "-m", "prdlint", "check", "--isolated", "--no-cache", "--force-exclude", "--exit-zero"]
+    command += files
+    _linted(command, workdir, len(files))
+    bare = _seconds([PYTHON, "-c", "pass"], workdir, rounds)
+    print("a pre-commit run on 3 changed PRDs (no cache)")
+    _row("python -c pass", bare, bare)
+    _row("prdlint check --force-exclude, 3 files", _seconds(command, workdir, rounds), bare)
+
+
+def corpus(workdir: Path, documents: list[str], rounds: int) -> None:
+    import spacy
+    from markdown_it import MarkdownIt
+
+    markdown, blank = MarkdownIt("commonmark").enable("table"), spacy.blank("en")
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for text in documents:
+            markdown.parse(text)
+            blank.make_doc(text)
+    floor = (time.perf_counter() - start) / rounds
+    base = [PYTHON, "-m", "prdlint", "check", "--isolated", "--no-cache", "--exit-zero", "-q", "."]
+    _linted([*base[:-2], "."], workdir, len(documents))
+    one = _seconds([*base, "--jobs", "1"], workdir, max(1, rounds // 2))
+    two = _seconds([*base, "--jobs", "2"], workdir, max(1, rounds // 2))
+    size = sum(len(text.encode()) for text in documents) / 1e6
+    print(f"the corpus: {len(documents)} PRDs, {size:.2f} MB")
+    _row("floor: markdown-it-py parse + blank spaCy tokens (in process)", floor, floor)
+    _row("prdlint check --jobs 1 (a fresh process)", one, floor, 1.5)
+    _row("prdlint check --jobs 2", two, one)
+    markdownlint = shutil.which("markdownlint-cli2")
+    if markdownlint:
+        _row("markdownlint-cli2 (against --jobs 2)", _seconds([markdownlint, "*.md"], workdir, 1), two)
+    else:
+        print("  markdownlint-cli2 not installed (npm install -g markdownlint-cli2)")
+    if subprocess.run([PYTHON, "-c", "import proselint"], capture_output=True).returncode == 0:
+        files = [str(path) for path in sorted(workdir.glob("*.md"))]
+        proselint = [PYTHON, "-m", "proselint", "check", *files]  # proselint 0.14 and newer
+        _row("proselint (against --jobs 2)", _seconds(proselint, workdir, 1), two)
+    else:
+        print("  proselint not installed (pip install proselint)")
+
+
+def editor(documents: list[str]) -> None:
+    from markdown_it import MarkdownIt
+
+    from prdlint.config import Settings
+    from prdlint.engine import lint_text
+    from prdlint.registry import load_registry
+
+    words, chosen = 0, []
+    for text in documents:
+        chosen.append(text)
+        words += len(text.split())
+        if words >= 5000:
+            break
+    text = "\n\n".join(chosen)
+    registry, settings = load_registry(), Settings(root=Path.cwd())
+    lint_text(text, "prd.md", settings, registry)  # warm: the pipeline is loaded, as in the server
+    times = []
+    for round_ in range(20):
+        changed = text.replace("\n", f"\nEdited line {round_}.\n", 1)
+        start = time.perf_counter()
+        lint_text(changed, "prd.md", settings, registry)
+        times.append(time.perf_counter() - start)
+    markdown = MarkdownIt("commonmark").enable("table")
+    start = time.perf_counter()
+    markdown.parse(text)
+    parse = time.perf_counter() - start
+    median = statistics.median(times)
+    print(f"the editor: re-lint of a {words}-word PRD after a one-line change (median of 20)")
+    _row("one markdown-it-py parse", parse, parse)
+    verdict = "ok" if median < 0.030 else "OVER"
+    row = f"  {'re-lint in a warm process':<58} {median * 1000:9.1f} ms  {median / parse:6.2f}x"
+    print(f"{row}  (target 30 ms: {verdict})")
+
+
+def memory(workdir: Path, documents: list[str]) -> None:
+    big = workdir / "big" / "five-megabytes.md"
+    big.parent.mkdir()
+    text, parts = "", []
+    while len(text.encode()) < 5_000_000:
+        parts.extend(documents)
+        text = "\n\n".join(parts)
+    big.write_text(text, encoding="utf-8")
+    (big.parent / ".prdlint.toml").write_text("max-file-size = 100000000\n", encoding="utf-8")
+    script = (
+        "import resource, sys\nfrom prdlint.cli import main\n"
+        f"sys.argv = ['prdlint', 'check', '--no-cache', '--exit-zero', '-q', {str(big)!r}]\n"
+    )
+    script += "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    script += "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    done = subprocess.run([PYTHON, "-c", script], capture_output=True, text=True, check=False, cwd=big.parent)
+    peak = int(done.stdout.strip().splitlines()[-1]) / 1024
+    verdict = "ok" if peak < 250 else "OVER"
+    print(f"memory: one process linting a {len(text.encode()) / 1e6:.1f} MB document")
+    print(f"  {'peak resident memory':<58} {peak:9.1f} MB  (target 250 MB: {verdict})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--rounds", type=int, default=5)
+    options = parser.parse_args()
+    documents = load_corpus(options.corpus, 1_000_000)
+    with tempfile.TemporaryDirectory() as directory:
+        workdir = Path(directory)
+        for index, text in enumerate(documents):
+            (workdir / f"prd{index:03}.md").write_text(text, encoding="utf-8")
+        unchanged_rerun(workdir, options.rounds)
+        pre_commit(workdir, options.rounds)
+        corpus(workdir, documents, options.rounds)
+        editor(documents)
+        memory(workdir, documents)
+
+
+if __name__ == "__main__":
+    main()
