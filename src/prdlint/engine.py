@@ -30,7 +30,9 @@ from prdlint.suppressions import Suppressions
 if TYPE_CHECKING:
     from prdlint.language.analysis import LanguageSettings, StageFailure
 
-FIRST_CHARACTER = Span(Position(1, 1), Position(1, 2))
+# Where a finding about a file that could not be read goes: the start of it, an empty range, since
+# the file may have no first character.
+FIRST_CHARACTER = Span(Position(1, 1), Position(1, 1))
 
 
 def internal_error(path: str, message: str) -> Finding:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from prdlint.config import ConfigResolver
 from prdlint.selection import matches_globs
+from prdlint.source import resolved_path
 
 if TYPE_CHECKING:
     import pathspec
@@ -32,7 +33,7 @@ class GitignoreFilter:
     """Applies every .gitignore from the repository root down to a path, as git does."""
 
     def __init__(self, start: Path) -> None:
-        start = start.resolve()
+        start = resolved_path(start)
         self.top = _repository_root(start) or start
         self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
 
@@ -49,7 +50,7 @@ class GitignoreFilter:
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         try:
-            relative_parts = path.resolve().relative_to(self.top).parts
+            relative_parts = resolved_path(path).relative_to(self.top).parts
         except ValueError:
             return False
         directory = self.top
@@ -101,7 +102,7 @@ def excluded(path: Path, resolver: ConfigResolver) -> bool:
     """Whether the excludes, or a .gitignore, name the file or a directory above it: what keeps it
     out of a directory walk, of a `--force-exclude` run, and of the editor's diagnostics."""
     settings = resolver.for_path(path)
-    resolved = path.resolve()
+    resolved = resolved_path(path)
     for candidate in (resolved, *resolved.parents):
         if candidate == settings.root or candidate == Path(candidate.anchor):
             break
@@ -124,11 +125,14 @@ def discover(paths: list[Path], resolver: ConfigResolver) -> Discovery:
         elif path.exists():
             forced = resolver.for_path(path).force_exclude
             files = [] if forced and excluded(path, resolver) else [path]
+        elif path.is_symlink():
+            discovery.errors.append(f"{path}: a symbolic link to nothing (broken, or a loop)")
+            continue
         else:
             discovery.errors.append(f"{path}: no such file or directory")
             continue
         for file in files:
-            key = file.resolve()
+            key = resolved_path(file)
             if key not in seen:
                 seen.add(key)
                 discovery.files.append(file)

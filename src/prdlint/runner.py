@@ -20,7 +20,7 @@ from prdlint.fixing import FixMode, fix_text, unified_diff
 from prdlint.parallel import Progress, lint_in_workers
 from prdlint.registry import Registry
 from prdlint.results import INTERNAL_ERROR_CODE, FileResult, LintRun
-from prdlint.source import UnreadableFileError, decode_source, read_source
+from prdlint.source import UnreadableFileError, decode_source, read_source, resolved_path
 
 if TYPE_CHECKING:
     from prdlint.language.analysis import AnalysisRun
@@ -33,7 +33,7 @@ _PARALLEL_FROM = 4
 def display_path(path: Path) -> str:
     """Paths are shown relative to the working directory when they are below it."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return resolved_path(path).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(path)
 

@@ -18,6 +18,7 @@ from prdlint.document import Document
 from prdlint.document.genre import Genre, genre
 from prdlint.registry import Registry
 from prdlint.rule import Rule, Severity
+from prdlint.source import resolved_path
 
 if TYPE_CHECKING:
     import pathspec
@@ -49,7 +50,7 @@ def _relative(path: Path, root: Path) -> str:
     """`path` relative to `root`; a path outside it (`prdlint check ..`, an absolute path from
     elsewhere) is taken from the top of the file system, where patterns that are not anchored
     ("*.md", "node_modules/") still match as they would inside."""
-    resolved = path.resolve()
+    resolved = resolved_path(path)
     try:
         return resolved.relative_to(root).as_posix()
     except ValueError:

@@ -1,10 +1,25 @@
-"""Reading a file's text, with a one-line reason when it cannot be linted."""
+"""Reading a file's text, with a one-line reason when it cannot be linted.
+
+Only regular files are read: a FIFO or a device named `*.md` would block the run forever, and a
+symlink loop has no text. An empty file is clean, as markdownlint and ruff treat one: there is
+nothing in it to report.
+"""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 _BINARY_SNIFF_BYTES = 8192
+
+
+def resolved_path(path: Path) -> Path:
+    """`path` made absolute with its symlinks followed, or only absolute when they loop (a
+    `loop.md` that points at itself must be reported, not crash the run)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
 
 
 class UnreadableFileError(Exception):
@@ -28,14 +43,15 @@ def decode_source(data: bytes, max_size: int) -> str:
             f"file is not valid UTF-8 (byte 0x{data[error.start]:02x} at line {line}, column {column}); "
             "save it as UTF-8"
         ) from None
-    if not text.strip("\ufeff \t\r\n"):
-        raise UnreadableFileError("file is empty: there is nothing to lint")
     return text
 
 
 def read_source(path: Path, max_size: int) -> str:
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise UnreadableFileError("not a regular file (a pipe, a device or a directory): nothing to read")
+        size = status.st_size
         if size > max_size:
             raise UnreadableFileError(f"file is {size:,} bytes, over the max-file-size of {max_size:,} bytes")
         data = path.read_bytes()

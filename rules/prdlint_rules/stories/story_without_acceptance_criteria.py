@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from prdlint.document import Document
@@ -20,33 +21,33 @@ _CRITERIA_COLUMN = re.compile(r"\bacceptance\b|\bcriteri(?:a|on)\b|^\s*AC\s*$|\b
 _MIN_WITH_CRITERIA = 3
 
 
-def _in_table(story: Story, document: Document) -> bool:
-    """A row with a filled acceptance-criteria cell."""
+def _table_rows(document: Document) -> dict[int, bool]:
+    """Each story table row, by its line: whether its acceptance-criteria cell is filled."""
+    rows: dict[int, bool] = {}
     for table in document.tables:
         columns = [i for i, cell in enumerate(table.header) if _CRITERIA_COLUMN.search(cell.text)]
         for row in table.rows[1:]:
-            if row and row[0].line == story.line:
-                return any(i < len(row) and row[i].text.strip() for i in columns)
-    return False
-
-
-def _below(story: Story, until_line: int, document: Document) -> bool:
-    """Criteria in the blocks after the story, before the next story and within its section."""
-    end = min(until_line, story.section.end_line if story.section else until_line)
-    return any(
-        story.span.end.line < block.line <= end and _CRITERIA.search(block.text) for block in document.blocks
-    )
+            if row:
+                rows.setdefault(row[0].line, any(i < len(row) and row[i].text.strip() for i in columns))
+    return rows
 
 
 def _has_criteria(stories: list[Story], document: Document) -> list[bool]:
+    """For each story, whether criteria follow it: in its table row, or in a block after it,
+    before the next story and within its section. Each block and row is read once, so a
+    thousand-story backlog costs a thousand times one story, not a million."""
     last_line = document.lines.line_count
+    rows = _table_rows(document)
+    criteria = sorted(block.line for block in document.blocks if _CRITERIA.search(block.text))
     found = []
     for index, story in enumerate(stories):
         if story.form is StoryForm.TABLE:
-            found.append(_in_table(story, document))
+            found.append(rows.get(story.line, False))
             continue
         following = stories[index + 1].line - 1 if index + 1 < len(stories) else last_line
-        found.append(_below(story, following, document))
+        end = min(following, story.section.end_line if story.section else following)
+        after = bisect_right(criteria, story.span.end.line)
+        found.append(after < len(criteria) and criteria[after] <= end)
     return found
 
 

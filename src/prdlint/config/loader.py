@@ -27,6 +27,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(path, None, f"invalid TOML: {error}") from error
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            path, None, f"not valid UTF-8 (byte at offset {error.start}); save it as UTF-8"
+        ) from error
     except OSError as error:
         raise ConfigError(path, None, f"cannot read: {error.strerror}") from error
 

@@ -53,16 +53,21 @@ def _markdown() -> MarkdownIt:
     return parser
 
 
-def normalize_newlines(text: str) -> str:
-    """CRLF and CR become LF, and a byte-order mark goes.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
-    Lines and columns stay those of the original file, because only line endings change.
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and CR become LF, a byte-order mark goes, and a lone surrogate (which an editor may
+    hand over mid-keystroke, and no encoder accepts) becomes U+FFFD.
+
+    Lines and columns stay those of the original file, because only line endings change and a
+    surrogate is replaced by one character.
     """
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _column_of(source_line: str, content_line: str) -> int:

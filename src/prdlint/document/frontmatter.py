@@ -22,6 +22,11 @@ def parse_front_matter(text: str, first_line: int) -> tuple[dict[str, Any] | Non
         if context and context_mark is not None:
             problem += f" ({context} that starts on line {first_line + context_mark.line})"
         return None, (line, f"front matter is not valid YAML: {problem}")
+    except (ValueError, TypeError, OverflowError) as error:
+        # YAML that parses but whose values cannot be built: "2024-13-01", "!!int x".
+        return None, (first_line, f"front matter holds a value YAML cannot read: {error}")
+    except RecursionError:
+        return None, (first_line, "front matter is nested too deeply to read")
     if data is None:
         return {}, None
     if not isinstance(data, dict):

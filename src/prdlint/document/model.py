@@ -209,8 +209,9 @@ class Document:
     def line_span(self, line: int) -> Span:
         """The span of a whole line's text, for findings about a line rather than words."""
         text = self.line_text(line)
-        stripped = len(text) - len(text.lstrip())
-        return Span(Position(line, stripped + 1), Position(line, len(text.rstrip()) + 1))
+        # Markdown's white space is the space and the tab: a form feed or U+3000 is text to it.
+        stripped = len(text) - len(text.lstrip(" \t"))
+        return Span(Position(line, stripped + 1), Position(line, max(len(text.rstrip(" \t")), stripped) + 1))
 
     @property
     def first_line_span(self) -> Span:

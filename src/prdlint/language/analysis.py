@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from prdlint.document import Document
 from prdlint.language.model import STAKEHOLDERS, STORIES, WORDS, Analysis
-from prdlint.language.pipeline import capabilities, load_pipeline
+from prdlint.language.pipeline import capabilities, for_tokenizer, load_pipeline
 from prdlint.language.stories import find_stories
 from prdlint.language.vocabulary import Vocabulary, merge_vocabularies
 from prdlint.language.wordclasses import WordClasses, word_classes
@@ -108,7 +108,7 @@ def _words(document: Document, analysis: Analysis, setup: LanguageSetup) -> Anal
     from prdlint.language.words import words_of  # reads spaCy Docs
 
     means = [(story.span, story.means.text) for story in analysis.stories if story.means is not None]
-    docs = setup.nlp.pipe(text for _, text in means)
+    docs = setup.nlp.pipe(for_tokenizer(text) for _, text in means)
     words = {span: words_of(doc, setup.word_classes) for (span, _), doc in zip(means, docs, strict=True)}
     return replace(analysis, means_words=words)
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
 from prdlint.document.model import Block, BlockKind, Section
@@ -96,6 +97,7 @@ class Story:
 # A role named among others in a list of roles: "Staff roles (Admin, Manager, Guide)".
 _ROLE_LIST = re.compile(r"\b(?:roles?|permissions?|access levels?)\b", re.IGNORECASE)
 _OPENING_WORDS = 3
+_OPENING = re.compile(rf"\W*(?:\w+\b\W*){{{_OPENING_WORDS}}}")
 _ENTRY_WORDS = 6
 
 
@@ -123,12 +125,18 @@ class Mention:
     def listed(self) -> bool:
         """A role that opens a list item or table cell, or is named in a list of roles."""
         block = self.block
-        if _ROLE_LIST.search(block.text):
+        if _names_roles(block.text):
             return True
-        opens = len(re.findall(r"\w+", block.text[: self.start])) < _OPENING_WORDS
+        opens = _OPENING.match(block.text, 0, self.start) is None  # not three words before it
         in_entry = block.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
         # "• Finance & Compliance Team" written as its own paragraph is a list entry too.
         return opens and (in_entry or len(block.text.split()) <= _ENTRY_WORDS)
+
+
+@lru_cache(maxsize=256)
+def _names_roles(text: str) -> bool:
+    """Whether a block speaks of roles or permissions; asked once per block, not per mention."""
+    return _ROLE_LIST.search(text) is not None
 
 
 class Rank(IntEnum):

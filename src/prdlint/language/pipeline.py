@@ -9,6 +9,7 @@ part-of-speech tags and dependencies for rules that declare they need them.
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,17 @@ if TYPE_CHECKING:
 
 # What a trained pipeline adds to the built-in one, for rules to declare in their `needs`.
 TRAINED_CAPABILITIES = frozenset({"pos", "dep"})
+# No word of prose is this long; a longer run ("=" * 8000, a pasted hash) costs spaCy's tokenizer
+# time growing with the square of its length.
+_LONGEST_TOKEN = 100
+_RUN = re.compile(rf"\S{{{_LONGEST_TOKEN}}}")
+
+
+def for_tokenizer(text: str) -> str:
+    """The text as the pipeline reads it: line breaks inside a paragraph are spaces, and a run of
+    characters with no space longer than any word is broken by a space every `_LONGEST_TOKEN`
+    characters. Same length, so every offset still points into the source."""
+    return _RUN.sub(lambda run: run.group()[:-1] + " ", text.replace("\n", " "))
 
 
 def model_problem(model: str) -> str | None:

@@ -17,6 +17,7 @@ from prdlint.language.collectors import build_model
 from prdlint.language.collectors.base import Inputs
 from prdlint.language.context import described_context, product_context
 from prdlint.language.model import BusinessModel, Mention, ProductContext, Signal, StakeholderModel, Story
+from prdlint.language.pipeline import for_tokenizer
 
 if TYPE_CHECKING:
     from prdlint.language.analysis import LanguageSetup
@@ -26,8 +27,7 @@ def analyse_stakeholders(
     document: Document, stories: list[Story], setup: LanguageSetup
 ) -> tuple[StakeholderModel, BusinessModel, ProductContext]:
     blocks = [block for block in document.blocks if block.text.strip()]
-    # Line breaks inside a paragraph are spaces to the reader; same length, so offsets hold.
-    docs = list(setup.nlp.pipe(block.text.replace("\n", " ") for block in blocks))
+    docs = list(setup.nlp.pipe(for_tokenizer(block.text) for block in blocks))
     mentions: list[Mention] = []
     signals: list[Signal] = []
     for block, doc in zip(blocks, docs, strict=True):

@@ -367,7 +367,10 @@ def _table_story(row: list[Block], role_at: int, means_at: int, ends_at: int | N
     if (role is None or means is None) and sum(bool(cell.text.strip()) for cell in row) < 2:
         return None
     ends = _cell_part(row[ends_at], _CELL_ENDS_PREFIX) if ends_at is not None else None
-    first, last = row[min(role_at, means_at)], row[max(role_at, means_at, ends_at or 0)]
+    # From the first story cell to the last one that holds text: an empty cell has no place.
+    parts = [part for part in (role, means, ends) if part is not None]
+    start = min(part.span.start for part in parts)
+    end = max(part.span.end for part in parts)
     return Story(
         role=role,
         qualifier=None,
@@ -375,7 +378,7 @@ def _table_story(row: list[Block], role_at: int, means_at: int, ends_at: int | N
         ends=ends,
         label=None,
         form=StoryForm.TABLE,
-        span=Span(first.span().start, last.span().end),
+        span=Span(start, end),
         section=row[role_at].section,
     )
 

@@ -137,8 +137,10 @@ class ActionReader:
         return None
 
     def named(self, text: str) -> str | None:
-        """The action named as a noun after its object: "system configuration"."""
-        words = WORD.findall(text)
+        """The action named as a noun after its object, in the clause `text` opens: "system
+        configuration"."""
+        end = _CLAUSE_END.search(text)
+        words = WORD.findall(text[: end.start() if end else None])
         objects = self.objects | self.wide_objects
         for index, word in enumerate(words[1:], start=1):
             if word.lower() in self.nouns and words[index - 1].lower() in objects:

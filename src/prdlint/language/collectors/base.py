@@ -52,7 +52,8 @@ class Inputs:
 
     def excerpt(self, line: int) -> str:
         """A source line as evidence quotes it: spaces collapsed, cut to a readable length."""
-        text = " ".join(self.document.line_text(line).split())
+        # Only the start is shown, so only the start is read: a line may be a whole backlog.
+        text = " ".join(self.document.line_text(line)[: _EXCERPT_LENGTH * 4].split())
         return text if len(text) <= _EXCERPT_LENGTH else text[: _EXCERPT_LENGTH - 3] + "..."
 
 

@@ -23,6 +23,7 @@ _LABELLED = re.compile(r"^\W*(?P<label>[A-Za-z][\w /&-]{0,30}?)\W*:\W*(?=\S)")
 # A metadata label is a role and at most two more words: "Project owner", "Lead product manager";
 # its value is a name, a team or a count: "Ana", "2-4 CS students".
 _LABEL_WORDS = 2
+_LABEL_REACH = 80
 _VALUE_WORDS = 6
 # An owner cell names someone ("Founder", "Product owner"); a longer one says what is done.
 _OWNER_CELL_WORDS = 4
@@ -57,10 +58,11 @@ def _metadata_label(mention: Mention) -> bool:
     "| **Reviewers** | ... |"."""
     block = mention.block
     text = block.text
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line = block.line + text.count("\n", 0, mention.start)
+    if mention.span.start.line > _OPENING_LINES:
+        return False
+    line_start = text.rfind("\n", max(0, mention.start - _LABEL_REACH), mention.start) + 1
     before = text[line_start : mention.start].strip(" *_>-#|")
-    if line > _OPENING_LINES or len(before.split()) > _LABEL_WORDS or ":" in before:
+    if mention.start - line_start > _LABEL_REACH or len(before.split()) > _LABEL_WORDS or ":" in before:
         return False
     line_end = text.find("\n", mention.start)
     rest = text[mention.start + len(mention.text) : None if line_end == -1 else line_end].lstrip(" *_")

@@ -18,6 +18,8 @@ from prdlint.language.model import CUSTOMER, PARTY, Rank
 OURS = "the product's own customers ('our')"
 _OURS = re.compile(r"\bour\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+# How far before a mention "our" may stand: "our", a word, the mention.
+_OURS_REACH = 60
 
 
 def collect(inputs: Inputs, draft: Draft) -> None:
@@ -30,7 +32,7 @@ def collect(inputs: Inputs, draft: Draft) -> None:
         if known is None or known.cls != PARTY:
             continue
         text = mention.block.text
-        if not _OURS.search(text[: mention.start]):
+        if not _OURS.search(text[max(0, mention.start - _OURS_REACH) : mention.start]):
             continue
         after = text[mention.start + len(mention.text) :]
         end = _SENTENCE_END.search(after)
