@@ -142,3 +142,18 @@ def test_many_stories_in_one_paragraph_or_table_cost_linear_time() -> None:
         cost(50, table)
         small, large = cost(250, table), cost(1000, table)
         assert large < small * 8, (table, small, large)
+
+
+def test_an_analysis_past_its_time_budget_is_one_finding_and_the_other_rules_run(monkeypatch) -> None:
+    import prdlint.language.deadline as deadline
+
+    monkeypatch.setattr(deadline, "BASE_SECONDS", -1.0)  # every budget is spent before it starts
+    findings = lint("# Plan\n\n## Users\n\n- Nurses swap shifts.\n\nThe launch is TBD.\n")
+    internal = [f for f in findings if f.code == "PRD000"]
+    assert len(internal) == 1
+    assert "the stories analysis stopped after its time budget" in internal[0].message
+    assert (
+        "for a document of 0.1 KB" in internal[0].message
+        and "the other rules still ran" in internal[0].message
+    )
+    assert "PRD002" in {f.code for f in findings}

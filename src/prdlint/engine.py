@@ -74,12 +74,14 @@ def _run_rule(selected: SelectedRule, context: RuleContext) -> list[Finding]:
 
 
 def _stage_failure(path: str, failure: StageFailure, skipped: list[str]) -> Finding:
+    from prdlint.language.deadline import AnalysisTimeoutError  # only a run that analysed failed
+
     rules = f"; skipped the rules that need it ({', '.join(skipped)})" if skipped else ""
-    return internal_error(
-        path,
-        f"the {failure.stage} analysis failed: {_describe_error(failure.error)}{rules}; "
-        "the other rules still ran",
-    )
+    if isinstance(failure.error, AnalysisTimeoutError):
+        what = f"the {failure.stage} analysis {failure.error}"
+    else:
+        what = f"the {failure.stage} analysis failed: {_describe_error(failure.error)}"
+    return internal_error(path, f"{what}{rules}; the other rules still ran")
 
 
 def lint_document(

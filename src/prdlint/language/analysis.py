@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from prdlint.document import Document
+from prdlint.language.deadline import check_deadline, within_budget
 from prdlint.language.model import STAKEHOLDERS, STORIES, WORDS, Analysis
 from prdlint.language.pipeline import capabilities, for_tokenizer, load_pipeline
 from prdlint.language.stories import find_stories
@@ -169,19 +170,21 @@ def analyse(
     failures: list[StageFailure] = []
     not_run: set[str] = set()
     analysis: Analysis | None = None
-    for stage in STAGES:
-        if stage.name not in wanted:
-            continue
-        if not_run & set(stage.requires):
-            not_run.add(stage.name)
-            continue
-        try:
-            if analysis is None:
-                analysis = Analysis(setup.vocabulary, capabilities(settings.model))
-            analysis = stage.run(document, analysis, setup)
-        except Exception as error:
-            failures.append(StageFailure(stage.name, error))
-            not_run.add(stage.name)
+    with within_budget(len(document.source.encode("utf-8", "replace"))):
+        for stage in STAGES:
+            if stage.name not in wanted:
+                continue
+            if not_run & set(stage.requires):
+                not_run.add(stage.name)
+                continue
+            try:
+                if analysis is None:
+                    analysis = Analysis(setup.vocabulary, capabilities(settings.model))
+                check_deadline()
+                analysis = stage.run(document, analysis, setup)
+            except Exception as error:
+                failures.append(StageFailure(stage.name, error))
+                not_run.add(stage.name)
     if analysis is None:
         analysis = Analysis(Vocabulary(), capabilities(settings.model))
     return AnalysisRun(analysis, tuple(failures), frozenset(not_run))

@@ -16,6 +16,7 @@ from prdlint.document import Document
 from prdlint.language.collectors import build_model
 from prdlint.language.collectors.base import Inputs
 from prdlint.language.context import described_context, product_context
+from prdlint.language.deadline import check_deadline
 from prdlint.language.model import BusinessModel, Mention, ProductContext, Signal, StakeholderModel, Story
 from prdlint.language.pipeline import for_tokenizer
 
@@ -31,6 +32,7 @@ def analyse_stakeholders(
     mentions: list[Mention] = []
     signals: list[Signal] = []
     for block, doc in zip(blocks, docs, strict=True):
+        check_deadline()
         mentions += setup.mentions.find(doc, block)
         signals += setup.signals.find(doc, block)
     business = BusinessModel(signals)

@@ -47,6 +47,7 @@ from prdlint.language.collectors import (
     whose_customers,
 )
 from prdlint.language.collectors.base import Draft, Inputs
+from prdlint.language.deadline import check_deadline
 from prdlint.language.model import StakeholderModel
 
 
@@ -116,6 +117,7 @@ def build_model(inputs: Inputs, without: Iterable[str] = ()) -> StakeholderModel
     draft = Draft(inputs)
     for collector in COLLECTORS:
         if collector.name not in skipped:
+            check_deadline()
             draft.collector = collector.name
             collector.collect(inputs, draft)
     return draft.model()
