@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,16 @@ class Discovery:
     errors: list[str] = field(default_factory=list)
 
 
+def _included(patterns: tuple[str, ...], path: Path, root: Path) -> bool:
+    """Whether `include` takes a file: a pattern with no slash ("*.md") is matched against the
+    file's own name, so the notes inside a folder named `archive.md` are not Markdown."""
+    named = [pattern for pattern in patterns if "/" not in pattern.rstrip("/")]
+    pathed = [pattern for pattern in patterns if pattern not in named]
+    if any(fnmatch(path.name, pattern) for pattern in named):
+        return True
+    return bool(pathed) and matches_globs(pathed, path, root)
+
+
 def _walk(directory: Path, resolver: ConfigResolver) -> list[Path]:
     gitignore = GitignoreFilter(directory)
     found: list[Path] = []
@@ -88,7 +99,7 @@ def _walk(directory: Path, resolver: ConfigResolver) -> list[Path]:
         for name in sorted(filenames):
             candidate = here / name
             file_settings = resolver.for_path(candidate)
-            if not matches_globs(file_settings.include, candidate, file_settings.root):
+            if not _included(file_settings.include, candidate, file_settings.root):
                 continue
             if matches_globs(file_settings.all_excludes, candidate, file_settings.root):
                 continue

@@ -1,0 +1,202 @@
+"""The command line against bad input, case by case: each gives one clear line naming the file
+and the problem, the good file beside it is still linted, the exit status is 2, and no traceback
+is ever printed."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import prdlint.runner
+from prdlint.cli import main
+
+GOOD = "# Plan\n\nThe launch date is TBD.\n"
+GOOD_FINDING = "good.md:3:20: PRD002"
+
+
+def run(*args: str, stdin: bytes | None = None) -> Result:
+    return CliRunner().invoke(main, ["check", "--no-cache", "--fail-on", "info", *args], input=stdin)
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    return tmp_path
+
+
+def _files(**files: str | bytes) -> Callable[[Path], None]:
+    """Writes the files (folders made as needed); a name ending in "/" is an empty folder."""
+
+    def setup(folder: Path) -> None:
+        for name, content in files.items():
+            path = folder / name.replace("__", "/")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+
+    return setup
+
+
+def _no_traceback(result: Result) -> None:
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+
+
+# (what the folder gets, the arguments after `check`, where the line is, what it says)
+Setup = Callable[[Path], None]
+CASES: list[tuple[str, Setup, tuple[str, ...], str, str]] = [
+    (
+        "missing path",
+        lambda f: None,
+        ("missing.md",),
+        "stderr",
+        "prdlint: error: missing.md: no such file or directory",
+    ),
+    (
+        "directory with no Markdown",
+        _files(**{"notes__a.txt": "x"}),
+        ("notes",),
+        "stderr",
+        "prdlint: error: notes: no Markdown files found",
+    ),
+    (
+        "invalid UTF-8",
+        _files(**{"bad.md": b"caf\xe9\n"}),
+        ("bad.md",),
+        "stdout",
+        "bad.md:1:1: PRD000 [error] file is not valid UTF-8 (byte 0xe9 at line 1, column 4)",
+    ),
+    (
+        "binary",
+        _files(**{"bad.md": b"\x89PNG\x00\x00"}),
+        ("bad.md",),
+        "stdout",
+        "bad.md:1:1: PRD000 [error] file looks binary",
+    ),
+    (
+        "oversize",
+        _files(**{".prdlint.toml": "max-file-size = 40\n", "bad.md": "x" * 50}),
+        ("bad.md",),
+        "stdout",
+        "bad.md:1:1: PRD000 [error] file is 50 bytes, over the max-file-size of 40 bytes",
+    ),
+    (
+        "symlink loop",
+        lambda f: (f / "bad.md").symlink_to(f / "bad.md"),
+        ("bad.md",),
+        "stderr",
+        "prdlint: error: bad.md: a symbolic link to nothing (broken, or a loop)",
+    ),
+    (
+        "directory named *.md",
+        _files(**{"bad.md__notes.txt": "x"}),
+        ("bad.md",),
+        "stderr",
+        "prdlint: error: bad.md: no Markdown files found",
+    ),
+    (
+        "config not UTF-8",
+        _files(**{".prdlint.toml": b"# caf\xe9\n"}),
+        (".",),
+        "stderr",
+        ".prdlint.toml: not valid UTF-8",
+    ),
+    (
+        "config not TOML",
+        _files(**{".prdlint.toml": "select = [\n"}),
+        (".",),
+        "stderr",
+        ".prdlint.toml: invalid TOML",
+    ),
+    (
+        "config of the wrong type",
+        lambda f: (f / ".prdlint.toml").write_text("fail-on = 3\n"),
+        (".",),
+        "stderr",
+        ".prdlint.toml: fail-on:",
+    ),
+    (
+        "config naming an unknown rule",
+        _files(**{".prdlint.toml": 'select = ["PRD999"]\n'}),
+        (".",),
+        "stderr",
+        ".prdlint.toml: select[0]: 'PRD999' is not a rule code",
+    ),
+    ("--config missing", lambda f: None, ("--config", "nowhere.toml", "good.md"), "stderr", "nowhere.toml"),
+]
+if hasattr(os, "mkfifo"):
+    CASES.append(
+        (
+            "FIFO",
+            lambda f: os.mkfifo(f / "bad.md"),
+            ("bad.md",),
+            "stdout",
+            "bad.md:1:1: PRD000 [error] not a regular file",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("setup", "args", "stream", "line"), [case[1:] for case in CASES], ids=[c[0] for c in CASES]
+)
+def test_bad_input_is_one_clear_line_and_exit_2(
+    folder: Path, setup: Setup, args: tuple, stream: str, line: str
+) -> None:
+    setup(folder)
+    whole_run = "--config" not in args and not any(arg == "." for arg in args)
+    result = run(*args, "good.md") if whole_run else run(*args)
+    _no_traceback(result)
+    assert result.exit_code == 2
+    text = result.stderr if stream == "stderr" else result.stdout
+    assert sum(line in row for row in text.splitlines()) == 1, text
+    config_error = (stream == "stderr" and ".prdlint.toml" in line) or "nowhere" in line
+    if not config_error:
+        assert GOOD_FINDING in result.stdout  # the other file was still linted
+
+
+def test_standard_input_that_is_not_text_is_one_finding(folder: Path) -> None:
+    result = run("--stdin-filename", "draft.md", "-", stdin=b"caf\xe9")
+    _no_traceback(result)
+    assert result.exit_code == 2
+    assert "draft.md:1:1: PRD000 [error] file is not valid UTF-8" in result.stdout
+
+
+def test_a_directory_outside_the_working_directory(folder: Path, tmp_path_factory, monkeypatch) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    monkeypatch.chdir(elsewhere)
+    result = run("--isolated", str(folder))
+    _no_traceback(result)
+    assert result.exit_code == 1 and f"{folder}/good.md:3:20: PRD002" in result.stdout
+
+
+def test_three_thousand_files(folder: Path) -> None:
+    (folder / "many").mkdir()
+    for index in range(3000):
+        (folder / "many" / f"prd{index:04}.md").write_text("# Plan\n\nDone.\n", encoding="utf-8")
+    result = run("--select", "PRD002", "many")
+    _no_traceback(result)
+    assert (result.exit_code, result.stdout) == (0, "No findings: 3000 files checked.\n")
+
+
+def test_a_file_removed_between_discovery_and_reading(folder: Path, monkeypatch) -> None:
+    (folder / "gone.md").write_text(GOOD, encoding="utf-8")
+    real = prdlint.runner.lint_file
+
+    def remove_first(path: Path, *args, **kwargs):
+        if path.name == "gone.md" and path.exists():
+            path.unlink()
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(prdlint.runner, "lint_file", remove_first)
+    result = run("--jobs", "1", ".")
+    _no_traceback(result)
+    assert result.exit_code == 2
+    assert "gone.md:1:1: PRD000 [error] cannot read file: No such file or directory" in result.stdout
+    assert GOOD_FINDING in result.stdout
