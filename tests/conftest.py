@@ -6,8 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from prdlint.registry import Registry, load_registry
+
+# The fuzz tests' profiles (tests/test_fuzz.py): a few dozen documents per generator in the suite,
+# 25,000 per generator with --hypothesis-profile=long.
+_QUIET = list(HealthCheck)
+settings.register_profile("default", max_examples=40, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("long", max_examples=25_000, deadline=None, suppress_health_check=_QUIET)
+settings.load_profile("default")
 
 
 @pytest.fixture

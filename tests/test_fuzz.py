@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from prdlint.config import Settings
@@ -28,8 +28,6 @@ from prdlint.rule import Finding
 REGISTRY = load_registry()
 SETTINGS = Settings(root=Path.cwd(), select=("ALL",), each_story=False)
 
-settings.register_profile("default", max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-settings.register_profile("long", max_examples=25_000, deadline=None, suppress_health_check=list(HealthCheck))
 
 STRESS = [
     "\u200f",

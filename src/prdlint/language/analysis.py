@@ -12,6 +12,7 @@ pipeline, matchers and word lists are built once per process for each language s
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -63,6 +64,16 @@ class LanguageSetup:
 
     def __init__(self, settings: LanguageSettings) -> None:
         self.settings = settings
+        self.settled = False
+
+    def settle(self) -> None:
+        """After the first document, moves what the setup built (the pipeline, its vocabulary,
+        the matchers) out of the garbage collector's sight: they live as long as the process,
+        and scanning them again at every collection made the cost of a large document grow
+        faster than its size."""
+        if not self.settled:
+            gc.freeze()
+            self.settled = True
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -187,4 +198,5 @@ def analyse(
                 not_run.add(stage.name)
     if analysis is None:
         analysis = Analysis(Vocabulary(), capabilities(settings.model))
+    setup.settle()
     return AnalysisRun(analysis, tuple(failures), frozenset(not_run))
