@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -170,6 +171,20 @@ class AnalysisRun:
     """The stages that failed, and those that did not run because a stage they require failed."""
 
 
+@contextmanager
+def _transient_strings(setup: LanguageSetup, wanted: frozenset[str]) -> Iterator[None]:
+    """The words a document brings are forgotten after it: spaCy keeps every new string in its
+    vocabulary, so an editor server linting for hours would grow without end. What lives longer
+    (the matchers and their phrases) is built before the zone opens."""
+    if not wanted & {WORDS, STAKEHOLDERS}:
+        yield
+        return
+    if STAKEHOLDERS in wanted:
+        _ = setup.mentions, setup.signals
+    with setup.nlp.memory_zone():
+        yield
+
+
 def analyse(
     document: Document,
     settings: LanguageSettings,
@@ -181,7 +196,7 @@ def analyse(
     failures: list[StageFailure] = []
     not_run: set[str] = set()
     analysis: Analysis | None = None
-    with within_budget(len(document.source.encode("utf-8", "replace"))):
+    with within_budget(len(document.source.encode("utf-8", "replace"))), _transient_strings(setup, wanted):
         for stage in STAGES:
             if stage.name not in wanted:
                 continue
