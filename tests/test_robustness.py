@@ -157,3 +157,14 @@ def test_an_analysis_past_its_time_budget_is_one_finding_and_the_other_rules_run
         and "the other rules still ran" in internal[0].message
     )
     assert "PRD002" in {f.code for f in findings}
+
+
+def test_the_words_of_a_document_are_forgotten_after_it() -> None:
+    from prdlint.language.analysis import LanguageSettings, setup_for
+
+    lint("# Plan\n\nThe nurse warms the pipeline.\n")
+    strings = setup_for(LanguageSettings(None, load_registry().vocabularies)).nlp.vocab.strings
+    before = len(strings)
+    for index in range(20):
+        lint(f"# Plan {index}\n\nThe nurse zqxv{index}a and wprt{index}b the admin.\n")
+    assert len(strings) == before
