@@ -50,6 +50,7 @@ RULES = {
     "PRD103": "no-operational-users",
     "PRD105": "customer-needs-without-purchase-factors",
     "PRD107": "no-decision-maker",
+    "PRD301": "metric-without-target",
 }
 _CONFLATION_REACH = 2
 _STORY_REACH = 1
@@ -65,6 +66,7 @@ def should_fire(label: dict[str, Any]) -> dict[str, bool]:
         "PRD103": users and not label["operational_users_identified"],
         "PRD105": customers and label["pricing_considered"] is False,
         "PRD107": customers and bool(label["b2b"]) and label["dmu_identified"] is False,
+        "PRD301": not label["metrics"]["section"] or label["metrics"]["targets"] is False,
     }
 
 

@@ -17,9 +17,9 @@ from prdlint.rule import Rule
 
 @hookimpl
 def prdlint_rules() -> Sequence[type[Rule]]:
-    from prdlint_rules import document, stakeholders, stories
+    from prdlint_rules import document, requirements, stakeholders, stories
 
-    return [*document.RULES, *stakeholders.RULES, *stories.RULES]
+    return [*document.RULES, *stakeholders.RULES, *stories.RULES, *requirements.RULES]
 
 
 @hookimpl

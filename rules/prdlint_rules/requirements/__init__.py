@@ -1,0 +1,21 @@
+"""PRD3xx: the requirement-language pack. Whether what the document asks for can be built and
+checked: metrics with targets, no template text left, words a test can check.
+
+The word-list rules are rule files (`*.toml` here), written in the format teams use for their
+own rules (`rule-paths`): one mechanism for both.
+"""
+
+from importlib.resources import as_file, files
+
+from prdlint.datarules import load_rule_file
+from prdlint_rules.requirements.metric_without_target import MetricWithoutTarget
+
+
+def _data_rules() -> tuple:
+    with as_file(files(__package__)) as folder:
+        return tuple(load_rule_file(path, "requirements") for path in sorted(folder.glob("*.toml")))
+
+
+RULES = (MetricWithoutTarget, *_data_rules())
+
+__all__ = ["RULES", "MetricWithoutTarget"]

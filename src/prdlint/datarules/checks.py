@@ -1,0 +1,138 @@
+"""The five kinds of check a rule file can ask for, each over the units of its scope."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from prdlint.datarules.spec import RuleSpec
+from prdlint.datarules.units import Unit
+from prdlint.rule import Edit, Fix, Violation
+
+_WORD_EDGE_BEFORE = r"(?<![\w-])"
+_WORD_EDGE_AFTER = r"(?![\w-])"
+
+
+def word_forms(lemma: str) -> tuple[str, ...]:
+    """The forms a lemma is written in, so "user" finds "users" and "approve" "approved"."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing", lemma + "'s"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing"}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(
+        r"\s+".join(re.escape(part) for part in word.split()) for word in sorted(words, key=len, reverse=True)
+    )
+
+
+@cache
+def existence_pattern(spec: RuleSpec) -> re.Pattern[str]:
+    words = [*spec.tokens, *spec.phrases, *(form for lemma in spec.lemmas for form in word_forms(lemma))]
+    alternatives = [f"{_WORD_EDGE_BEFORE}(?:{_alternation(words)}){_WORD_EDGE_AFTER}"] if words else []
+    alternatives += [f"(?:{pattern.pattern})" for pattern in spec.patterns]
+    return re.compile("|".join(alternatives), 0 if spec.case_sensitive else re.IGNORECASE)
+
+
+def _in_scope(unit: Unit, spec: RuleSpec) -> bool:
+    if spec.under is not None:
+        titles = [s.title for s in unit.section.lineage()] if unit.section is not None else []
+        if not any(spec.under.search(title) for title in titles):
+            return False
+    return spec.unless is None or not spec.unless.search(unit.text)
+
+
+def _matches(unit: Unit, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    return (
+        m for m in pattern.finditer(unit.text) if m.end() > m.start() and not unit.in_code(m.start(), m.end())
+    )
+
+
+def existence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
+    pattern = existence_pattern(spec)
+    for unit in units:
+        if _in_scope(unit, spec):
+            for match in _matches(unit, pattern):
+                yield Violation(
+                    spec.message.format(match=match.group()), unit.span(match.start(), match.end())
+                )
+
+
+def substitution(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
+    flags = 0 if spec.case_sensitive else re.IGNORECASE
+    table = {(word if spec.case_sensitive else word.lower()): better for word, better in spec.swap.items()}
+    pattern = re.compile(f"{_WORD_EDGE_BEFORE}(?:{_alternation(list(spec.swap))}){_WORD_EDGE_AFTER}", flags)
+    for unit in units:
+        if not _in_scope(unit, spec):
+            continue
+        for match in _matches(unit, pattern):
+            found = match.group()
+            better = table[" ".join((found if spec.case_sensitive else found.lower()).split())]
+            span = unit.span(match.start(), match.end())
+            fix = Fix(f"write '{better}'", (Edit(span, better),))
+            yield Violation(spec.message.format(match=found, replacement=better), span, fix)
+
+
+def occurrence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
+    for unit in units:
+        if not _in_scope(unit, spec):
+            continue
+        count = len(re.findall(r"[\w'’-]+", unit.text))
+        if (spec.most is not None and count > spec.most) or (spec.least is not None and count < spec.least):
+            limit = spec.most if spec.most is not None else spec.least
+            text = unit.text.strip()
+            start = unit.text.find(text[:1]) if text else 0
+            yield Violation(
+                spec.message.format(count=count, max=spec.most, min=spec.least, limit=limit, match=text[:40]),
+                unit.span(start, start + len(text)),
+            )
+
+
+def conditional(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
+    """Each match of `if` needs its `then` (with `{1}` for the match's first group) somewhere in
+    the scope: an acronym and its definition in the same document."""
+    in_scope = [unit for unit in units if _in_scope(unit, spec)]
+    whole = "\n".join(unit.text for unit in in_scope)
+    flags = 0 if spec.case_sensitive else re.IGNORECASE
+    reported: set[str] = set()
+    for unit in in_scope:
+        for match in _matches(unit, spec.condition):
+            group = match.group(1) if match.re.groups else match.group()
+            if group in reported:
+                continue
+            wanted = spec.then.replace("{1}", re.escape(group))
+            if not re.search(wanted, whole, flags):
+                reported.add(group)
+                yield Violation(spec.message.format(match=group), unit.span(match.start(), match.end()))
+
+
+def consistency(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
+    """Only one spelling of each group per document: the first one used sets it."""
+    in_scope = [unit for unit in units if _in_scope(unit, spec)]
+    flags = 0 if spec.case_sensitive else re.IGNORECASE
+    for group in spec.either:
+        patterns = [
+            re.compile(f"{_WORD_EDGE_BEFORE}{_alternation([w])}{_WORD_EDGE_AFTER}", flags) for w in group
+        ]
+        chosen: int | None = None
+        for unit in in_scope:
+            found = sorted((m.start(), i, m) for i, p in enumerate(patterns) for m in _matches(unit, p))
+            for _, index, match in found:
+                if chosen is None:
+                    chosen = index
+                elif index != chosen:
+                    message = spec.message.format(match=match.group(), first=group[chosen])
+                    yield Violation(message, unit.span(match.start(), match.end()))
+
+
+CHECKS = {
+    "existence": existence,
+    "substitution": substitution,
+    "occurrence": occurrence,
+    "conditional": conditional,
+    "consistency": consistency,
+}

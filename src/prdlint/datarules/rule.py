@@ -1,0 +1,50 @@
+"""A rule file made a Rule: registered, selected, documented and reported like any other."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from prdlint.datarules.checks import CHECKS
+from prdlint.datarules.spec import DataRuleError, RuleSpec, read_spec
+from prdlint.datarules.units import units
+from prdlint.language.model import STORIES
+from prdlint.rule import Rule, RuleContext, Violation
+
+_STORY_SCOPES = ("story-means", "story-ends")
+
+
+def rule_class(spec: RuleSpec, pack: str) -> type[Rule]:
+    """A Rule subclass that runs the file's check; its documentation is the file's summary and
+    documentation, with where it came from."""
+
+    def check(self: Rule, context: RuleContext) -> Iterator[Violation]:
+        found = list(units(spec.scope, context.document, lambda: context.analysis.stories))
+        yield from CHECKS[spec.kind](spec, found)
+
+    documentation = f"{spec.summary}\n\n{spec.documentation}".rstrip() + f"\n\nDefined in `{spec.path.name}`."
+    attributes = {
+        "__doc__": documentation,
+        "__module__": __name__,
+        "code": spec.code,
+        "name": spec.name,
+        "pack": pack,
+        "default_severity": spec.severity,
+        "enabled_by_default": spec.enabled,
+        "needs": frozenset({STORIES}) if spec.scope in _STORY_SCOPES else frozenset(),
+        "spec": spec,
+        "check": check,
+    }
+    return type(f"DataRule_{spec.code}", (Rule,), attributes)
+
+
+def load_rule_file(path: Path, pack: str) -> type[Rule]:
+    return rule_class(read_spec(path), pack)
+
+
+def load_rule_dir(directory: Path, pack: str) -> list[type[Rule]]:
+    """Every `*.toml` rule file in a folder, in name order. Raises DataRuleError for the first
+    that cannot be used, or when the folder cannot be read."""
+    if not directory.is_dir():
+        raise DataRuleError(f"{directory}: no such folder of rule files")
+    return [load_rule_file(path, pack) for path in sorted(directory.glob("*.toml"))]

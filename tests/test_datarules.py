@@ -1,0 +1,159 @@
+"""Rules written as data: each kind of check, the scopes, and a bad rule file named with its
+rule and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prdlint.config import Settings
+from prdlint.datarules import DataRuleError, load_rule_dir, read_spec, rule_class
+from prdlint.engine import lint_text
+from prdlint.hookspecs import hookimpl
+from prdlint.registry import registry_from_plugins
+
+
+def _rule(tmp_path: Path, text: str, name: str = "rule.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def findings(tmp_path: Path, rule_text: str, document: str) -> list[tuple[int, int, str, bool]]:
+    rule = rule_class(read_spec(_rule(tmp_path, rule_text)), "team")
+
+    class Plugin:
+        @hookimpl
+        def prdlint_rules(self):
+            return [rule]
+
+    registry = registry_from_plugins(Plugin())
+    result = lint_text(document, "prd.md", Settings(root=tmp_path, select=(rule.code,)), registry)
+    return [(f.span.start.line, f.span.start.column, f.message, f.fix is not None) for f in result.findings]
+
+
+HEAD = 'code = "TEAM101"\nname = "team-rule"\nseverity = "warning"\n'
+
+
+def test_existence_finds_tokens_phrases_lemmas_and_patterns_but_not_in_code(tmp_path: Path) -> None:
+    rule = HEAD + (
+        'kind = "existence"\nscope = "paragraph"\nmessage = "no \'{match}\'"\n'
+        'tokens = ["simply"]\nphrases = ["going forward"]\nlemmas = ["widget"]\n'
+        'patterns = ["v\\\\d+\\\\.0"]\n'
+    )
+    document = "# Plan\n\nSimply add widgets going\nforward in v2.0, not `simply` in code.\n"
+    assert findings(tmp_path, rule, document) == [
+        (3, 1, "no 'Simply'", False),
+        (3, 12, "no 'widgets'", False),
+        (3, 20, "no 'going\nforward'", False),
+        (4, 12, "no 'v2.0'", False),
+    ]
+
+
+def test_substitution_offers_the_preferred_word_as_a_safe_fix(tmp_path: Path) -> None:
+    rule = (
+        HEAD
+        + 'kind = "substitution"\nscope = "sentence"\nmessage = "write {replacement}"\n'
+        + 'swap = { "e-mail" = "email", "log-in" = "login" }\n'
+    )
+    assert findings(tmp_path, rule, "# Plan\n\nSend an E-mail after log-in.\n") == [
+        (3, 9, "write email", True),
+        (3, 22, "write login", True),
+    ]
+
+
+def test_occurrence_counts_words_per_unit(tmp_path: Path) -> None:
+    rule = (
+        HEAD
+        + 'kind = "occurrence"\nscope = "sentence"\nmax = 5\nmessage = "{count} words, more than {max}"\n'
+    )
+    document = "# Plan\n\nShort one here. This sentence has far too many words in it.\n"
+    assert findings(tmp_path, rule, document) == [(3, 17, "9 words, more than 5", False)]
+
+
+def test_conditional_wants_an_acronyms_definition(tmp_path: Path) -> None:
+    rule = HEAD + (
+        'kind = "conditional"\nscope = "document"\ncase-sensitive = true\nmessage = "define {match}"\n'
+        'if = "\\\\b([A-Z]{2,5})\\\\b"\nthen = "\\\\(\\\\s*{1}\\\\s*\\\\)"\n'
+    )
+    document = "# Plan\n\nService level agreement (SLA) and the SLA. The RTO and the RTO.\n"
+    assert findings(tmp_path, rule, document) == [(3, 48, "define RTO", False)]
+
+
+def test_consistency_keeps_the_first_spelling(tmp_path: Path) -> None:
+    rule = (
+        HEAD
+        + 'kind = "consistency"\nscope = "document"\nmessage = "{match}: this document writes {first}"\n'
+        + 'either = [["e-mail", "email"]]\n'
+    )
+    document = "# Plan\n\nSend an email.\n\nThen an e-mail, and another email.\n"
+    assert findings(tmp_path, rule, document) == [(5, 9, "e-mail: this document writes email", False)]
+
+
+def test_under_and_unless_narrow_the_scope(tmp_path: Path) -> None:
+    rule = HEAD + (
+        'kind = "existence"\nscope = "list-item"\nunder = "requirements"\nunless = "\\\\d"\n'
+        'message = "vague {match}"\ntokens = ["fast"]\n'
+    )
+    document = "# Plan\n\n## Background\n\n- fast\n\n## Requirements\n\n- fast\n- fast: under 2 s\n"
+    assert findings(tmp_path, rule, document) == [(9, 3, "vague fast", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            HEAD + 'kind = "existance"\nscope = "paragraph"\nmessage = "m"\ntokens = ["x"]\n',
+            "kind: unknown kind 'existance'",
+        ),
+        (
+            HEAD + 'kind = "existence"\nscope = "chapter"\nmessage = "m"\ntokens = ["x"]\n',
+            "scope: unknown scope 'chapter'",
+        ),
+        (
+            HEAD + 'kind = "existence"\nscope = "paragraph"\nmessage = "m"\ntokens = ["x"]\ncolour = "red"\n',
+            "colour: unknown key",
+        ),
+        (
+            HEAD + 'kind = "existence"\nscope = "paragraph"\nmessage = "m"\npatterns = ["("]\n',
+            "patterns: not a regular expression",
+        ),
+        (
+            HEAD + 'kind = "existence"\nscope = "paragraph"\nmessage = "m"\n',
+            "tokens: an existence rule needs",
+        ),
+        (
+            'code = "team1"\nname = "x"\nkind = "existence"\nscope = "paragraph"\n'
+            'message = "m"\ntokens = ["x"]\n',
+            "code: 'team1' must be",
+        ),
+        (
+            HEAD + 'kind = "occurrence"\nscope = "sentence"\nmessage = "m"\nmax = -1\n',
+            "max: expected a whole number",
+        ),
+        ("kind = [", "invalid TOML"),
+    ],
+)
+def test_a_bad_rule_file_is_named_with_its_rule_and_key(tmp_path: Path, text: str, problem: str) -> None:
+    path = _rule(tmp_path, text, "bad.toml")
+    with pytest.raises(DataRuleError) as error:
+        read_spec(path)
+    assert str(error.value).startswith(f"{path}: ")
+    assert problem in str(error.value)
+
+
+def test_a_folder_of_rule_files(tmp_path: Path) -> None:
+    _rule(
+        tmp_path, HEAD + 'kind = "existence"\nscope = "paragraph"\nmessage = "m"\ntokens = ["x"]\n', "a.toml"
+    )
+    (rule,) = load_rule_dir(tmp_path, "team")
+    assert (rule.code, rule.name, rule.pack, rule.enabled_by_default) == (
+        "TEAM101",
+        "team-rule",
+        "team",
+        True,
+    )
+    assert rule.documentation().startswith("Team rule (a team rule)")
+    with pytest.raises(DataRuleError, match="no such folder"):
+        load_rule_dir(tmp_path / "missing", "team")
