@@ -1,21 +1,24 @@
 """PRD3xx: the requirement-language pack. Whether what the document asks for can be built and
 checked: metrics with targets, no template text left, words a test can check.
 
-The word-list rules are rule files (`*.toml` here), written in the format teams use for their
-own rules (`rule-paths`): one mechanism for both.
+The word-list rules are rule files (`word_rules/*.toml`), written in the format teams use for
+their own rules (`rule-paths`): one mechanism for both.
 """
 
 from importlib.resources import as_file, files
 
 from prdlint.datarules import load_rule_file
 from prdlint_rules.requirements.metric_without_target import MetricWithoutTarget
+from prdlint_rules.requirements.undefined_acronym import UndefinedAcronym
+from prdlint_rules.requirements.unmeasurable_nfr import UnmeasurableNfr
+from prdlint_rules.requirements.weak_modal import WeakModal
 
 
-def _data_rules() -> tuple:
-    with as_file(files(__package__)) as folder:
+def _word_rules() -> tuple:
+    with as_file(files(__package__).joinpath("word_rules")) as folder:
         return tuple(load_rule_file(path, "requirements") for path in sorted(folder.glob("*.toml")))
 
 
-RULES = (MetricWithoutTarget, *_data_rules())
+RULES = (MetricWithoutTarget, UnmeasurableNfr, UndefinedAcronym, WeakModal, *_word_rules())
 
-__all__ = ["RULES", "MetricWithoutTarget"]
+__all__ = ["RULES", "MetricWithoutTarget", "UndefinedAcronym", "UnmeasurableNfr", "WeakModal"]

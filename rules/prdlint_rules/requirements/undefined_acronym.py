@@ -1,0 +1,108 @@
+"""PRD307 undefined-acronym."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from prdlint.document import BlockKind
+from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
+from prdlint_rules.requirements.wording import wording
+
+# Two to five capitals, perhaps a digit: "Q3", "P0" and "V2" are quarters, priorities and
+# versions; longer words in capitals are status values and shouting ("COMPLETED"), and "US01" or
+# "#EF4444" are identifiers and colours.
+ACRONYM = re.compile(r"(?<![\w./#-])(?P<acronym>[A-Z][A-Z&]{1,4}[0-9]?)(?:s|'s)?(?![\w/-])")
+_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.HEADING)
+# A word in capitals beside another is shouting or a title ("DO NOT", "IN PROGRESS"), not an acronym.
+_BESIDE_CAPITALS = re.compile(r"[A-Z]{2,}\W{1,3}$")
+_CAPITALS_AFTER = re.compile(r"^\W{1,3}[A-Z]{2,}\b")
+
+
+def _definitions(text: str) -> set[str]:
+    """Acronyms the text defines: "Service level agreement (SLA)", "SLA (service level
+    agreement)", "SLA: service level agreement", "SLA - the ...", "SLA = ..."."""
+    found = set(re.findall(r"\(\s*([A-Z][A-Z0-9&]{1,7})s?\s*\)", text))
+    found |= set(re.findall(r"\b([A-Z][A-Z0-9&]{1,7})s?\s*\(\s*[A-Za-z]", text))
+    found |= set(re.findall(r"(?m)^\W*([A-Z][A-Z0-9&]{1,7})s?\W*\s*(?::|—|–| - |=)\s*\w", text))
+    return found
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Whether the word at start:end stands in a run of words in capitals."""
+    return bool(
+        _BESIDE_CAPITALS.search(text[max(0, start - 20) : start])
+        or _CAPITALS_AFTER.match(text[end : end + 20])
+    )
+
+
+class UndefinedAcronym(Rule):
+    """An acronym used before, or without, its expansion.
+
+    ## What it does
+    Reports the first use of an acronym (two to eight capitals: "SLA", "RTO", "QASP") that the
+    document never expands, or expands only later: "service level agreement (SLA)", "SLA (service
+    level agreement)", or a glossary line "SLA: service level agreement". Well-known acronyms
+    (API, URL, PDF, CSV, UI, HTTP ...; `wording.toml`) and those in the option `known` are left
+    alone.
+
+    ## Why is this bad?
+    A PRD is read by people outside the team that wrote it: engineers new to the domain,
+    finance, legal, the next product manager. Every unexplained acronym is a question they
+    cannot ask the document, and a guess they may get wrong.
+
+    ## Example
+    ```markdown
+    Swaps must meet the RTO agreed with the wards.
+    ```
+
+    ## Use instead
+    ```markdown
+    Swaps must meet the recovery time objective (RTO) agreed with the wards: 4 hours.
+    ```
+
+    ## Options
+    `known`: more acronyms your readers know ("NHS", "EHR").
+
+    ## Default
+    Opt-in, at info severity: every field has acronyms its readers share, and on real PRDs most
+    findings named one of them. Turn it on with `extend-select = ["PRD307"]` for documents read
+    outside the team, and list your field's acronyms in `known`.
+    """
+
+    code = "PRD307"
+    name = "undefined-acronym"
+    pack = "requirements"
+    default_severity = Severity.INFO
+    enabled_by_default = False
+    options = {"known": Option("list[str]", [], "acronyms every reader of your documents knows")}
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        document = context.document
+        blocks = [block for block in document.blocks if block.kind in _KINDS]
+        defined_at: dict[str, int] = {}
+        for index, block in enumerate(blocks):
+            for acronym in _definitions(block.text):
+                defined_at.setdefault(acronym, index)
+        known = {*wording()["known-acronyms"], *wording()["capital-words"], *context.options["known"]}
+        reported: set[str] = set()
+        for index, block in enumerate(blocks):
+            for match in ACRONYM.finditer(block.text):
+                acronym = match.group("acronym")
+                if (
+                    acronym in known
+                    or acronym in reported
+                    or block.in_code(match.start(), match.end())
+                    or _shouted(block.text, match.start(), match.end())
+                ):
+                    continue
+                reported.add(acronym)
+                where = defined_at.get(acronym)
+                if where is not None and where <= index:
+                    continue
+                later = f", and expands it only on line {blocks[where].line}" if where is not None else ""
+                yield Violation(
+                    f"undefined acronym '{acronym}': the document uses it here{later}; spell it out at "
+                    f'its first use ("... ({acronym})") or in a glossary',
+                    block.span(match.start("acronym"), match.end("acronym")),
+                )

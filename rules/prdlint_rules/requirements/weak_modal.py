@@ -1,0 +1,66 @@
+"""PRD308 weak-modal."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from prdlint.document.requirements import requirement_blocks
+from prdlint.rule import Rule, RuleContext, Violation
+
+STRONG = re.compile(r"\b(?:must|shall)\b", re.IGNORECASE)
+# "May" and "could" grant a permission or a capability as often as they hedge ("managers may
+# approve swaps"); "should" is the word that leaves a requirement optional. "Should have" is a
+# MoSCoW priority, which says exactly what the requirement's weight is.
+WEAK = re.compile(r"\bshould\b(?!\s+have\b)", re.IGNORECASE)
+# The document has chosen must/shall when it writes at least this many requirements with them,
+# and more than half of its requirements with a modal.
+_MIN_STRONG = 3
+
+
+class WeakModal(Rule):
+    """A requirement says "should" in a document whose requirements say "must".
+
+    ## What it does
+    Where a document writes its requirements with "must" or "shall" (at least three, and more
+    than with "should"), reports the requirements written with "should": a reader cannot tell
+    whether they are required. "May" and "could" are left alone (they grant permissions as often
+    as they hedge), and so is "should have", a MoSCoW priority.
+
+    ## Why is this bad?
+    In a document that uses "must" for what is required, "should" reads as optional, and
+    optional requirements are cut first, by whoever is short of time, without anyone deciding.
+    Say which it is: "must", or a priority ("nice to have", "phase 2").
+
+    ## Example
+    ```markdown
+    ## Requirements
+    - The rota must show every shift of the ward.
+    - Managers must approve swaps.
+    - Nurses must see pending swaps.
+    - Swaps should be approved within a day.
+    ```
+
+    ## Use instead
+    ```markdown
+    - Swaps must be approved within a day; after that the nurse is reminded.
+    ```
+    """
+
+    code = "PRD308"
+    name = "weak-modal"
+    pack = "requirements"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        blocks = requirement_blocks(context.document)
+        strong = [block for block in blocks if STRONG.search(block.text)]
+        weak = [block for block in blocks if WEAK.search(block.text) and not STRONG.search(block.text)]
+        if len(strong) < _MIN_STRONG or len(strong) <= len(weak):
+            return
+        for block in weak:
+            match = WEAK.search(block.text)
+            yield Violation(
+                f"weak modal '{match.group()}' in a requirement, where {len(strong)} others say must or "
+                "shall: say whether it is required, or give it a priority",
+                block.span(match.start(), match.end()),
+            )
