@@ -159,12 +159,17 @@ def test_an_analysis_past_its_time_budget_is_one_finding_and_the_other_rules_run
     assert "PRD002" in {f.code for f in findings}
 
 
-def test_the_words_of_a_document_are_forgotten_after_it() -> None:
+def test_a_setup_grown_past_its_limit_is_built_anew(monkeypatch) -> None:
+    from prdlint.language import analysis
     from prdlint.language.analysis import LanguageSettings, setup_for
 
+    settings = LanguageSettings(None, load_registry().vocabularies)
     lint("# Plan\n\nThe nurse warms the pipeline.\n")
-    strings = setup_for(LanguageSettings(None, load_registry().vocabularies)).nlp.vocab.strings
-    before = len(strings)
-    for index in range(20):
+    first = setup_for(settings)
+    monkeypatch.setattr(analysis, "RENEW_AFTER_STRINGS", 1)  # every document's new words renew it
+    for index in range(5):
         lint(f"# Plan {index}\n\nThe nurse zqxv{index}a and wprt{index}b the admin.\n")
-    assert len(strings) == before
+    renewed = setup_for(settings)
+    assert renewed is not first
+    assert "zqxv4a" not in renewed.nlp.vocab.strings
+    assert lint("# Plan\n\nThe nurse swaps a shift.\n") is not None

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -66,6 +65,7 @@ class LanguageSetup:
     def __init__(self, settings: LanguageSettings) -> None:
         self.settings = settings
         self.settled = False
+        self.strings_at_start = 0
 
     def settle(self) -> None:
         """After the first document, moves what the setup built (the pipeline, its vocabulary,
@@ -82,7 +82,9 @@ class LanguageSetup:
 
     @cached_property
     def nlp(self) -> Language:
-        return load_pipeline(self.settings.model)
+        nlp = load_pipeline(self.settings.model)
+        self.strings_at_start = len(nlp.vocab.strings)
+        return nlp
 
     @cached_property
     def word_classes(self) -> WordClasses:
@@ -102,6 +104,8 @@ class LanguageSetup:
 
 
 _SETUPS: dict[str, LanguageSetup] = {}
+# New strings a setup's vocabulary may gather before it is built anew: some 10 MB.
+RENEW_AFTER_STRINGS = 100_000
 
 
 def setup_for(settings: LanguageSettings) -> LanguageSetup:
@@ -171,18 +175,19 @@ class AnalysisRun:
     """The stages that failed, and those that did not run because a stage they require failed."""
 
 
-@contextmanager
-def _transient_strings(setup: LanguageSetup, wanted: frozenset[str]) -> Iterator[None]:
-    """The words a document brings are forgotten after it: spaCy keeps every new string in its
-    vocabulary, so an editor server linting for hours would grow without end. What lives longer
-    (the matchers and their phrases) is built before the zone opens."""
-    if not wanted & {WORDS, STAKEHOLDERS}:
-        yield
+def _renew_when_grown(setup: LanguageSetup) -> None:
+    """spaCy keeps every new string a document brings in its vocabulary, so an editor server
+    linting for hours would grow without end. Past `RENEW_AFTER_STRINGS` new strings the setup
+    is dropped, and the next document builds a fresh one (a second or two, once in thousands of
+    documents). spaCy's memory zones, which forget a document's strings after it, were tried and
+    left: some inputs leave the vocabulary's lexemes mismatched to its strings after a zone."""
+    if "nlp" not in setup.__dict__:
         return
-    if STAKEHOLDERS in wanted:
-        _ = setup.mentions, setup.signals
-    with setup.nlp.memory_zone():
-        yield
+    if len(setup.nlp.vocab.strings) - setup.strings_at_start < RENEW_AFTER_STRINGS:
+        return
+    _SETUPS.pop(setup.settings.key, None)
+    load_pipeline.cache_clear()
+    gc.unfreeze()
 
 
 def analyse(
@@ -196,7 +201,7 @@ def analyse(
     failures: list[StageFailure] = []
     not_run: set[str] = set()
     analysis: Analysis | None = None
-    with within_budget(len(document.source.encode("utf-8", "replace"))), _transient_strings(setup, wanted):
+    with within_budget(len(document.source.encode("utf-8", "replace"))):
         for stage in STAGES:
             if stage.name not in wanted:
                 continue
@@ -214,4 +219,5 @@ def analyse(
     if analysis is None:
         analysis = Analysis(Vocabulary(), capabilities(settings.model))
     setup.settle()
+    _renew_when_grown(setup)
     return AnalysisRun(analysis, tuple(failures), frozenset(not_run))
