@@ -157,19 +157,3 @@ def test_an_analysis_past_its_time_budget_is_one_finding_and_the_other_rules_run
         and "the other rules still ran" in internal[0].message
     )
     assert "PRD002" in {f.code for f in findings}
-
-
-def test_a_setup_grown_past_its_limit_is_built_anew(monkeypatch) -> None:
-    from prdlint.language import analysis
-    from prdlint.language.analysis import LanguageSettings, setup_for
-
-    settings = LanguageSettings(None, load_registry().vocabularies)
-    lint("# Plan\n\nThe nurse warms the pipeline.\n")
-    first = setup_for(settings)
-    monkeypatch.setattr(analysis, "RENEW_AFTER_STRINGS", 1)  # every document's new words renew it
-    for index in range(5):
-        lint(f"# Plan {index}\n\nThe nurse zqxv{index}a and wprt{index}b the admin.\n")
-    renewed = setup_for(settings)
-    assert renewed is not first
-    assert "zqxv4a" not in renewed.nlp.vocab.strings
-    assert lint("# Plan\n\nThe nurse swaps a shift.\n") is not None

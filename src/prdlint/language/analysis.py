@@ -65,7 +65,6 @@ class LanguageSetup:
     def __init__(self, settings: LanguageSettings) -> None:
         self.settings = settings
         self.settled = False
-        self.strings_at_start = 0
 
     def settle(self) -> None:
         """After the first document, moves what the setup built (the pipeline, its vocabulary,
@@ -82,9 +81,7 @@ class LanguageSetup:
 
     @cached_property
     def nlp(self) -> Language:
-        nlp = load_pipeline(self.settings.model)
-        self.strings_at_start = len(nlp.vocab.strings)
-        return nlp
+        return load_pipeline(self.settings.model)
 
     @cached_property
     def word_classes(self) -> WordClasses:
@@ -104,8 +101,6 @@ class LanguageSetup:
 
 
 _SETUPS: dict[str, LanguageSetup] = {}
-# New strings a setup's vocabulary may gather before it is built anew: some 10 MB.
-RENEW_AFTER_STRINGS = 100_000
 
 
 def setup_for(settings: LanguageSettings) -> LanguageSetup:
@@ -175,27 +170,16 @@ class AnalysisRun:
     """The stages that failed, and those that did not run because a stage they require failed."""
 
 
-def _renew_when_grown(setup: LanguageSetup) -> None:
-    """spaCy keeps every new string a document brings in its vocabulary, so an editor server
-    linting for hours would grow without end. Past `RENEW_AFTER_STRINGS` new strings the setup
-    is dropped, and the next document builds a fresh one (a second or two, once in thousands of
-    documents). spaCy's memory zones, which forget a document's strings after it, were tried and
-    left: some inputs leave the vocabulary's lexemes mismatched to its strings after a zone."""
-    if "nlp" not in setup.__dict__:
-        return
-    if len(setup.nlp.vocab.strings) - setup.strings_at_start < RENEW_AFTER_STRINGS:
-        return
-    _SETUPS.pop(setup.settings.key, None)
-    load_pipeline.cache_clear()
-    gc.unfreeze()
-
-
 def analyse(
     document: Document,
     settings: LanguageSettings,
     stages: Iterable[str] = (STORIES, WORDS, STAKEHOLDERS),
 ) -> AnalysisRun:
-    """Runs the named stages (and the stages they require) on the document, in table order."""
+    """Runs the named stages (and the stages they require) on the document, in table order.
+
+    Not inside a spaCy memory zone, though it would forget each document's new strings: after
+    some inputs (found by fuzzing) a zone left the vocabulary's lexemes mismatched to its
+    strings, and every later analysis in the process failed."""
     wanted = required_stages(stages)
     setup = setup_for(settings)
     failures: list[StageFailure] = []
@@ -219,5 +203,4 @@ def analyse(
     if analysis is None:
         analysis = Analysis(Vocabulary(), capabilities(settings.model))
     setup.settle()
-    _renew_when_grown(setup)
     return AnalysisRun(analysis, tuple(failures), frozenset(not_run))
