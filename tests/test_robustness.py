@@ -157,3 +157,23 @@ def test_an_analysis_past_its_time_budget_is_one_finding_and_the_other_rules_run
         and "the other rules still ran" in internal[0].message
     )
     assert "PRD002" in {f.code for f in findings}
+
+
+def test_building_the_language_setup_is_not_charged_to_the_first_documents_budget(monkeypatch) -> None:
+    import time
+
+    import prdlint.language.deadline as deadline
+    from prdlint.language import analysis
+    from prdlint.language.mentions import MentionFinder
+
+    built = MentionFinder.__init__
+
+    def slow_build(self, *args, **kwargs) -> None:
+        time.sleep(1.0)  # a busy machine
+        built(self, *args, **kwargs)
+
+    monkeypatch.setattr(analysis, "_SETUPS", {})  # a process's first document
+    monkeypatch.setattr(MentionFinder, "__init__", slow_build)
+    monkeypatch.setattr(deadline, "BASE_SECONDS", 0.8)
+    findings = lint("# Plan\n\n## Users\n\n- Nurses swap shifts; admins approve them.\n")
+    assert "PRD000" not in {f.code for f in findings}
