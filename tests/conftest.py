@@ -26,17 +26,19 @@ def registry() -> Registry:
     return load_registry()
 
 
+def write_file(root: Path, relative: str, text: str | bytes) -> Path:
+    """Creates root/relative (and its folders) with the text, or the bytes as they are."""
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def write(tmp_path: Path) -> Callable[..., Path]:
     """write("docs/prd.md", "text") creates the file (and its folders) under tmp_path."""
 
-    def _write(relative: str, text: str | bytes) -> Path:
-        path = tmp_path / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-        return path
-
-    return _write
+    return lambda relative, text: write_file(tmp_path, relative, text)

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import prdlint.runner
+from conftest import write_file
 from prdlint.cli import main
 
 GOOD = "# Plan\n\nThe launch date is TBD.\n"
@@ -30,16 +31,11 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _files(**files: str | bytes) -> Callable[[Path], None]:
-    """Writes the files (folders made as needed); a name ending in "/" is an empty folder."""
+    """Writes the files, folders made as needed ("a__b.md" is b.md in folder a)."""
 
     def setup(folder: Path) -> None:
         for name, content in files.items():
-            path = folder / name.replace("__", "/")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
+            write_file(folder, name.replace("__", "/"), content)
 
     return setup
 
