@@ -179,11 +179,19 @@ def test_building_the_language_setup_is_not_charged_to_the_first_documents_budge
     assert "PRD000" not in {f.code for f in findings}
 
 
-def test_a_paragraph_opening_with_a_line_of_no_break_space_points_at_its_own_text() -> None:
-    source = "\xa0\n\u200f\nAs a nurse, I want nurse[Name]\n\u200f"
-    (block,) = parse_document(source).blocks
-    for segment in block.segments:
-        text = block.text[segment.text_start : segment.text_start + segment.length]
-        assert source[segment.source_start : segment.source_start + segment.length] == text
+@pytest.mark.parametrize(
+    "source",
+    [
+        "\xa0\n\u200f\nAs a nurse, I want nurse[Name]\n\u200f",
+        ">\xa0\nAs a nurse, I want nursenurse\n[Name]",
+        "- \xa0\n  As a nurse, I want a swap\n  [Name]",
+    ],
+    ids=["paragraph", "quote", "list item"],
+)
+def test_a_paragraph_opening_with_a_line_of_no_break_space_points_at_its_own_text(source: str) -> None:
+    for block in parse_document(source).blocks:
+        for segment in block.segments:
+            text = block.text[segment.text_start : segment.text_start + segment.length]
+            assert source[segment.source_start : segment.source_start + segment.length] == text
     for finding in lint(source):
         assert finding.span.start <= finding.span.end, finding

@@ -116,10 +116,12 @@ class _Builder:
     def _line_origins(self, token: Token) -> list[int]:
         first_line = token.map[0] if token.map else 0
         # A paragraph's leading lines of characters Python counts as space and Markdown does not
-        # ("\xa0") are stripped from its content: its first content line is a later source line.
-        last_line = (token.map[1] if token.map else first_line + 1) - 1
-        while first_line < last_line and not self._source_line(first_line)[1].strip():
+        # ("\xa0", after any "> " or list marker) are stripped from its content: its first
+        # content line is then a later source line.
+        extra = (token.map[1] - token.map[0] if token.map else 1) - token.content.count("\n") - 1
+        while extra > 0 and not self._source_line(first_line)[1].lstrip(" \t>-*+").strip():
             first_line += 1
+            extra -= 1
         origins = []
         for index, content_line in enumerate(token.content.split("\n")):
             start, text = self._source_line(min(first_line + index, self.lines.line_count - 1))
