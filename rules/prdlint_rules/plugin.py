@@ -6,13 +6,12 @@ plugin loads its rules: importing this module costs nothing, and no rule module 
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
-from importlib.resources import files
 from typing import Any
 
 from prdlint.hookspecs import hookimpl
 from prdlint.rule import Rule
+from prdlint_rules.data import pack_data
 
 
 @hookimpl
@@ -25,4 +24,4 @@ def prdlint_rules() -> Sequence[type[Rule]]:
 @hookimpl
 def prdlint_vocabulary() -> Mapping[str, Any]:
     """The built-in stakeholder vocabulary, kept as data beside the stakeholder rules."""
-    return tomllib.loads(files("prdlint_rules.stakeholders").joinpath("vocabulary.toml").read_text("utf-8"))
+    return pack_data("prdlint_rules.stakeholders", "vocabulary.toml")

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
-from importlib.resources import files
 
 from prdlint.document import Block, BlockKind, Document
 from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
+from prdlint_rules.data import pack_data
 
 DEFAULT_MARKERS = ("TBD", "TBA", "TBC", "TODO", "FIXME", "TKTK", "XXX")
 
-_WORDS = tomllib.loads(files(__package__).joinpath("placeholder_words.toml").read_text("utf-8"))
+_WORDS = pack_data(__package__, "placeholder_words.toml")
 _INSTRUCTION_VERBS = frozenset(_WORDS["instruction_verbs"])
 _TEMPLATE_NOUNS = frozenset(_WORDS["template_nouns"])
 _FILLER_WORDS = frozenset(_WORDS["filler_words"])

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from prdlint.document import BlockKind
 from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
-from prdlint_rules.requirements.wording import wording
+from prdlint_rules.data import pack_data
 
 # Two to five capitals, perhaps a digit: "Q3", "P0" and "V2" are quarters, priorities and
 # versions; longer words in capitals are status values and shouting ("COMPLETED"), and "US01" or
@@ -84,7 +84,8 @@ class UndefinedAcronym(Rule):
         for index, block in enumerate(blocks):
             for acronym in _definitions(block.text):
                 defined_at.setdefault(acronym, index)
-        known = {*wording()["known-acronyms"], *wording()["capital-words"], *context.options["known"]}
+        wording = pack_data(__package__, "wording.toml")
+        known = {*wording["known-acronyms"], *wording["capital-words"], *context.options["known"]}
         reported: set[str] = set()
         for index, block in enumerate(blocks):
             for match in ACRONYM.finditer(block.text):

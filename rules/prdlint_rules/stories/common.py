@@ -4,13 +4,11 @@ wording data (fixed pairs, solution vocabulary) kept in wording.toml beside the 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
-from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from prdlint.language.model import Analysis, Story, StoryForm
+from prdlint_rules.data import pack_data
 
 _QUOTE_LIMIT = 70
 
@@ -35,6 +33,5 @@ def alternatives(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(phrase) for phrase in sorted(set(phrases), key=len, reverse=True))
 
 
-@cache
 def wording() -> Mapping[str, Any]:
-    return tomllib.loads(files("prdlint_rules.stories").joinpath("wording.toml").read_text("utf-8"))
+    return pack_data("prdlint_rules.stories", "wording.toml")
