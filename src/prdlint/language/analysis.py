@@ -73,7 +73,7 @@ class LanguageSetup:
         if stages & {WORDS, STAKEHOLDERS}:
             _ = self.nlp, self.word_classes
         if STAKEHOLDERS in stages:
-            _ = self.vocabulary, self.mentions, self.signals
+            _ = self.mentions, self.signals
 
     def settle(self) -> None:
         """After the first document, moves what the setup built (the pipeline, its vocabulary,
