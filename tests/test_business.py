@@ -90,3 +90,13 @@ def test_a_negation_reaches_over_a_list_of_short_items_but_not_past_a_clause() -
         ("commissions", True),
         ("transaction fees", True),
     ]
+
+
+def test_what_each_transaction_costs_is_a_purchase_factor_but_a_fee_field_is_not() -> None:
+    source = (
+        "# App\n\nMerchants pay a fee of 1% of each payout. Sellers are charged a small commission. "
+        "A 2% surcharge applies abroad.\n\n- The invoice shows the fee field.\n"
+    )
+    found = texts(source, PURCHASE_FACTORS)
+    assert {"fee of 1", "pay a fee", "charged a small commission", "2% surcharge"} <= set(found)
+    assert not [text for text in found if "field" in text or text == "fee"]
