@@ -157,3 +157,19 @@ def test_a_folder_of_rule_files(tmp_path: Path) -> None:
     assert rule.documentation().startswith("Team rule (a team rule)")
     with pytest.raises(DataRuleError, match="no such folder"):
         load_rule_dir(tmp_path / "missing", "team")
+
+
+@pytest.mark.parametrize(
+    ("message", "problem"),
+    [
+        ("no '{word}'", "message: unknown placeholder {word} (an existence rule fills in {match})"),
+        ("no '{match'", "message: expected '}' before end of string; write {{ and }} for a brace"),
+    ],
+)
+def test_a_message_names_only_the_placeholders_its_kind_fills_in(
+    tmp_path: Path, message: str, problem: str
+) -> None:
+    rule = HEAD + f'kind = "existence"\nscope = "paragraph"\nmessage = "{message}"\ntokens = ["simply"]\n'
+    with pytest.raises(DataRuleError) as raised:
+        read_spec(_rule(tmp_path, rule))
+    assert str(raised.value) == f"{tmp_path / 'rule.toml'}: rule team-rule: {problem}"

@@ -47,8 +47,10 @@ def code_fingerprint(registry: Registry) -> str:
 
 
 def _settings_fingerprint(settings: Settings) -> str:
+    """The settings as text; a rule from a rule file is given by all it declares, so that a
+    changed rule file is a changed key."""
     fields = {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings) if f.name != "origins"}
-    return json.dumps(fields, sort_keys=True, default=repr)
+    return json.dumps(fields, sort_keys=True, default=lambda value: repr(getattr(value, "spec", value)))
 
 
 def _key(text: str, shown: str, settings: Settings, code: str) -> str:

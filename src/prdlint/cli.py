@@ -11,7 +11,7 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
@@ -81,13 +81,21 @@ def _overrides(registry: Registry, **options: Any) -> dict[str, Any]:
     return overrides
 
 
-def _resolver(registry: Registry, config: Path | None, isolated: bool, **options: Any) -> ConfigResolver:
+def _resolver(
+    registry: Registry, config: Path | None, isolated: bool, targets: Iterable[Path] = (), **options: Any
+) -> tuple[ConfigResolver, Registry]:
+    """The config resolver, and the registry that the command line's selectors and the reports
+    know: the installed rules and the projects' own, from the config of the working directory
+    and of each target (a sub-project's rules where two projects use one code are its own)."""
     if config is not None and isolated:
         _fail("--config and --isolated cannot be used together")
     with _user_errors():
-        return ConfigResolver(
-            registry, config=config, isolated=isolated, overrides=_overrides(registry, **options)
-        )
+        files = ConfigResolver(registry, config=config, isolated=isolated)
+        known = files.registry_for(Path.cwd())
+        for target in targets:
+            if target != Path("-"):
+                known = known.with_new_rules(files.registry_for(target))
+        return files.with_overrides(_overrides(known, **options)), known
 
 
 def _use_color(choice: str) -> bool:
@@ -331,8 +339,8 @@ def check(
     if unsafe_fixes and not (fix or diff):
         _fail("--unsafe-fixes goes with --fix or --diff")
     mode = FixMode(unsafe=unsafe_fixes, write=not diff) if fix or diff else None
-    resolver = _resolver(registry, config, isolated, **selection)
     targets = list(paths) or [Path()]
+    resolver, registry = _resolver(registry, config, isolated, targets, **selection)
     with _user_errors():
         if targets == [Path("-")]:
             run = lint_stdin(sys.stdin.buffer.read(), stdin_filename, resolver, registry, mode)
@@ -393,9 +401,12 @@ def server() -> None:
 
 @main.command()
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules(output: str) -> None:
-    """List every rule: code, name, pack, default severity, on by default or opt-in, summary."""
-    registry = _registry()
+@_config_options
+def rules(output: str, config: Path | None, isolated: bool) -> None:
+    """List every rule: code, name, pack, default severity, on by default or opt-in, summary.
+
+    The project's own rules (its config's rule-paths) are listed with the installed ones."""
+    _, registry = _resolver(_registry(), config, isolated)
     rows = [
         {
             "code": code,
@@ -420,9 +431,10 @@ def rules(output: str) -> None:
 
 @main.command()
 @click.argument("rule")
-def explain(rule: str) -> None:
-    """Print a rule's documentation (by code or name)."""
-    registry = _registry()
+@_config_options
+def explain(rule: str, config: Path | None, isolated: bool) -> None:
+    """Print a rule's documentation (by code or name), the project's own rules included."""
+    _, registry = _resolver(_registry(), config, isolated)
     codes = registry.lookup(rule)
     if len(codes) != 1:
         _fail(f"{rule!r} names no single rule; `prdlint rules` lists them")
@@ -452,8 +464,7 @@ def _plain(value: Any) -> Any:
 @click.option("--fail-on", type=SEVERITY_CHOICE, help="As for check.")
 def show_config(path: Path, config: Path | None, isolated: bool, **selection: Any) -> None:
     """Show the settings that apply to PATH, and where each came from."""
-    registry = _registry()
-    resolver = _resolver(registry, config, isolated, **selection)
+    resolver, _ = _resolver(_registry(), config, isolated, **selection)
     with _user_errors():
         settings = resolver.for_path(path)
     click.echo(f"# settings for {path}")
@@ -464,7 +475,7 @@ def show_config(path: Path, config: Path | None, isolated: bool, **selection: An
         origin = settings.origins.get(key, "default")
         shown = "(rules on by default)" if value is None else json.dumps(_plain(value))
         click.echo(f"{key} = {shown}  # {origin}")
-    enabled = select_rules(registry, settings, path)
+    enabled = select_rules(settings.project_registry(resolver.registry), settings, path)
     click.echo("# rules that run on this file:")
     for code, chosen in enabled.items():
         click.echo(f"#   {code} {chosen.rule.name} [{chosen.severity}]")
@@ -481,7 +492,7 @@ def stakeholders(path: Path, output: str, config: Path | None, isolated: bool) -
     from prdlint.report import stakeholders as views
 
     registry = _registry()
-    resolver = _resolver(registry, config, isolated)
+    resolver, _ = _resolver(registry, config, isolated)
     with _user_errors():
         try:
             source = load_file(path, resolver)

@@ -95,6 +95,7 @@ def lint_document(
 ) -> FileResult:
     """Lints one Document. `language` overrides the language settings the file's settings give
     (the judgement evaluation switches collectors off with it)."""
+    registry = settings.project_registry(registry)
     selected = select_rules(registry, settings, file_path)
     available = capabilities(settings.nlp_model) | frozenset(STAGE_NAMES)
     runnable: dict[str, SelectedRule] = {}

@@ -8,7 +8,7 @@ code prefix, or `ALL`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.metadata import entry_points
 from types import ModuleType
@@ -33,9 +33,31 @@ class Registry:
     names: Mapping[str, str]
     formats: Mapping[str, type[Reporter]]
     vocabularies: tuple[Mapping[str, Any], ...] = ()
+    owners: Mapping[str, str] = field(default_factory=dict)
 
     def rule(self, code: str) -> type[Rule]:
         return self.rules[code]
+
+    def with_rules(self, rules: Iterable[type[Rule]], owner: str) -> Registry:
+        """This registry and a project's own rules (its rule files): a new registry, or this one
+        when there is nothing to add. A rule already registered as the same class is passed over,
+        so a project's rules can be added more than once. Raises PluginError on a clash."""
+        table = _RuleTable(self)
+        added = [table.add(rule, owner) for rule in rules if self.rules.get(rule.code) is not rule]
+        if not added:
+            return self
+        return replace(self, rules=dict(sorted(table.rules.items())), names=table.names, owners=table.owners)
+
+    def with_new_rules(self, other: Registry) -> Registry:
+        """This registry and the rules of another that it has no rule of that code or name for:
+        what two projects' registries know together."""
+        table = _RuleTable(self)
+        for code, rule in other.rules.items():
+            if code not in table.rules and rule.name not in table.names:
+                table.add(rule, other.owners.get(code, ""))
+        if len(table.rules) == len(self.rules):
+            return self
+        return replace(self, rules=dict(sorted(table.rules.items())), names=table.names, owners=table.owners)
 
     def lookup(self, selector: str) -> frozenset[str]:
         """The codes a selector names: `ALL`, a code, a code prefix (`PRD1`) or a rule name.
@@ -77,32 +99,39 @@ def _load_entry_points(manager: pluggy.PluginManager) -> None:
         manager.register(plugin, name=entry_point.name)
 
 
-def _collect_rules(manager: pluggy.PluginManager) -> tuple[dict[str, type[Rule]], dict[str, str]]:
-    rules: dict[str, type[Rule]] = {}
-    owners: dict[str, str] = {}
-    names: dict[str, str] = {}
+class _RuleTable:
+    """Rules by code and by name, with the plugin or file each came from, refusing clashes."""
 
-    def add(rule: type[Rule], owner: str) -> None:
+    def __init__(self, registry: Registry | None = None) -> None:
+        self.rules: dict[str, type[Rule]] = dict(registry.rules) if registry else {}
+        self.names: dict[str, str] = dict(registry.names) if registry else {}
+        self.owners: dict[str, str] = dict(registry.owners) if registry else {}
+
+    def add(self, rule: type[Rule], owner: str) -> type[Rule]:
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
             raise PluginError(f"plugin {owner!r} returned {rule!r}, which is not a Rule subclass")
         problems = rule.validate_definition()
         if problems:
             raise PluginError(f"plugin {owner!r}: rule {rule.__name__}: " + "; ".join(problems))
-        clash = rule.code if rule.code in rules else rule.name if rule.name in names else None
+        clash = rule.code if rule.code in self.rules else rule.name if rule.name in self.names else None
         if clash is not None:
-            other = owners[rule.code] if clash == rule.code else owners[names[rule.name]]
+            other = self.owners[rule.code] if clash == rule.code else self.owners[self.names[rule.name]]
             raise PluginError(f"rule {clash!r} is declared by both {other!r} and {owner!r}")
-        rules[rule.code] = rule
-        names[rule.name] = rule.code
-        owners[rule.code] = owner
+        self.rules[rule.code] = rule
+        self.names[rule.name] = rule.code
+        self.owners[rule.code] = owner
+        return rule
 
+
+def _collect_rules(manager: pluggy.PluginManager) -> _RuleTable:
+    table = _RuleTable()
     for rule in ENGINE_RULES:
-        add(rule, "prdlint")
+        table.add(rule, "prdlint")
     for implementation in manager.hook.prdlint_rules.get_hookimpls():
         batch: Iterable[type[Rule]] = implementation.function() or ()
         for rule in batch:
-            add(rule, implementation.plugin_name)
-    return rules, names
+            table.add(rule, implementation.plugin_name)
+    return table
 
 
 def _collect_formats(manager: pluggy.PluginManager) -> dict[str, type[Reporter]]:
@@ -118,13 +147,14 @@ def _collect_formats(manager: pluggy.PluginManager) -> dict[str, type[Reporter]]
 
 
 def _registry(manager: pluggy.PluginManager) -> Registry:
-    rules, names = _collect_rules(manager)
-    vocabularies = tuple(table for table in manager.hook.prdlint_vocabulary() if table)
+    table = _collect_rules(manager)
+    vocabularies = tuple(vocabulary for vocabulary in manager.hook.prdlint_vocabulary() if vocabulary)
     return Registry(
-        rules=dict(sorted(rules.items())),
-        names=names,
+        rules=dict(sorted(table.rules.items())),
+        names=table.names,
         formats=_collect_formats(manager),
         vocabularies=vocabularies,
+        owners=table.owners,
     )
 
 

@@ -59,6 +59,8 @@ class PrdlintServer(LanguageServer):
         super().__init__(SOURCE, __version__)
         self.registry: Registry = load_registry()
         self.findings: dict[str, list[Finding]] = {}
+        self.rules: dict[str, Registry] = {}
+        """The registry each document was linted with: the installed rules and its project's."""
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.on_save_only = False
 
@@ -72,6 +74,7 @@ class PrdlintServer(LanguageServer):
                 findings: list[Finding] = []
             else:
                 settings = resolver.for_path(path)
+                self.rules[uri] = settings.project_registry(self.registry)
                 result = lint_text(
                     document.source, display_path(path), settings, self.registry, file_path=path
                 )
@@ -143,6 +146,7 @@ def did_save(ls: PrdlintServer, params: types.DidSaveTextDocumentParams) -> None
 def did_close(ls: PrdlintServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.findings.pop(uri, None)
+    ls.rules.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
@@ -207,9 +211,10 @@ def hover(ls: PrdlintServer, params: types.HoverParams) -> types.Hover | None:
     uri = params.text_document.uri
     lines = ls.workspace.get_text_document(uri).source.splitlines()
     point = types.Range(start=params.position, end=params.position)
+    known = ls.rules.get(uri, ls.registry).rules
     for finding in ls.findings.get(uri, []):
-        if _touches(finding.span, lines, point) and finding.code in ls.registry.rules:
-            rule = ls.registry.rules[finding.code]
+        if _touches(finding.span, lines, point) and finding.code in known:
+            rule = known[finding.code]
             text = f"**{finding.code} {rule.name}**\n\n{rule.documentation()}"
             return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
     return None

@@ -15,7 +15,7 @@ from typing import Any
 
 from prdlint.config.errors import ConfigError
 from prdlint.config.settings import Settings
-from prdlint.config.validation import KEYS, Where
+from prdlint.config.validation import KEYS, Where, rule_folders, team_rules
 from prdlint.registry import Registry
 
 CONFIG_FILE_NAMES = (".prdlint.toml", "pyproject.toml")
@@ -54,14 +54,20 @@ def load_settings(path: Path, registry: Registry) -> Settings:
         raise ConfigError(path, None, "has no [tool.prdlint] table")
     where = Where(path, registry)
     values: dict[str, Any] = {}
-    origins: dict[str, str] = {}
+    if "rule-paths" in table:
+        # The project's own rules come first, so that every other key can name them.
+        key = f"{prefix}rule-paths"
+        values["rule_paths"] = rule_folders(table["rule-paths"], key, where)
+        values["team_rules"], project = team_rules(values["rule_paths"], key, where)
+        where = Where(path, project)
     for key, value in table.items():
         if key not in KEYS:
             known = ", ".join(KEYS)
             raise where.error(f"{prefix}{key}", f"unknown key (known keys: {known})")
         attribute, validator = KEYS[key]
-        values[attribute] = validator(value, f"{prefix}{key}", where)
-        origins[key] = str(path)
+        if attribute not in values:
+            values[attribute] = validator(value, f"{prefix}{key}", where)
+    origins = dict.fromkeys(table, str(path))
     return Settings(root=path.parent, path=path, origins=origins, **values)
 
 
@@ -104,8 +110,22 @@ class ConfigResolver:
         self.isolated = isolated
         self.overrides = overrides or {}
         self.cwd = (cwd or Path.cwd()).resolve()
+        self._files: dict[Path | None, Settings] = {}
         self._cache: dict[Path | None, Settings] = {}
         self._nearest: dict[Path, Path | None] = {}
+
+    def with_overrides(self, overrides: dict[str, Any]) -> ConfigResolver:
+        """The same resolver with command-line values, sharing the config files already read."""
+        resolver = ConfigResolver(
+            self.registry, config=self.forced, isolated=self.isolated, overrides=overrides, cwd=self.cwd
+        )
+        resolver._files, resolver._nearest = self._files, self._nearest
+        return resolver
+
+    def registry_for(self, path: Path) -> Registry:
+        """The registry with the rules of the config that applies to a path (the working
+        directory, for `rules` and `explain`)."""
+        return self._file_settings(self._config_path_for(path)).project_registry(self.registry)
 
     def _config_path_for(self, path: Path) -> Path | None:
         """The config file for a path, looked up once per directory for this resolver's life.
@@ -121,10 +141,17 @@ class ConfigResolver:
             self._nearest[directory] = find_config_file(directory)
         return self._nearest[directory]
 
+    def _file_settings(self, config_path: Path | None) -> Settings:
+        if config_path not in self._files:
+            self._files[config_path] = (
+                load_settings(config_path, self.registry) if config_path else Settings(root=self.cwd)
+            )
+        return self._files[config_path]
+
     def for_path(self, path: Path) -> Settings:
         config_path = self._config_path_for(path)
         if config_path not in self._cache:
-            base = load_settings(config_path, self.registry) if config_path else Settings(root=self.cwd)
+            base = self._file_settings(config_path)
             origins = dict(base.origins) | {key: "command line" for key in self.overrides}
             self._cache[config_path] = replace(base, **self._override_values(), origins=origins)
         return self._cache[config_path]

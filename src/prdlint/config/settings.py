@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from prdlint.rule import Severity
+from prdlint.rule import Rule, Severity
+
+if TYPE_CHECKING:
+    from prdlint.registry import Registry
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown")
 DEFAULT_EXCLUDE = (
@@ -59,10 +62,19 @@ class Settings:
     nlp_model: str | None = None
     vocabulary: Mapping[str, Any] = field(default_factory=dict)
     prd_files: tuple[str, ...] = ()
-    each_story: bool = False
     """Globs of the files that are PRDs; when empty, each document shows whether it is one."""
+    each_story: bool = False
+    """List every finding of a story rule, not one for a pattern across a document's stories."""
+    rule_paths: tuple[Path, ...] = ()
+    """Folders of the project's own rule files, resolved from the config file's directory."""
+    team_rules: tuple[type[Rule], ...] = ()
+    """The rules those files declare, checked when the config was read."""
     origins: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def all_excludes(self) -> tuple[str, ...]:
         return self.exclude + self.extend_exclude
+
+    def project_registry(self, registry: Registry) -> Registry:
+        """The registry these settings lint with: the installed rules and the project's own."""
+        return registry.with_rules(self.team_rules, str(self.path))

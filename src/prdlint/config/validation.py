@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from prdlint.config.errors import ConfigError
+from prdlint.datarules import DataRuleError, load_rule_dir
 from prdlint.language.pipeline import model_problem
 from prdlint.language.vocabulary import CONFIG_CLASSES, CONFIG_LISTS, signal_categories, word_list_names
-from prdlint.registry import Registry
-from prdlint.rule import OPTION_TYPES, Severity
+from prdlint.registry import PluginError, Registry
+from prdlint.rule import OPTION_TYPES, Rule, Severity
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,40 @@ def vocabulary(value: Any, key: str, where: Where) -> dict[str, Any]:
     return checked
 
 
+def rule_folders(value: Any, key: str, where: Where) -> tuple[Path, ...]:
+    """`rule-paths`: folders of rule files, relative to the config file's directory."""
+    base = where.path.parent if where.path else Path.cwd()
+    folders = []
+    for index, entry in enumerate(string_list(value, key, where)):
+        folder = (base / entry).resolve()
+        if not folder.is_dir():
+            raise where.error(f"{key}[{index}]", f"{entry!r} is not a folder (looked for {folder})")
+        folders.append(folder)
+    return tuple(folders)
+
+
+def team_rules(folders: tuple[Path, ...], key: str, where: Where) -> tuple[tuple[type[Rule], ...], Registry]:
+    """The rules in the rule files of `folders` (each folder a pack named after it), and the
+    registry with them added. A file that cannot be used, or a code or name taken by another rule,
+    is an error naming the key, the file, the rule and the rule file's key."""
+    rules: list[type[Rule]] = []
+    registry = where.registry
+    for index, folder in enumerate(folders):
+        try:
+            loaded = load_rule_dir(folder, pack=folder.name)
+        except DataRuleError as problem:
+            raise where.error(f"{key}[{index}]", str(problem)) from None
+        if not loaded:
+            raise where.error(f"{key}[{index}]", f"{folder} has no rule files (*.toml)")
+        for rule in loaded:
+            try:
+                registry = registry.with_rules([rule], str(rule.spec.path))
+            except PluginError as problem:
+                raise where.error(f"{key}[{index}]", str(problem)) from None
+        rules.extend(loaded)
+    return tuple(rules), registry
+
+
 Validator = Callable[[Any, str, Where], Any]
 
 # TOML key -> (Settings attribute, validator)
@@ -202,4 +237,5 @@ KEYS: Mapping[str, tuple[str, Validator]] = {
     "vocabulary": ("vocabulary", vocabulary),
     "prd-files": ("prd_files", string_list),
     "each-story": ("each_story", boolean),
+    "rule-paths": ("rule_paths", rule_folders),
 }

@@ -38,8 +38,20 @@ def rule_class(spec: RuleSpec, pack: str) -> type[Rule]:
     return type(f"DataRule_{spec.code}", (Rule,), attributes)
 
 
+_LOADED: dict[tuple[Path, int, int, str], type[Rule]] = {}
+
+
 def load_rule_file(path: Path, pack: str) -> type[Rule]:
-    return rule_class(read_spec(path), pack)
+    """The rule a file declares, made once per version of the file: every config that lists its
+    folder, and every run in a long-lived process, gets the same class until the file changes."""
+    try:
+        status = path.stat()
+    except OSError as problem:
+        raise DataRuleError(f"{path}: cannot read: {problem.strerror}") from None
+    key = (path.resolve(), status.st_mtime_ns, status.st_size, pack)
+    if key not in _LOADED:
+        _LOADED[key] = rule_class(read_spec(path), pack)
+    return _LOADED[key]
 
 
 def load_rule_dir(directory: Path, pack: str) -> list[type[Rule]]:

@@ -4,6 +4,7 @@ the file, the rule and the key."""
 from __future__ import annotations
 
 import re
+import string
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,20 @@ _BY_KIND = {
     "conditional": {"if", "then"},
     "consistency": {"either"},
 }
+
+
+# What a message may name, by kind: `{match}` is the text found.
+PLACEHOLDERS = {
+    "existence": ("match",),
+    "substitution": ("match", "replacement"),
+    "occurrence": ("match", "count", "max", "min", "limit"),
+    "conditional": ("match",),
+    "consistency": ("match", "first"),
+}
+
+
+def _a(kind: str) -> str:
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 class DataRuleError(Exception):
@@ -115,6 +130,22 @@ class _Reader:
         except re.error as problem:
             raise self.error(key, f"not a regular expression: {problem}") from None
 
+    def message(self, kind: str) -> str:
+        """The message, naming only the placeholders its kind fills in."""
+        text = self.string("message")
+        known = PLACEHOLDERS[kind]
+        try:
+            names = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+        except ValueError as problem:
+            raise self.error("message", f"{problem}; write {{{{ and }}}} for a brace") from None
+        for name in names:
+            if name not in known:
+                shown = ", ".join(f"{{{field}}}" for field in known)
+                raise self.error(
+                    "message", f"unknown placeholder {{{name}}} ({_a(kind)} rule fills in {shown})"
+                )
+        return text
+
     def choice(self, key: str, choices: tuple[str, ...]) -> str:
         value = self.string(key)
         if value not in choices:
@@ -140,7 +171,7 @@ def spec_of(path: Path, table: dict[str, Any]) -> RuleSpec:
     if unknown:
         raise read.error(
             unknown[0],
-            f"unknown key for a {kind} rule (known: {', '.join(sorted(_COMMON | _BY_KIND[kind]))})",
+            f"unknown key for {_a(kind)} rule (known: {', '.join(sorted(_COMMON | _BY_KIND[kind]))})",
         )
     code, name = read.string("code"), read.string("name")
     if not CODE_PATTERN.match(code):
@@ -158,7 +189,7 @@ def spec_of(path: Path, table: dict[str, Any]) -> RuleSpec:
         "name": name,
         "kind": kind,
         "scope": read.choice("scope", SCOPES),
-        "message": read.string("message"),
+        "message": read.message(kind),
         "summary": read.string("summary", f"{name.replace('-', ' ').capitalize()} (a team rule)"),
         "documentation": read.string("documentation", ""),
         "severity": Severity(severity),

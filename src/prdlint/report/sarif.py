@@ -29,8 +29,12 @@ def _region(span: Span) -> dict[str, int]:
     }
 
 
-def _rule(code: str, options: ReportOptions) -> dict[str, Any]:
-    rule = options.registry.rules[code]
+def _rule(code: str, name: str, options: ReportOptions) -> dict[str, Any]:
+    """The rule's description; a rule of a sub-project's own rule files, which the registry of
+    the working directory does not hold, is given by code and name."""
+    rule = options.registry.rules.get(code)
+    if rule is None:
+        return {"id": code, "name": name}
     documentation = rule.documentation()
     return {
         "id": code,
@@ -84,7 +88,8 @@ class SarifReporter(Reporter):
 
     def render(self, run: LintRun, options: ReportOptions) -> str:
         findings = run.findings
-        codes = sorted({finding.code for finding in findings})
+        names = {finding.code: finding.name for finding in findings}
+        codes = sorted(names)
         index = {code: position for position, code in enumerate(codes)}
         document = {
             "$schema": SARIF_SCHEMA,
@@ -95,7 +100,7 @@ class SarifReporter(Reporter):
                         "driver": {
                             "name": "prdlint",
                             "version": __version__,
-                            "rules": [_rule(code, options) for code in codes],
+                            "rules": [_rule(code, names[code], options) for code in codes],
                         }
                     },
                     "results": [_result(finding, index[finding.code]) for finding in findings],
