@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from prdlint.document.requirements import requirement_blocks
+from prdlint.document.requirements import requirement_blocks, requirement_end
 from prdlint.rule import Rule, RuleContext, Violation
 
 STRONG = re.compile(r"\b(?:must|shall)\b", re.IGNORECASE)
@@ -52,13 +52,16 @@ class WeakModal(Rule):
     pack = "requirements"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        blocks = requirement_blocks(context.document)
-        strong = [block for block in blocks if STRONG.search(block.text)]
-        weak = [block for block in blocks if WEAK.search(block.text) and not STRONG.search(block.text)]
+        stated = [(block, requirement_end(block.text)) for block in requirement_blocks(context.document)]
+        strong = [block for block, end in stated if STRONG.search(block.text, 0, end)]
+        weak = [
+            (block, match)
+            for block, end in stated
+            if (match := WEAK.search(block.text, 0, end)) and not STRONG.search(block.text, 0, end)
+        ]
         if len(strong) < _MIN_STRONG or len(strong) <= len(weak):
             return
-        for block in weak:
-            match = WEAK.search(block.text)
+        for block, match in weak:
             yield Violation(
                 f"weak modal '{match.group()}' in a requirement, where {len(strong)} others say must or "
                 "shall: say whether it is required, or give it a priority",

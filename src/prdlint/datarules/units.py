@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from prdlint.document import Block, BlockKind, Document, Section
-from prdlint.document.requirements import requirement_blocks
+from prdlint.document.requirements import requirement_blocks, requirement_end
 from prdlint.language.model import Story
 from prdlint.span import Span
 
@@ -71,6 +71,7 @@ def units(scope: str, document: Document, stories: Callable[[], list[Story]]) ->
     elif scope in ("story-means", "story-ends"):
         yield from _story_units(stories(), scope)
     elif scope == "requirement":
-        yield from (_block_unit(block) for block in requirement_blocks(document))
+        for block in requirement_blocks(document):
+            yield _block_unit(block, 0, requirement_end(block.text))
     else:  # document: every prose block, checked together where the kind needs it
         yield from (_block_unit(block) for block in document.blocks if block.kind in _PROSE)
