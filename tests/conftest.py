@@ -42,3 +42,41 @@ def write(tmp_path: Path) -> Callable[..., Path]:
     """write("docs/prd.md", "text") creates the file (and its folders) under tmp_path."""
 
     return lambda relative, text: write_file(tmp_path, relative, text)
+
+
+# Sentences with their Penn Treebank tags: what the small tagger of `tagged_pipeline` learns,
+# so that the rules that read tags can be tested without a trained model from outside.
+TAGGED_SENTENCES = (
+    ("Swaps must be approved within a day .", "NNS MD VB VBN IN DT NN ."),
+    ("The rota is published every Friday .", "DT NN VBZ VBN DT NNP ."),
+    ("Swaps must be approved by the ward manager .", "NNS MD VB VBN IN DT NN NN ."),
+    ("The ward manager approves each swap .", "DT NN NN VBZ DT NN ."),
+    ("Nurses are required to confirm a swap .", "NNS VBP VBN TO VB DT NN ."),
+    ("As a nurse , I want to swap a shift", "IN DT NN , PRP VBP TO VB DT NN"),
+    ("Shifts were swapped on paper .", "NNS VBD VBN IN NN ."),
+    ("Rota", "NNP"),
+    ("Rota : shift swaps", "NNP : NN NNS"),
+)
+
+
+@pytest.fixture(scope="session")
+def tagged_pipeline(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The folder of a small spaCy pipeline whose tagger knows TAGGED_SENTENCES: a real trained
+    component, as `[nlp] model` may name one, that tags exactly those sentences right."""
+    import spacy
+    from spacy.training import Example
+    from spacy.util import fix_random_seed
+
+    fix_random_seed(0)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("tagger")
+    examples = [
+        Example.from_dict(nlp.make_doc(text), {"tags": tags.split()}) for text, tags in TAGGED_SENTENCES
+    ]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(40):
+        nlp.update(examples, sgd=optimizer)
+    folder = tmp_path_factory.mktemp("pipeline") / "tagger"
+    nlp.to_disk(folder)
+    return str(folder)

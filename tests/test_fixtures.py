@@ -16,8 +16,9 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 @pytest.mark.parametrize("path", fixture_paths(FIXTURES), ids=lambda p: str(p.relative_to(FIXTURES)))
-def test_fixture(path: Path) -> None:
-    assert_fixture(path)
+def test_fixture(path: Path, request: pytest.FixtureRequest) -> None:
+    tagged = "tagged" in path.relative_to(FIXTURES).parts
+    assert_fixture(path, model=request.getfixturevalue("tagged_pipeline") if tagged else None)
 
 
 def test_every_rule_has_a_fixture_where_it_fires_and_one_where_it_runs_and_must_not() -> None:

@@ -97,7 +97,10 @@ def lint_document(
     (the judgement evaluation switches collectors off with it)."""
     registry = settings.project_registry(registry)
     selected = select_rules(registry, settings, file_path)
-    available = capabilities(settings.nlp_model) | frozenset(STAGE_NAMES)
+    # A configured pipeline is loaded to learn what it provides only when a rule asks for more
+    # than the stages.
+    wanted = {need for choice in selected.values() for need in choice.rule.needs} - set(STAGE_NAMES)
+    available = (capabilities(settings.nlp_model) if wanted else frozenset()) | frozenset(STAGE_NAMES)
     runnable: dict[str, SelectedRule] = {}
     notices: list[str] = []
     for code, choice in selected.items():

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from prdlint.config import ConfigResolver
@@ -92,11 +92,17 @@ def expected_findings(document: Document) -> Counter[tuple[int, str]]:
     return expected
 
 
-def run_fixture(path: Path | str, registry: Registry | None = None) -> FixtureOutcome:
-    """Lints a fixture as `prdlint check` would and compares with its expect comments."""
+def run_fixture(
+    path: Path | str, registry: Registry | None = None, *, model: str | None = None
+) -> FixtureOutcome:
+    """Lints a fixture as `prdlint check` would and compares with its expect comments. `model`
+    is a spaCy pipeline to lint with instead of the configured one: for the fixtures of rules
+    that need a trained pipeline's tags, with a small one the test builds."""
     path = Path(path)
     registry = registry or load_registry()
     settings = ConfigResolver(registry).for_path(path)
+    if model is not None:
+        settings = replace(settings, nlp_model=model)
     document = parse_document(read_source(path, settings.max_file_size))
     result = lint_document(document, str(path), settings, registry, file_path=path)
     found = Counter((finding.span.start.line, finding.code) for finding in result.findings)
@@ -104,9 +110,11 @@ def run_fixture(path: Path | str, registry: Registry | None = None) -> FixtureOu
     return FixtureOutcome(path, result.findings, expected - found, found - expected)
 
 
-def assert_fixture(path: Path | str, registry: Registry | None = None) -> FixtureOutcome:
+def assert_fixture(
+    path: Path | str, registry: Registry | None = None, *, model: str | None = None
+) -> FixtureOutcome:
     """Fails with a readable list of missing and unexpected findings."""
-    outcome = run_fixture(path, registry)
+    outcome = run_fixture(path, registry, model=model)
     if not outcome.passed:
         raise AssertionError(outcome.explain())
     return outcome

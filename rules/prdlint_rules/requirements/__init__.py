@@ -9,6 +9,7 @@ from importlib.resources import as_file, files
 
 from prdlint.datarules import load_rule_file
 from prdlint_rules.requirements.metric_without_target import MetricWithoutTarget
+from prdlint_rules.requirements.passive_requirement import PassiveRequirement
 from prdlint_rules.requirements.undefined_acronym import UndefinedAcronym
 from prdlint_rules.requirements.unmeasurable_nfr import UnmeasurableNfr
 from prdlint_rules.requirements.weak_modal import WeakModal
@@ -19,6 +20,20 @@ def _word_rules() -> tuple:
         return tuple(load_rule_file(path, "requirements") for path in sorted(folder.glob("*.toml")))
 
 
-RULES = (MetricWithoutTarget, UnmeasurableNfr, UndefinedAcronym, WeakModal, *_word_rules())
+RULES = (
+    MetricWithoutTarget,
+    UnmeasurableNfr,
+    UndefinedAcronym,
+    WeakModal,
+    PassiveRequirement,
+    *_word_rules(),
+)
 
-__all__ = ["RULES", "MetricWithoutTarget", "UndefinedAcronym", "UnmeasurableNfr", "WeakModal"]
+__all__ = [
+    "RULES",
+    "MetricWithoutTarget",
+    "PassiveRequirement",
+    "UndefinedAcronym",
+    "UnmeasurableNfr",
+    "WeakModal",
+]

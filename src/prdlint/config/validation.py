@@ -13,7 +13,7 @@ from typing import Any
 
 from prdlint.config.errors import ConfigError
 from prdlint.datarules import DataRuleError, load_rule_dir
-from prdlint.language.pipeline import model_problem
+from prdlint.language.pipeline import is_model_path, model_problem
 from prdlint.language.vocabulary import CONFIG_CLASSES, CONFIG_LISTS, signal_categories, word_list_names
 from prdlint.registry import PluginError, Registry
 from prdlint.rule import OPTION_TYPES, Rule, Severity
@@ -130,7 +130,9 @@ def rule_options(value: Any, key: str, where: Where) -> dict[str, dict[str, Any]
 
 
 def nlp_model(value: Any, key: str, where: Where) -> str | None:
-    """`[nlp] model = "en_core_web_sm"`: an installed spaCy pipeline, checked without loading it."""
+    """`[nlp] model = "en_core_web_sm"`: an installed spaCy pipeline, or the folder of one saved
+    with `nlp.to_disk` ("./pipelines/ours", relative to the config file), checked without
+    loading it."""
     table = _table(value, key, where)
     unknown = set(table) - {"model"}
     if unknown:
@@ -140,6 +142,8 @@ def nlp_model(value: Any, key: str, where: Where) -> str | None:
         return None
     if not isinstance(model, str) or not model.strip():
         raise where.error(f"{key}.model", f"expected the name of a spaCy pipeline, got {model!r}")
+    if is_model_path(model):
+        model = str(((where.path.parent if where.path else Path.cwd()) / model).resolve())
     problem = model_problem(model)
     if problem:
         raise where.error(f"{key}.model", problem)

@@ -1,10 +1,11 @@
 """Document -> Analysis, in the stages the selected rules declare they need.
 
 The stages are one ordered table: `stories` (the story recognizer: plain string work, no spaCy),
-`words` (the words and lemmas of each story's means) and `stakeholders` (mentions, business
-signals, the stakeholder model). The engine asks for the stages its rules need; a stage runs the
-stages it requires first, each at most once per document. A stage that raises is reported as that
-stage's failure, and the stages that needed it do not run.
+`words` (the words and lemmas of each story's means), `stakeholders` (mentions, business
+signals, the stakeholder model) and `syntax` (the requirement text's sentences, tagged). The
+engine asks for the stages its rules need; a stage runs the stages it requires first, each at
+most once per document. A stage that raises is reported as that stage's failure, and the stages
+that needed it do not run.
 
 This module imports no spaCy: the stages that need it import it when they first run, and the
 pipeline, matchers and word lists are built once per process for each language setting.
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from prdlint.document import Document
 from prdlint.language.deadline import check_deadline, within_budget
-from prdlint.language.model import STAKEHOLDERS, STORIES, WORDS, Analysis
+from prdlint.language.model import STAKEHOLDERS, STORIES, SYNTAX, WORDS, Analysis
 from prdlint.language.pipeline import capabilities, for_tokenizer, load_pipeline
 from prdlint.language.stories import find_stories
 from prdlint.language.vocabulary import Vocabulary, merge_vocabularies
@@ -72,6 +73,8 @@ class LanguageSetup:
         setup could take the whole budget, and the setup is no document's fault."""
         if stages & {WORDS, STAKEHOLDERS}:
             _ = self.nlp, self.word_classes
+        if SYNTAX in stages:
+            _ = self.nlp
         if STAKEHOLDERS in stages:
             _ = self.mentions, self.signals
 
@@ -134,6 +137,14 @@ def _words(document: Document, analysis: Analysis, setup: LanguageSetup) -> Anal
     return replace(analysis, means_words=words)
 
 
+def _syntax(document: Document, analysis: Analysis, setup: LanguageSetup) -> Analysis:
+    """The sentences of the requirement text, tagged by the loaded pipeline: what rules that
+    read grammar (a passive requirement) look at, where a trained pipeline is configured."""
+    from prdlint.language.syntax import tagged_sentences  # reads spaCy Docs
+
+    return replace(analysis, tagged_sentences=tagged_sentences(document, setup.nlp))
+
+
 def _stakeholders(document: Document, analysis: Analysis, setup: LanguageSetup) -> Analysis:
     """Who the document names, who pays and who uses, and what it says about its business."""
     from prdlint.language.stakeholders import analyse_stakeholders  # imports spaCy
@@ -153,6 +164,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(STORIES, _stories),
     Stage(WORDS, _words, requires=(STORIES,)),
     Stage(STAKEHOLDERS, _stakeholders, requires=(STORIES,)),
+    Stage(SYNTAX, _syntax),
 )
 
 

@@ -30,8 +30,11 @@ PRIMARY, SECONDARY, OPERATIONAL, MANAGEMENT = "primary", "secondary", "operation
 USER_KINDS = (PRIMARY, SECONDARY, OPERATIONAL, MANAGEMENT)
 
 # The analysis stages a rule can declare in its `needs`, in the order they run.
-STORIES, WORDS, STAKEHOLDERS = "stories", "words", "stakeholders"
-STAGE_NAMES = (STORIES, WORDS, STAKEHOLDERS)
+STORIES, WORDS, STAKEHOLDERS, SYNTAX = "stories", "words", "stakeholders", "syntax"
+STAGE_NAMES = (STORIES, WORDS, STAKEHOLDERS, SYNTAX)
+# What a trained pipeline may add to the built-in one, for a rule's `needs`: part-of-speech tags
+# and dependency labels.
+POS, DEP = "pos", "dep"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,30 @@ class Word:
     @property
     def lower(self) -> str:
         return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedWord:
+    """A word of a requirement as the loaded pipeline tagged it. `tag` (Penn Treebank: "VBN")
+    and `dep` ("auxpass") are empty where the pipeline does not assign them."""
+
+    text: str
+    start: int
+    """Offset in the block's text."""
+    tag: str
+    dep: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class TaggedSentence:
+    """A sentence of requirement text, with its block for a way back to the source."""
+
+    block: Block
+    words: tuple[TaggedWord, ...]
 
 
 class StoryForm(StrEnum):
@@ -362,6 +389,7 @@ class Analysis:
     stakeholder_model: StakeholderModel | None = None
     business_model: BusinessModel | None = None
     context: ProductContext | None = None
+    tagged_sentences: tuple[TaggedSentence, ...] | None = None
 
     @staticmethod
     def _ran(result: _Result | None, stage: str) -> _Result:
@@ -387,6 +415,11 @@ class Analysis:
     def product(self) -> ProductContext:
         """What the document says the product is (commercial, internal, open source ...)."""
         return self._ran(self.context, STAKEHOLDERS)
+
+    @property
+    def requirement_sentences(self) -> tuple[TaggedSentence, ...]:
+        """The sentences of the document's requirement text (document/requirements.py), tagged."""
+        return self._ran(self.tagged_sentences, SYNTAX)
 
     def words_of_means(self, story: Story) -> tuple[Word, ...]:
         """The words of `story`'s means, offsets into `story.means.text` (empty without a means)."""

@@ -11,13 +11,18 @@ from __future__ import annotations
 import importlib.util
 import re
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from prdlint.language.model import DEP, POS
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# What a trained pipeline adds to the built-in one, for rules to declare in their `needs`.
-TRAINED_CAPABILITIES = frozenset({"pos", "dep"})
+# What a trained pipeline may add to the built-in one, for rules to declare in their `needs`.
+TRAINED_CAPABILITIES = frozenset({POS, DEP})
+# The token attributes whose assignment by some component gives each capability.
+_ASSIGNS = {POS: {"token.tag", "token.pos"}, DEP: {"token.dep"}}
 # No word of prose is this long; a longer run ("=" * 8000, a pasted hash) costs spaCy's tokenizer
 # time growing with the square of its length.
 _LONGEST_TOKEN = 100
@@ -31,8 +36,17 @@ def for_tokenizer(text: str) -> str:
     return _RUN.sub(lambda run: run.group()[:-1] + " ", text.replace("\n", " "))
 
 
+def is_model_path(model: str) -> bool:
+    """Whether `nlp.model` names a folder (a pipeline saved with `nlp.to_disk`), not a package."""
+    return "/" in model or "\\" in model or model.startswith(".")
+
+
 def model_problem(model: str) -> str | None:
     """Why a configured model cannot be used, or None. Checked without importing spaCy."""
+    if is_model_path(model):
+        if not (Path(model) / "config.cfg").is_file():
+            return f"{model} is not a saved spaCy pipeline (a folder with a config.cfg)"
+        return None
     if importlib.util.find_spec(model.replace("-", "_")) is None:
         return (
             f"spaCy pipeline {model!r} is not installed; install it with "
@@ -42,8 +56,16 @@ def model_problem(model: str) -> str | None:
     return None
 
 
+@cache
 def capabilities(model: str | None) -> frozenset[str]:
-    return TRAINED_CAPABILITIES if model else frozenset()
+    """What the pipeline for `model` annotates beyond the built-in one, as its components declare
+    it: `pos` where one assigns tags, `dep` where one assigns dependencies. The built-in pipeline
+    provides neither and is not loaded to say so; a configured one is."""
+    if not model:
+        return frozenset()
+    summary = load_pipeline(model).analyze_pipes()["summary"]
+    assigned = {attribute for component in summary.values() for attribute in component["assigns"]}
+    return frozenset(need for need, attributes in _ASSIGNS.items() if assigned & attributes)
 
 
 @cache
