@@ -60,17 +60,24 @@ class SpeedRun:
     documents: list[str]
     size: int
     rounds: int
+    options: argparse.Namespace
 
 
-def speed_run(description: str, rounds: int) -> SpeedRun:
-    """Reads `--corpus`, `--megabytes` and `--rounds`, and loads the corpus they ask for."""
+def speed_run(
+    description: str, rounds: int, add_options: Callable[[argparse.ArgumentParser], None] | None = None
+) -> SpeedRun:
+    """Reads `--corpus`, `--megabytes` and `--rounds` (and a script's own options), and loads
+    the corpus they ask for."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--megabytes", type=float, default=1.0)
     parser.add_argument("--rounds", type=int, default=rounds)
+    if add_options is not None:
+        add_options(parser)
     options = parser.parse_args()
     documents = load_corpus(options.corpus, int(options.megabytes * 1_000_000))
-    return SpeedRun(documents, sum(len(text.encode("utf-8")) for text in documents), options.rounds)
+    size = sum(len(text.encode("utf-8")) for text in documents)
+    return SpeedRun(documents, size, options.rounds, options)
 
 
 def report(run: SpeedRun, floor: tuple[str, float], measured: tuple[str, float], budget: float) -> None:
@@ -83,7 +90,7 @@ def report(run: SpeedRun, floor: tuple[str, float], measured: tuple[str, float],
     for name, seconds in ((floor_label, floor_time), (label, time_taken)):
         print(f"{name:<{width}}  {seconds * 1000:8.1f} ms  {run.size / seconds / 1e6:6.2f} MB/s")
     verdict = "within" if ratio <= budget else "OVER"
-    print(f"ratio: {ratio:.2f}x (budget {budget:.0f}x: {verdict})")
+    print(f"ratio: {ratio:.2f}x (budget {budget:g}x: {verdict})")
 
 
 def _recorded(value: float) -> float:

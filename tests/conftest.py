@@ -48,12 +48,16 @@ def write(tmp_path: Path) -> Callable[..., Path]:
 # so that the rules that read tags can be tested without a trained model from outside.
 TAGGED_SENTENCES = (
     ("Swaps must be approved within a day .", "NNS MD VB VBN IN DT NN ."),
-    ("The rota is published every Friday .", "DT NN VBZ VBN DT NNP ."),
+    ("Shifts can be reassigned .", "NNS MD VB VBN ."),
+    ("A swap needs to be confirmed twice .", "DT NN VBZ TO VB VBN RB ."),
     ("Swaps must be approved by the ward manager .", "NNS MD VB VBN IN DT NN NN ."),
     ("The ward manager approves each swap .", "DT NN NN VBZ DT NN ."),
+    ("The rota is published every Friday .", "DT NN VBZ VBN DT NNP ."),
     ("Nurses are required to confirm a swap .", "NNS VBP VBN TO VB DT NN ."),
+    ("When a swap is approved , the nurse gets a message .", "WRB DT NN VBZ VBN , DT NN VBZ DT NN ."),
+    ("Credits can be used to buy a shift .", "NNS MD VB VBN TO VB DT NN ."),
     ("As a nurse , I want to swap a shift", "IN DT NN , PRP VBP TO VB DT NN"),
-    ("Shifts were swapped on paper .", "NNS VBD VBN IN NN ."),
+    ("Shifts were swapped on paper and must be checked .", "NNS VBD VBN IN NN CC MD VB VBN ."),
     ("Rota", "NNP"),
     ("Rota : shift swaps", "NNP : NN NNS"),
 )

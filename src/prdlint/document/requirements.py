@@ -28,7 +28,7 @@ REQUIREMENT_TITLE = re.compile(
 BACKGROUND_TITLE = re.compile(
     r"\b(?:background|context|problem|competit\w*|vision|mission|research|market|overview|"
     r"summary|introduction|motivation|appendix|references?|glossary|alternatives?|history|"
-    r"out of scope|non-goals?|risks?|open questions|questions|faq|changelog|revision|"
+    r"out of scope|not in scope|non-goals?|risks?|open questions|questions|faq|changelog|revision|"
     r"personas?|users|user types|audience|stakeholders?|pain points?|jobs to be done|"
     r"goals?|objectives?|metrics?|kpis?|okrs?|success|outcomes?|value proposition|"
     r"tech(?:nology|nical)? stack|roadmap|timeline|milestones?|next steps|phases?|team|budget|"
