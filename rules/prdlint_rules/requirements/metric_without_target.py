@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from prdlint.rule import Rule, RuleContext, Violation
-from prdlint_rules.requirements.metrics import TARGET, find_metrics, goals_heading, is_metrics
+from prdlint_rules.requirements.metrics import TARGET, find_metrics, goals_heading, is_check, is_metrics
 
 _QUOTED = 3
 
@@ -22,7 +22,8 @@ class MetricWithoutTarget(Rule):
     Reports a success-metrics or KPI section (or a "Success metrics:" list, or a metrics table)
     none of whose metrics names a number, a threshold, a baseline or a date, once, at its heading;
     and a PRD that has no metric at all, at its goals heading (or its first line). A section
-    where some metrics have targets is left alone.
+    where some metrics have targets is left alone, and so are success criteria written as
+    behaviours that pass or fail ("Riders can complete a ride without help").
 
     ## Why is this bad?
     "Increase retention" cannot succeed or fail: without a target nobody can tell at launch
@@ -47,7 +48,9 @@ class MetricWithoutTarget(Rule):
     Opt-in: on the 34 findings in 74 real PRDs, 20 were worth their author's time. Most of the
     rest were on documents that need no success metric (design notes, RFCs, meeting minutes, a
     release measured for a baseline first), or on targets the document gives elsewhere (another
-    section, an HTML table). Turn it on with `extend-select = ["PRD301"]` for product documents.
+    section, an HTML table). Success criteria written as pass/fail behaviours are set aside since,
+    which removed 3 more findings where the readers' labels say the rule should be silent. Turn it
+    on with `extend-select = ["PRD301"]` for product documents.
     """
 
     code = "PRD301"
@@ -77,7 +80,10 @@ class MetricWithoutTarget(Rule):
                 anchor,
             )
             return
-        items = [item for m in metrics for item in m.items]
+        criteria = [item for m in metrics for item in m.items]
+        items = [item for item in criteria if not is_check(item.text)]
+        if len(items) * 2 <= len(criteria):
+            return  # mostly pass/fail criteria: a checklist, each item its own target
         first = metrics[0]
         quoted = ", ".join(_quote(item.text) for item in items[:_QUOTED])
         more = f" and {len(items) - _QUOTED} more" if len(items) > _QUOTED else ""

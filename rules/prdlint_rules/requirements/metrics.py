@@ -28,6 +28,22 @@ TARGET = re.compile(
     r"|\b(?:double|doubles|doubled|twice|triple|half|halve|halved|zero)\b",
     re.IGNORECASE,
 )
+# A success criterion written as a behaviour ("Riders can complete a ride", "Voice input is
+# correctly transcribed"): it passes or fails as it is, and needs no number. So does a line that
+# only introduces the criteria ("Rora is successful if:").
+_CHECK = re.compile(
+    r"\b(?:can|cannot|can't|should|must|shall|will|won't|would)\b|\b(?:is|are) able to\b"
+    r"|(?<!who )(?<!that )\b(?:correctly|successfully|properly|accurately|reliably)\b",
+    re.IGNORECASE,
+)
+# A ticked or open checkbox ("- [ ] Opening hours are shown") that names no measure is a test
+# to pass; "[ ] Raise trial conversion by X%" is a metric.
+_CHECKBOX = re.compile(r"^\s*\[[ xX]\]")
+_MEASURE = re.compile(
+    r"%|\b(?:rate|ratio|percent\w*|share|number|count|time|retention|conversion|churn|revenue|"
+    r"dau|mau|wau|nps|csat|score|average|median|growth|adoption|engagement|usage|per)\b",
+    re.IGNORECASE,
+)
 # Titles of what is kept beside a document, not its own measures: "Addenda: metrics from VS Code".
 _ELSEWHERE = re.compile(r"\b(?:addend\w*|appendix|appendices|references?|prior art)\b", re.IGNORECASE)
 # A heading escaped into a paragraph ("\\#\\# Success metrics" reads "## Success metrics").
@@ -89,6 +105,12 @@ def find_metrics(document: Document) -> list[Metrics]:
             if items:
                 found.append(Metrics(block, items))
     return found
+
+
+def is_check(text: str) -> bool:
+    """Whether a success criterion is a pass/fail behaviour, or a line that leads the criteria."""
+    checkbox_test = bool(_CHECKBOX.match(text)) and not _MEASURE.search(text)
+    return bool(_CHECK.search(text)) or checkbox_test or text.rstrip().endswith(":")
 
 
 def is_metrics(metrics: Metrics) -> bool:
