@@ -125,3 +125,37 @@ async def test_lint_on_save_only_waits_for_the_save(client: LanguageClient, work
     )
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert list(client.diagnostics[uri]) == []
+
+
+@pytest.mark.asyncio
+async def test_a_projects_own_rules_are_reported_fixed_and_explained(
+    client: LanguageClient, workspace: Path
+) -> None:
+    team = workspace / "team"
+    (team / "style").mkdir(parents=True)
+    (team / ".prdlint.toml").write_text('rule-paths = ["style"]\nselect = ["TEAM"]\n', encoding="utf-8")
+    (team / "style" / "name.toml").write_text(
+        'code = "TEAM101"\nname = "product-name"\nkind = "substitution"\nscope = "document"\n'
+        'message = "write {replacement}"\nswap = { "Acmepay" = "AcmePay" }\n'
+        'documentation = "## Why is this bad?\\nOne name, one spelling."\n',
+        encoding="utf-8",
+    )
+    uri = (team / "prd.md").as_uri()
+    (diagnostic,) = await _open(client, uri, "# Plan\n\nAcmepay pays out daily.\n")
+    assert (diagnostic.code, diagnostic.message) == ("TEAM101", "write AcmePay")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    fix = next(action for action in actions if action.title.startswith("TEAM101:"))
+    assert fix.edit.changes[uri][0].new_text == "AcmePay"
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=diagnostic.range.start
+        )
+    )
+    assert hover is not None and hover.contents.value.startswith("**TEAM101 product-name**")
+    assert "One name, one spelling." in hover.contents.value
