@@ -64,13 +64,18 @@ def test_the_substitution_rule_fixes_the_product_name(example: Path) -> None:
     assert "Acmepay" not in text
 
 
-def test_rule_paths_are_relative_to_the_config_file_not_the_working_directory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A sub-project, team/, whose config lists its folder of rule files, style/ (one rule,
+    TEAM101); the working directory is the folder above it."""
     write_file(tmp_path, "team/.prdlint.toml", 'rule-paths = ["style"]\nselect = ["TEAM"]\n')
     write_file(tmp_path, "team/style/banned.toml", BANNED)
-    write_file(tmp_path, "team/docs/prd.md", "# Plan\n\nWe find synergy.\n")
     monkeypatch.chdir(tmp_path)
+    return tmp_path / "team"
+
+
+def test_rule_paths_are_relative_to_the_config_file_not_the_working_directory(team: Path) -> None:
+    write_file(team, "docs/prd.md", "# Plan\n\nWe find synergy.\n")
     result = run("check", "--no-cache", "--output-format", "json", "team/docs/prd.md")
     assert found(result) == [(3, "TEAM101")]
 
@@ -116,13 +121,8 @@ def test_a_changed_rule_file_is_not_answered_from_the_cache(example: Path) -> No
     assert "'world-class' is marketing" in second.output
 
 
-def test_a_sub_projects_rules_are_known_by_name_on_the_command_line_and_in_sarif(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    write_file(tmp_path, "team/.prdlint.toml", 'rule-paths = ["style"]\nselect = ["TEAM"]\n')
-    write_file(tmp_path, "team/style/banned.toml", BANNED)
-    write_file(tmp_path, "team/prd.md", "# Plan\n\nWe find synergy.\n")
-    monkeypatch.chdir(tmp_path)
+def test_a_sub_projects_rules_are_known_by_name_on_the_command_line_and_in_sarif(team: Path) -> None:
+    write_file(team, "prd.md", "# Plan\n\nWe find synergy.\n")
     named = run("check", "--no-cache", "--select", "banned-term", "--output-format", "sarif", "team/prd.md")
     (described,) = json.loads(named.output)["runs"][0]["tool"]["driver"]["rules"]
     assert (described["id"], described["properties"]["pack"]) == ("TEAM101", "style")
