@@ -8,24 +8,15 @@ from collections.abc import Iterator
 from prdlint.document import BlockKind
 from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
 from prdlint_rules.data import pack_data
+from prdlint_rules.requirements.acronyms import ACRONYM, definitions, glossary_terms, in_glossary
 
-# Two to five capitals, perhaps a digit: "Q3", "P0" and "V2" are quarters, priorities and
-# versions; longer words in capitals are status values and shouting ("COMPLETED"), and "US01" or
-# "#EF4444" are identifiers and colours.
-ACRONYM = re.compile(r"(?<![\w./#-])(?P<acronym>[A-Z][A-Z&]{1,4}[0-9]?)(?:s|'s)?(?![\w/-])")
 _KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.HEADING)
-# A word in capitals beside another is shouting or a title ("DO NOT", "IN PROGRESS"), not an acronym.
+# A word in capitals beside another is shouting, a title or a list of names ("DO NOT", "IN
+# PROGRESS", "BBC, CNN", "S, M, XL"), not an acronym to spell out.
 _BESIDE_CAPITALS = re.compile(r"[A-Z]{2,}\W{1,3}$")
 _CAPITALS_AFTER = re.compile(r"^\W{1,3}[A-Z]{2,}\b")
-
-
-def _definitions(text: str) -> set[str]:
-    """Acronyms the text defines: "Service level agreement (SLA)", "SLA (service level
-    agreement)", "SLA: service level agreement", "SLA - the ...", "SLA = ..."."""
-    found = set(re.findall(r"\(\s*([A-Z][A-Z0-9&]{1,7})s?\s*\)", text))
-    found |= set(re.findall(r"\b([A-Z][A-Z0-9&]{1,7})s?\s*\(\s*[A-Za-z]", text))
-    found |= set(re.findall(r"(?m)^\W*([A-Z][A-Z0-9&]{1,7})s?\W*\s*(?::|—|–| - |=)\s*\w", text))
-    return found
+# After a number it is a unit ("5 MB", "20KG").
+_AFTER_NUMBER = re.compile(r"\d\s?$")
 
 
 def _shouted(text: str, start: int, end: int) -> bool:
@@ -36,15 +27,21 @@ def _shouted(text: str, start: int, end: int) -> bool:
     )
 
 
+def _a_unit(text: str, start: int) -> bool:
+    return bool(_AFTER_NUMBER.search(text[max(0, start - 3) : start]))
+
+
 class UndefinedAcronym(Rule):
     """An acronym used before, or without, its expansion.
 
     ## What it does
-    Reports the first use of an acronym (two to eight capitals: "SLA", "RTO", "QASP") that the
+    Reports the first use of an acronym (two to five capitals: "SLA", "RTO", "QASP") that the
     document never expands, or expands only later: "service level agreement (SLA)", "SLA (service
-    level agreement)", or a glossary line "SLA: service level agreement". Well-known acronyms
-    (API, URL, PDF, CSV, UI, HTTP ...; `wording.toml`) and those in the option `known` are left
-    alone.
+    level agreement)", "SLA: service level agreement", where the acronym's letters stand in the
+    expansion in order. An acronym a glossary section names is defined wherever the glossary
+    stands. Left alone: well-known acronyms (API, URL, PDF, CSV, UI, HTTP ...; `wording.toml`)
+    and those in the option `known`, units after a number ("5 MB"), file names ("FRD.md"), and
+    words the document also writes in small letters (capitals for emphasis: "MY rides").
 
     ## Why is this bad?
     A PRD is read by people outside the team that wrote it: engineers new to the domain,
@@ -80,21 +77,33 @@ class UndefinedAcronym(Rule):
     def check(self, context: RuleContext) -> Iterator[Violation]:
         document = context.document
         blocks = [block for block in document.blocks if block.kind in _KINDS]
-        defined_at: dict[str, int] = {}
+        defined_at = dict.fromkeys(glossary_terms(document), -1)
         for index, block in enumerate(blocks):
-            for acronym in _definitions(block.text):
+            for acronym in definitions(block.text):
                 defined_at.setdefault(acronym, index)
         wording = pack_data(__package__, "wording.toml")
         known = {*wording["known-acronyms"], *wording["capital-words"], *context.options["known"]}
+        # A word also written in small letters is an ordinary word in capitals for emphasis
+        # ("MY rides", a tab called "LIST").
+        words = {
+            word.group()
+            for block in blocks
+            for word in re.finditer(r"\b[a-z]{2,}\b", block.text)
+            if not block.in_code(word.start(), word.end())
+        }
         reported: set[str] = set()
         for index, block in enumerate(blocks):
+            if in_glossary(block):
+                continue
             for match in ACRONYM.finditer(block.text):
                 acronym = match.group("acronym")
                 if (
                     acronym in known
                     or acronym in reported
+                    or acronym.lower() in words
                     or block.in_code(match.start(), match.end())
                     or _shouted(block.text, match.start(), match.end())
+                    or _a_unit(block.text, match.start())
                 ):
                     continue
                 reported.add(acronym)
