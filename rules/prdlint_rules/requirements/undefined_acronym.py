@@ -15,6 +15,8 @@ _KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockK
 # PROGRESS", "BBC, CNN", "S, M, XL"), not an acronym to spell out.
 _BESIDE_CAPITALS = re.compile(r"[A-Z]{2,}\W{1,3}$")
 _CAPITALS_AFTER = re.compile(r"^\W{1,3}[A-Z]{2,}\b")
+# "SOC 2 Type II", "Phase IV".
+_ROMAN = re.compile(r"^(?=[IVXLCDM]+$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # After a number it is a unit ("5 MB", "20KG").
 _AFTER_NUMBER = re.compile(r"\d\s?$")
 
@@ -63,8 +65,12 @@ class UndefinedAcronym(Rule):
 
     ## Default
     Opt-in, at info severity: every field has acronyms its readers share, and on real PRDs most
-    findings named one of them. Turn it on with `extend-select = ["PRD307"]` for documents read
-    outside the team, and list your field's acronyms in `known`.
+    findings named one of them. On 74 real PRDs, 40 findings drawn at random were judged, the
+    classes of misreading fixed (expansions that do not fit, glossaries, units, file names,
+    emphasis), and 40 new ones drawn: 8 were worth their author's time, 29 named an acronym the
+    document's readers know (a country's tax and bank terms, tools, brands) and 3 misread the
+    text. Turn it on with `extend-select = ["PRD307"]` for documents read outside the team, and
+    list your field's acronyms in `known`.
     """
 
     code = "PRD307"
@@ -83,12 +89,12 @@ class UndefinedAcronym(Rule):
                 defined_at.setdefault(acronym, index)
         wording = pack_data(__package__, "wording.toml")
         known = {*wording["known-acronyms"], *wording["capital-words"], *context.options["known"]}
-        # A word also written in small letters is an ordinary word in capitals for emphasis
-        # ("MY rides", a tab called "LIST").
+        # A word the document also writes in small letters is an ordinary word in capitals for
+        # emphasis ("MY rides", a tab called "LIST", a group "DAIRY" beside "Dairy").
         words = {
-            word.group()
+            word.group().lower()
             for block in blocks
-            for word in re.finditer(r"\b[a-z]{2,}\b", block.text)
+            for word in re.finditer(r"\b[A-Za-z][a-z]+\b", block.text)
             if not block.in_code(word.start(), word.end())
         }
         reported: set[str] = set()
@@ -104,6 +110,7 @@ class UndefinedAcronym(Rule):
                     or block.in_code(match.start(), match.end())
                     or _shouted(block.text, match.start(), match.end())
                     or _a_unit(block.text, match.start())
+                    or _ROMAN.match(acronym)
                 ):
                     continue
                 reported.add(acronym)
