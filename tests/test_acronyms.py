@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from prdlint.document import parse_document
-from prdlint_rules.requirements.acronyms import definitions, expands, glossary_terms
+from prdlint_rules.requirements.acronyms import definitions, expands, glossary_sections, glossary_terms
 
 
 @pytest.mark.parametrize(
@@ -42,4 +42,5 @@ def test_a_glossary_names_its_terms_in_lists_and_in_its_tables_first_column() ->
         "# Rota\n\nThe WTD applies.\n\n## Glossary\n\n- **DSGVO**: the German data protection law\n\n"
         "| Term | Meaning |\n|---|---|\n| WTD | Working Time Directive |\n"
     )
-    assert glossary_terms(parse_document(source)) == {"DSGVO", "WTD"}
+    document = parse_document(source)
+    assert glossary_terms(document, glossary_sections(document)) == {"DSGVO", "WTD"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from prdlint.document import Block, BlockKind, Document
+from prdlint.document import BlockKind, Document
 
 # Two to five capitals: "SLA", "QASP". A slash may join two ("ISBN/ISSN", "CI/CD"), but a path
 # ("docs/FRD.md") or a file name is no acronym; nor is "US01" or "#EF4444".
@@ -67,16 +67,21 @@ def definitions(text: str) -> Iterator[str]:
                 yield match.group("short")
 
 
-def in_glossary(block: Block) -> bool:
-    return block.section is not None and any(GLOSSARY_TITLE.search(s.title) for s in block.section.lineage())
+def glossary_sections(document: Document) -> set[int]:
+    """The ids of the sections that are, or are inside, a glossary."""
+    return {
+        id(section)
+        for section in document.sections
+        if any(GLOSSARY_TITLE.search(outer.title) for outer in section.lineage())
+    }
 
 
-def glossary_terms(document: Document) -> set[str]:
+def glossary_terms(document: Document, glossaries: set[int]) -> set[str]:
     """The acronyms a glossary section names at the start of an entry ("**DSGVO**: ...") or in
     the first column of its table."""
     terms: set[str] = set()
     for block in document.blocks:
-        if not in_glossary(block):
+        if id(block.section) not in glossaries:
             continue
         if block.kind is BlockKind.TABLE_CELL and block.cell is not None and block.cell.column == 0:
             terms.update(match.group("acronym") for match in ACRONYM.finditer(block.text))

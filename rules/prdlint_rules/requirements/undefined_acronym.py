@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from prdlint.document import BlockKind
+from prdlint.document import Block, BlockKind
 from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
 from prdlint_rules.data import pack_data
-from prdlint_rules.requirements.acronyms import ACRONYM, definitions, glossary_terms, in_glossary
+from prdlint_rules.requirements.acronyms import ACRONYM, definitions, glossary_sections, glossary_terms
 
 _KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.HEADING)
 # A word in capitals beside another is shouting, a title or a list of names ("DO NOT", "IN
 # PROGRESS", "BBC, CNN", "S, M, XL"), not an acronym to spell out.
 _BESIDE_CAPITALS = re.compile(r"[A-Z]{2,}\W{1,3}$")
 _CAPITALS_AFTER = re.compile(r"^\W{1,3}[A-Z]{2,}\b")
+_SMALL_LETTERS = re.compile(r"\b[A-Za-z][a-z]+\b")
 # "SOC 2 Type II", "Phase IV".
 _ROMAN = re.compile(r"^(?=[IVXLCDM]+$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # After a number it is a unit ("5 MB", "20KG").
@@ -27,6 +28,17 @@ def _shouted(text: str, start: int, end: int) -> bool:
         _BESIDE_CAPITALS.search(text[max(0, start - 20) : start])
         or _CAPITALS_AFTER.match(text[end : end + 20])
     )
+
+
+def _prose_words(block: Block) -> list[str]:
+    """The block's words that are not all capitals, outside inline code."""
+    if not block.code_ranges:
+        return _SMALL_LETTERS.findall(block.text)
+    return [
+        word.group()
+        for word in _SMALL_LETTERS.finditer(block.text)
+        if not block.in_code(word.start(), word.end())
+    ]
 
 
 def _a_unit(text: str, start: int) -> bool:
@@ -83,7 +95,8 @@ class UndefinedAcronym(Rule):
     def check(self, context: RuleContext) -> Iterator[Violation]:
         document = context.document
         blocks = [block for block in document.blocks if block.kind in _KINDS]
-        defined_at = dict.fromkeys(glossary_terms(document), -1)
+        glossaries = glossary_sections(document)
+        defined_at = dict.fromkeys(glossary_terms(document, glossaries), -1)
         for index, block in enumerate(blocks):
             for acronym in definitions(block.text):
                 defined_at.setdefault(acronym, index)
@@ -91,15 +104,10 @@ class UndefinedAcronym(Rule):
         known = {*wording["known-acronyms"], *wording["capital-words"], *context.options["known"]}
         # A word the document also writes in small letters is an ordinary word in capitals for
         # emphasis ("MY rides", a tab called "LIST", a group "DAIRY" beside "Dairy").
-        words = {
-            word.group().lower()
-            for block in blocks
-            for word in re.finditer(r"\b[A-Za-z][a-z]+\b", block.text)
-            if not block.in_code(word.start(), word.end())
-        }
+        words = {word.lower() for block in blocks for word in _prose_words(block)}
         reported: set[str] = set()
         for index, block in enumerate(blocks):
-            if in_glossary(block):
+            if id(block.section) in glossaries:
                 continue
             for match in ACRONYM.finditer(block.text):
                 acronym = match.group("acronym")

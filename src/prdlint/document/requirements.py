@@ -14,6 +14,7 @@ asks for nothing a test could check.
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 from prdlint.document.headings import strip_numbering
 from prdlint.document.model import Block, BlockKind, Document, Section
@@ -62,9 +63,21 @@ def in_requirements(section: Section | None) -> bool:
     return False
 
 
-def requirement_blocks(document: Document) -> list[Block]:
-    """The paragraphs, list items and table cells of the document's requirement text."""
-    return [block for block in document.blocks if block.kind in _KINDS and in_requirements(block.section)]
+# Several rules read the same document's requirement text: it is found once per document.
+_FOUND: WeakKeyDictionary[Document, tuple[Block, ...]] = WeakKeyDictionary()
+
+
+def requirement_blocks(document: Document) -> tuple[Block, ...]:
+    """The paragraphs, list items and table cells of the document's requirement text (each
+    section judged once: a document has far fewer sections than blocks)."""
+    if document not in _FOUND:
+        judged = {id(section): in_requirements(section) for section in document.sections}
+        _FOUND[document] = tuple(
+            block
+            for block in document.blocks
+            if block.kind in _KINDS and judged.get(id(block.section), False)
+        )
+    return _FOUND[document]
 
 
 def requirement_end(text: str) -> int:
