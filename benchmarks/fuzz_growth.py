@@ -2,8 +2,9 @@
 
 For each generator of a document that stresses one part of prdlint (a run of punctuation, a table
 of a thousand stories, one paragraph of stories or of role names, deep lists and quotes, many
-headings, directives, front matter keys, a line with no spaces), lints it with every rule at three
-sizes, each twice the last, in one warm process, and prints the cost factor of each doubling.
+headings, directives, front matter keys, a line with no spaces, long runs of spaces), lints it
+with every rule at three sizes, each twice the last, in one warm process, and prints the cost
+factor of each doubling.
 Exits 1 when a factor is over `LIMIT` (2, with room for this machine's noise).
 
     python benchmarks/fuzz_growth.py [--size 1000]
@@ -54,6 +55,15 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "front matter": lambda n: (
         "---\n" + "".join(f"key{i}: value {i}\n" for i in range(n // 4)) + "---\n# Plan\n"
     ),
+    # A long run of spaces after the words a pattern starts from: every whitespace quantifier
+    # that a search could try at each offset of the run, or backtrack into, shows here.
+    "spaces in a story": lambda n: "# Plan\n\n## Requirements\n\n- As a " + " " * (4 * n) + "nurse\n",
+    "spaces after a story": lambda n: (
+        "# Plan\n\n## Requirements\n\n- As an admin, I want reports" + " " * (4 * n) + "x\n"
+    ),
+    "spaces after a name": lambda n: "# Plan\n\nThe users" + " " * (4 * n) + "pay.\n",
+    "spaces after a sentence": lambda n: "# Plan\n\nSee e.g." + " " * (4 * n) + "x\n",
+    "spaces after a word": lambda n: "# Plan\n\n## Requirements\n\nSLA" + " " * (4 * n) + "x\n",
 }
 
 
@@ -74,7 +84,7 @@ def main() -> None:
     settings = Settings(root=Path.cwd(), select=("ALL",))
     lint_text("# Warm\n\nA nurse.\n", "warm.md", settings, load_registry())
     over = []
-    print(f"{'generator':<18} {'1x KB':>7} {'1x ms':>8} {'2x ms':>8} {'4x ms':>8}  doubling factors")
+    print(f"{'generator':<24} {'1x KB':>7} {'1x ms':>8} {'2x ms':>8} {'4x ms':>8}  doubling factors")
     for name, generate in GENERATORS.items():
         sizes = [options.size, options.size * 2, options.size * 4]
         texts = [generate(size) for size in sizes]
@@ -82,7 +92,7 @@ def main() -> None:
         factors = [later / max(earlier, 1e-4) for earlier, later in pairwise(costs)]
         flag = "" if max(factors) <= LIMIT else "  OVER"
         print(
-            f"{name:<18} {len(texts[0].encode()) / 1024:7.1f} {costs[0] * 1000:8.1f} {costs[1] * 1000:8.1f} "
+            f"{name:<24} {len(texts[0].encode()) / 1024:7.1f} {costs[0] * 1000:8.1f} {costs[1] * 1000:8.1f} "
             f"{costs[2] * 1000:8.1f}  {factors[0]:.2f}, {factors[1]:.2f}{flag}"
         )
         if flag:

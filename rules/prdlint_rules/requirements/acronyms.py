@@ -24,8 +24,10 @@ GLOSSARY_TITLE = re.compile(
 )
 _LONG_THEN_SHORT = re.compile(r"\(\s*(?P<short>[A-Z][A-Z0-9&]{1,7})s?\s*\)")
 _SHORT_THEN_LONG = re.compile(r"\b(?P<short>[A-Z][A-Z0-9&]{1,7})s?\s*\((?P<long>[^()]{3,100})\)")
+# Every run of non-letters bounded: a long run of spaces after "SLA" would cost its square.
 _SHORT_COLON_LONG = re.compile(
-    r"(?m)^\W*(?P<short>[A-Z][A-Z0-9&]{1,7})s?\W*\s*(?::|—|–| - |=)\s*(?P<long>[^\n]{3,120})"
+    r"(?m)^\W{0,8}(?P<short>[A-Z][A-Z0-9&]{1,7})s?[^\w\n]{0,6}?(?::|—|–| - |=)[ \t]{0,6}"
+    r"(?P<long>[^\n]{3,120})"
 )
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 

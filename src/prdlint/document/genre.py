@@ -79,7 +79,10 @@ _STAKEHOLDER_TITLE = re.compile(
     r"are\s+(?:our|the)\s+(?:users|customers)))\b",
     re.IGNORECASE,
 )
-_STORY = re.compile(r"\bas\s+(?:an?\s+|the\s+)?[\w -]{1,40}?,?\s+I\s+(?:want|need|can|would)", re.I)
+# Spaces bounded: "as a" and a long run of spaces would cost the square of the run.
+_STORY = re.compile(
+    r"\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?[\w -]{1,40}?,?\s{1,3}I\s{1,3}(?:want|need|can|would)", re.I
+)
 _STORIES = 2
 _SECTIONS = 2
 _QUESTIONS = 3

@@ -39,7 +39,7 @@ BACKGROUND_TITLE = re.compile(
 # A heading that names the document itself: its title, not a part of it.
 _DOCUMENT_NAME = re.compile(r"\b(?:prd|requirements? (?:document|doc|spec(?:ification)?))\b", re.IGNORECASE)
 # Where a user story's benefit begins: ", so that I ...", "so I can ...".
-_BENEFIT = re.compile(r"[,;]?\s*\bso(?:\s+that)?\s+(?=\w)", re.IGNORECASE)
+_BENEFIT = re.compile(r"[,;]?\s{0,3}\bso(?:\s{1,3}that)?\s{1,3}(?=\w)", re.IGNORECASE)
 _STORY_START = re.compile(r"^\W*(?:as an?|as the)\b", re.IGNORECASE)
 _KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
 

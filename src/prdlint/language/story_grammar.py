@@ -35,15 +35,17 @@ _INDICATOR = re.compile(
     rf"(?P<indicator>(?<![\w'’])(?:I|we)(?:\s+|(?=['’]))(?:{_ADVERB}\s+)?{_VERB}\b|(?<![\w'’])would\s+like\b)",
     re.IGNORECASE,
 )
+# Each "\s+" that opens a pattern a search tries at every offset starts only where a run of
+# spaces starts ("(?<!\s)"): tried inside a long run, it would cost the square of the run.
 _ENDS = re.compile(
-    r",?\s+(?P<ends_indicator>so\s+that|so\s+as\s+to|in\s+order\s+(?:to|that)|because|such\s+that|"
+    r",?(?<!\s)\s+(?P<ends_indicator>so\s+that|so\s+as\s+to|in\s+order\s+(?:to|that)|because|such\s+that|"
     r"so(?=\s+(?:I|we|that|my|our|it|they|the|he|she|users?|customers?)\b)|"
     r"so(?=\s+(?:[\w-]+\s+){1,3}(?:can|will|could|would|may|might|do|don['’]t|get|have|know|are|is)\b))\b\s*",
     re.IGNORECASE,
 )
 # A purpose clause that ends a request: "... to ensure ...", "... for planning my week".
 _PURPOSE = re.compile(
-    r",?\s+(?:(?P<purpose_to>to)\s+(?=(?:ensure|make\s+sure|avoid|prevent|help|allow|enable|reduce|"
+    r",?(?<!\s)\s+(?:(?P<purpose_to>to)\s+(?=(?:ensure|make\s+sure|avoid|prevent|help|allow|enable|reduce|"
     r"improve|save|stay|protect|comply|keep\s+track|see|understand|learn|know|test|decide|verify|"
     r"confirm|identify|measure|assess|evaluate|gain|remember|unlock|find\s+out)\b)|for\s+(?=[a-z]+ing\b))",
     re.IGNORECASE,
@@ -286,7 +288,7 @@ def story_starts(text: str) -> list[int]:
     """Offsets where a story may start: the text's start, a line start, or after a sentence."""
     starts = [0]
     for match in re.finditer(
-        r"(?:\n|(?<=[.!?])\s+)(?=\s*(?:[-*•]\s+)?(?:\S+\s*[:.)—–-]\s*)?as\s)", text, re.IGNORECASE
+        r"(?:\n|(?<=[.!?])\s++)(?=\s*+(?:[-*•]\s++)?(?:\S+\s*+[:.)—–-]\s*+)?as\s)", text, re.IGNORECASE
     ):
         starts.append(match.end())
     return sorted(set(starts))

@@ -13,10 +13,12 @@ from prdlint.language.collectors.base import Draft, Inputs
 from prdlint.language.model import Conflation
 
 _GROUP_WORD = r"(?:end[- ])?users?|customers?|clients?"
+# The spaces are possessive ("\s*+"): after "users" and a long run of spaces, backtracking
+# into the run would cost its square.
 _JOINED_NAMES = re.compile(
-    rf"\b(?P<first>{_GROUP_WORD})\s*(?:/|\(|,?\s+i\.\s?e\.,?|,?\s+aka|,?\s+a\.k\.a\.|"
-    rf"\s+or\s+rather|,?\s+also\s+(?:called|known\s+as))\s*(?:our\s+|the\s+)?(?P<second>{_GROUP_WORD})\b"
-    r"(?:\)?\s*(?P<next>[A-Za-z]+))?",
+    rf"\b(?P<first>{_GROUP_WORD})(?:\s*+(?:/|\()|,?\s++(?:i\.\s?e\.,?|aka|a\.k\.a\.|or\s+rather|"
+    rf"also\s+(?:called|known\s+as)))\s*+(?:our\s+|the\s+)?(?P<second>{_GROUP_WORD})\b"
+    r"(?:\)?\s*+(?P<next>[A-Za-z]+))?",
     re.IGNORECASE,
 )
 
