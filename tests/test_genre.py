@@ -29,6 +29,11 @@ OTHERS = {
     "record": "# 7. Use Postgres\n\n## Status\n\nAccepted.\n\n## Context\n\nWe need a database.\n\n"
     "## Decision\n\nPostgres.\n\n## Consequences\n\nOne more service.\n",
     "guide": "# Installation\n\nRun pip install rota.\n\n## Usage\n\nrota sync\n",
+    "story guide": (
+        "# Backlog writing guide\n\nWrite `As a nurse, I want to swap a shift`, not a task. A story "
+        'such as "As a manager, I want to approve swaps" names who benefits.\n\n'
+        "> As a nurse, I want to see my week.\n"
+    ),
 }
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from prdlint.document.headings import title_words
-from prdlint.document.model import Document
+from prdlint.document.model import Block, BlockKind, Document
 
 _FRONT_MATTER_KEYS = ("type", "kind", "doc_type", "doctype", "document", "category", "template")
 _REQUIREMENTS = re.compile(
@@ -83,6 +83,7 @@ _STAKEHOLDER_TITLE = re.compile(
 _STORY = re.compile(
     r"\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?[\w -]{1,40}?,?\s{1,3}I\s{1,3}(?:want|need|can|would)", re.I
 )
+_QUOTATION = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
 _STORIES = 2
 _SECTIONS = 2
 _QUESTIONS = 3
@@ -106,6 +107,24 @@ def _title(document: Document) -> str:
     return document.blocks[0].text.split("\n")[0] if document.blocks else ""
 
 
+def _own_prose(block: Block) -> str:
+    """The block's text without its inline code and quoted passages."""
+    text = block.text
+    for start, end in block.code_ranges:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return _QUOTATION.sub(" ", text)
+
+
+def _stories(document: Document) -> int:
+    """The user stories the document writes itself: not those a guide quotes as examples, in
+    code, in a block quote or in quotation marks ("Write: 'As a user, I want …'")."""
+    return sum(
+        len(_STORY.findall(_own_prose(block)))
+        for block in document.blocks
+        if block.kind is not BlockKind.BLOCKQUOTE
+    )
+
+
 def genre(document: Document, name: str | None = None) -> Genre:
     """Whether the document (in a file called `name`) is a requirements document, and why."""
     front = document.front_matter or {}
@@ -116,7 +135,7 @@ def genre(document: Document, name: str | None = None) -> Genre:
     title = _title(document)
     if _REQUIREMENTS.search(title):
         return Genre(True, f"its title calls it one ('{title.strip()}')")
-    stories = len(_STORY.findall(document.source))
+    stories = _stories(document)
     if stories >= _STORIES:
         return Genre(True, f"it holds {stories} user stories")
     titles = [section.title for section in document.sections]
