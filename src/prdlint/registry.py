@@ -43,10 +43,10 @@ class Registry:
         when there is nothing to add. A rule already registered as the same class is passed over,
         so a project's rules can be added more than once. Raises PluginError on a clash."""
         table = _RuleTable(self)
-        added = [table.add(rule, owner) for rule in rules if self.rules.get(rule.code) is not rule]
-        if not added:
-            return self
-        return replace(self, rules=dict(sorted(table.rules.items())), names=table.names, owners=table.owners)
+        for rule in rules:
+            if self.rules.get(rule.code) is not rule:
+                table.add(rule, owner)
+        return table.extend(self)
 
     def with_new_rules(self, other: Registry) -> Registry:
         """This registry and the rules of another that it has no rule of that code or name for:
@@ -55,9 +55,7 @@ class Registry:
         for code, rule in other.rules.items():
             if code not in table.rules and rule.name not in table.names:
                 table.add(rule, other.owners.get(code, ""))
-        if len(table.rules) == len(self.rules):
-            return self
-        return replace(self, rules=dict(sorted(table.rules.items())), names=table.names, owners=table.owners)
+        return table.extend(self)
 
     def lookup(self, selector: str) -> frozenset[str]:
         """The codes a selector names: `ALL`, a code, a code prefix (`PRD1`) or a rule name.
@@ -122,6 +120,16 @@ class _RuleTable:
         self.owners[rule.code] = owner
         return rule
 
+    @property
+    def by_code(self) -> dict[str, type[Rule]]:
+        return dict(sorted(self.rules.items()))
+
+    def extend(self, base: Registry) -> Registry:
+        """`base` with this table's rules: `base` itself when the table added none."""
+        if len(self.rules) == len(base.rules):
+            return base
+        return replace(base, rules=self.by_code, names=self.names, owners=self.owners)
+
 
 def _collect_rules(manager: pluggy.PluginManager) -> _RuleTable:
     table = _RuleTable()
@@ -150,7 +158,7 @@ def _registry(manager: pluggy.PluginManager) -> Registry:
     table = _collect_rules(manager)
     vocabularies = tuple(vocabulary for vocabulary in manager.hook.prdlint_vocabulary() if vocabulary)
     return Registry(
-        rules=dict(sorted(table.rules.items())),
+        rules=table.by_code,
         names=table.names,
         formats=_collect_formats(manager),
         vocabularies=vocabularies,

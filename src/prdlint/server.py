@@ -74,10 +74,8 @@ class PrdlintServer(LanguageServer):
                 findings: list[Finding] = []
             else:
                 settings = resolver.for_path(path)
-                self.rules[uri] = settings.project_registry(self.registry)
-                result = lint_text(
-                    document.source, display_path(path), settings, self.registry, file_path=path
-                )
+                self.rules[uri] = registry = settings.project_registry(self.registry)
+                result = lint_text(document.source, display_path(path), settings, registry, file_path=path)
                 findings = result.findings
         except ConfigError as problem:
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"prdlint: {problem}"))

@@ -38,20 +38,23 @@ def rule_class(spec: RuleSpec, pack: str) -> type[Rule]:
     return type(f"DataRule_{spec.code}", (Rule,), attributes)
 
 
-_LOADED: dict[tuple[Path, int, int, str], type[Rule]] = {}
+# Each rule file's class, with the version of the file (time and size) it was made from.
+_LOADED: dict[tuple[Path, str], tuple[tuple[int, int], type[Rule]]] = {}
 
 
 def load_rule_file(path: Path, pack: str) -> type[Rule]:
     """The rule a file declares, made once per version of the file: every config that lists its
-    folder, and every run in a long-lived process, gets the same class until the file changes."""
+    folder, and every run in a long-lived process, gets the same class until the file changes,
+    and then the new one replaces it."""
     try:
         status = path.stat()
     except OSError as problem:
         raise DataRuleError(f"{path}: cannot read: {problem.strerror}") from None
-    key = (path.resolve(), status.st_mtime_ns, status.st_size, pack)
-    if key not in _LOADED:
-        _LOADED[key] = rule_class(read_spec(path), pack)
-    return _LOADED[key]
+    key, version = (path.resolve(), pack), (status.st_mtime_ns, status.st_size)
+    loaded = _LOADED.get(key)
+    if loaded is None or loaded[0] != version:
+        loaded = _LOADED[key] = (version, rule_class(read_spec(path), pack))
+    return loaded[1]
 
 
 def load_rule_dir(directory: Path, pack: str) -> list[type[Rule]]:
