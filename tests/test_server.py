@@ -45,6 +45,24 @@ async def _open(client: LanguageClient, uri: str, text: str) -> list[types.Diagn
     return client.diagnostics[uri]
 
 
+async def _code_actions(
+    client: LanguageClient, uri: str, where: types.Range, diagnostics: list[types.Diagnostic]
+) -> list[types.CodeAction]:
+    return await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=where,
+            context=types.CodeActionContext(diagnostics=diagnostics),
+        )
+    )
+
+
+async def _hover(client: LanguageClient, uri: str, position: types.Position) -> types.Hover | None:
+    return await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=position)
+    )
+
+
 @pytest.mark.asyncio
 async def test_diagnostics_on_open_change_and_save(client: LanguageClient, workspace: Path) -> None:
     uri = _uri(workspace, "prd.md")
@@ -81,13 +99,7 @@ async def test_code_actions_fix_or_disable_and_hover_explains(
     uri = _uri(workspace, "actions.md")
     diagnostics = await _open(client, uri, DRAFT)
     line = types.Range(start=types.Position(line=2, character=0), end=types.Position(line=2, character=80))
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=line,
-            context=types.CodeActionContext(diagnostics=list(diagnostics)),
-        )
-    )
+    actions = await _code_actions(client, uri, line, list(diagnostics))
     titles = [action.title for action in actions]
     assert "PRD001: remove the unused suppression comment" in titles
     assert "Disable PRD002 (placeholder-text) for this line" in titles
@@ -98,11 +110,7 @@ async def test_code_actions_fix_or_disable_and_hover_explains(
     assert disable.edit.changes[uri][0].new_text == "<!-- prdlint-disable-next-line PRD002 -->\n"
 
     placeholder = next(d for d in diagnostics if d.code == "PRD002")
-    hover = await client.text_document_hover_async(
-        types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), position=placeholder.range.start
-        )
-    )
+    hover = await _hover(client, uri, placeholder.range.start)
     assert hover is not None and hover.contents.value.startswith("**PRD002 placeholder-text**")
     assert "## Why is this bad?" in hover.contents.value
 
@@ -143,19 +151,9 @@ async def test_a_projects_own_rules_are_reported_fixed_and_explained(
     uri = (team / "prd.md").as_uri()
     (diagnostic,) = await _open(client, uri, "# Plan\n\nAcmepay pays out daily.\n")
     assert (diagnostic.code, diagnostic.message) == ("TEAM101", "write AcmePay")
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=diagnostic.range,
-            context=types.CodeActionContext(diagnostics=[diagnostic]),
-        )
-    )
+    actions = await _code_actions(client, uri, diagnostic.range, [diagnostic])
     fix = next(action for action in actions if action.title.startswith("TEAM101:"))
     assert fix.edit.changes[uri][0].new_text == "AcmePay"
-    hover = await client.text_document_hover_async(
-        types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), position=diagnostic.range.start
-        )
-    )
+    hover = await _hover(client, uri, diagnostic.range.start)
     assert hover is not None and hover.contents.value.startswith("**TEAM101 product-name**")
     assert "One name, one spelling." in hover.contents.value
