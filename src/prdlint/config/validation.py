@@ -29,6 +29,12 @@ class Where:
     def error(self, key: str, problem: str) -> ConfigError:
         return ConfigError(self.path, key, problem)
 
+    @property
+    def base(self) -> Path:
+        """Where the file's relative paths start: its directory (the working directory for the
+        command line)."""
+        return self.path.parent if self.path else Path.cwd()
+
 
 def _type_name(value: Any) -> str:
     return {
@@ -143,7 +149,7 @@ def nlp_model(value: Any, key: str, where: Where) -> str | None:
     if not isinstance(model, str) or not model.strip():
         raise where.error(f"{key}.model", f"expected the name of a spaCy pipeline, got {model!r}")
     if is_model_path(model):
-        model = str(((where.path.parent if where.path else Path.cwd()) / model).resolve())
+        model = str((where.base / model).resolve())
     problem = model_problem(model)
     if problem:
         raise where.error(f"{key}.model", problem)
@@ -187,10 +193,9 @@ def vocabulary(value: Any, key: str, where: Where) -> dict[str, Any]:
 
 def rule_folders(value: Any, key: str, where: Where) -> tuple[Path, ...]:
     """`rule-paths`: folders of rule files, relative to the config file's directory."""
-    base = where.path.parent if where.path else Path.cwd()
     folders = []
     for index, entry in enumerate(string_list(value, key, where)):
-        folder = (base / entry).resolve()
+        folder = (where.base / entry).resolve()
         if not folder.is_dir():
             raise where.error(f"{key}[{index}]", f"{entry!r} is not a folder (looked for {folder})")
         folders.append(folder)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from prdlint.document import Document
 from prdlint.language.deadline import check_deadline, within_budget
 from prdlint.language.model import STAKEHOLDERS, STORIES, SYNTAX, WORDS, Analysis
-from prdlint.language.pipeline import capabilities, for_tokenizer, load_pipeline
+from prdlint.language.pipeline import for_tokenizer, load_pipeline
 from prdlint.language.stories import find_stories
 from prdlint.language.vocabulary import Vocabulary, merge_vocabularies
 from prdlint.language.wordclasses import WordClasses, word_classes
@@ -216,13 +216,13 @@ def analyse(
                 continue
             try:
                 if analysis is None:
-                    analysis = Analysis(setup.vocabulary, capabilities(settings.model))
+                    analysis = Analysis(setup.vocabulary)
                 check_deadline()
                 analysis = stage.run(document, analysis, setup)
             except Exception as error:
                 failures.append(StageFailure(stage.name, error))
                 not_run.add(stage.name)
     if analysis is None:
-        analysis = Analysis(Vocabulary(), capabilities(settings.model))
+        analysis = Analysis(Vocabulary())
     setup.settle()
     return AnalysisRun(analysis, tuple(failures), frozenset(not_run))

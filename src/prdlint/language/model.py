@@ -383,7 +383,6 @@ class Analysis:
     """
 
     vocabulary: Vocabulary
-    capabilities: frozenset[str] = frozenset()
     found_stories: list[Story] | None = None
     means_words: Mapping[Span, tuple[Word, ...]] | None = None
     stakeholder_model: StakeholderModel | None = None

@@ -19,10 +19,10 @@ from prdlint.language.model import DEP, POS
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# What a trained pipeline may add to the built-in one, for rules to declare in their `needs`.
-TRAINED_CAPABILITIES = frozenset({POS, DEP})
-# The token attributes whose assignment by some component gives each capability.
+# What a trained pipeline may add to the built-in one, for rules to declare in their `needs`,
+# and the token attributes whose assignment by some component gives each.
 _ASSIGNS = {POS: {"token.tag", "token.pos"}, DEP: {"token.dep"}}
+TRAINED_CAPABILITIES = frozenset(_ASSIGNS)
 # No word of prose is this long; a longer run ("=" * 8000, a pasted hash) costs spaCy's tokenizer
 # time growing with the square of its length.
 _LONGEST_TOKEN = 100
