@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from prdlint.document import Block, BlockKind
+from prdlint.document import BlockKind
 from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
 from prdlint_rules.data import pack_data
 from prdlint_rules.requirements.acronyms import ACRONYM, definitions, glossary_sections, glossary_terms
@@ -28,17 +28,6 @@ def _shouted(text: str, start: int, end: int) -> bool:
         _BESIDE_CAPITALS.search(text[max(0, start - 20) : start])
         or _CAPITALS_AFTER.match(text[end : end + 20])
     )
-
-
-def _prose_words(block: Block) -> list[str]:
-    """The block's words that are not all capitals, outside inline code."""
-    if not block.code_ranges:
-        return _SMALL_LETTERS.findall(block.text)
-    return [
-        word.group()
-        for word in _SMALL_LETTERS.finditer(block.text)
-        if not block.in_code(word.start(), word.end())
-    ]
 
 
 def _a_unit(text: str, start: int) -> bool:
@@ -104,7 +93,7 @@ class UndefinedAcronym(Rule):
         known = {*wording["known-acronyms"], *wording["capital-words"], *context.options["known"]}
         # A word the document also writes in small letters is an ordinary word in capitals for
         # emphasis ("MY rides", a tab called "LIST", a group "DAIRY" beside "Dairy").
-        words = {word.lower() for block in blocks for word in _prose_words(block)}
+        words = {word.lower() for block in blocks for word in _SMALL_LETTERS.findall(block.outside_code())}
         reported: set[str] = set()
         for index, block in enumerate(blocks):
             if id(block.section) in glossaries:

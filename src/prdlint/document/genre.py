@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from prdlint.document.headings import title_words
-from prdlint.document.model import Block, BlockKind, Document
+from prdlint.document.model import BlockKind, Document
 
 _FRONT_MATTER_KEYS = ("type", "kind", "doc_type", "doctype", "document", "category", "template")
 _REQUIREMENTS = re.compile(
@@ -107,19 +107,11 @@ def _title(document: Document) -> str:
     return document.blocks[0].text.split("\n")[0] if document.blocks else ""
 
 
-def _own_prose(block: Block) -> str:
-    """The block's text without its inline code and quoted passages."""
-    text = block.text
-    for start, end in block.code_ranges:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return _QUOTATION.sub(" ", text)
-
-
 def _stories(document: Document) -> int:
     """The user stories the document writes itself: not those a guide quotes as examples, in
     code, in a block quote or in quotation marks ("Write: 'As a user, I want …'")."""
     return sum(
-        len(_STORY.findall(_own_prose(block)))
+        len(_STORY.findall(_QUOTATION.sub(" ", block.outside_code())))
         for block in document.blocks
         if block.kind is not BlockKind.BLOCKQUOTE
     )

@@ -126,6 +126,13 @@ class Block:
         """Whether plain-text characters `start` to `end` overlap inline code."""
         return any(start < code_end and code_start < end for code_start, code_end in self.code_ranges)
 
+    def outside_code(self) -> str:
+        """The text with its inline code blanked out: the same length, so offsets still hold."""
+        text = self.text
+        for start, end in self.code_ranges:
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
+
 
 @dataclass(eq=False)
 class Section:
