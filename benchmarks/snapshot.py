@@ -29,10 +29,14 @@ _DIFF_LINES = 40
 
 
 def documents() -> list[Path]:
-    """Every fixture, then every corpus document, as paths relative to the repository root."""
+    """Every fixture, then every document of the corpus (labelled, reviewed, pool, dev), as paths
+    relative to the repository root."""
     fixtures = sorted((ROOT / "fixtures").rglob("*.md"))
-    corpus = sorted((SHARED / "corpus" / "prd-labelled" / "docs").glob("*.md"))
-    corpus += sorted((SHARED / "corpus" / "prd-dev").glob("*.md"))
+    corpus = [
+        path
+        for folder in ("prd-labelled/docs", "prd-reviewed/docs", "prd-pool/docs", "prd-dev")
+        for path in sorted((SHARED / "corpus" / folder).glob("*.md"))
+    ]
     return [Path(os.path.relpath(path, ROOT)) for path in fixtures + corpus]
 
 
@@ -41,7 +45,9 @@ def outputs() -> dict[str, dict[str, str]]:
     recorded: dict[str, dict[str, str]] = {}
     for path in documents():
         stakeholders = runner.invoke(prdlint, ["stakeholders", "--format", "json", str(path)])
-        check = runner.invoke(prdlint, ["check", "--select", "ALL", "--output-format", "json", str(path)])
+        check = runner.invoke(
+            prdlint, ["check", "--no-cache", "--select", "ALL", "--output-format", "json", str(path)]
+        )
         recorded[path.as_posix()] = {
             "stakeholders": f"exit {stakeholders.exit_code}\n{stakeholders.stdout}",
             "check": f"exit {check.exit_code}\n{check.stdout}",
