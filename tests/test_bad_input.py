@@ -172,6 +172,7 @@ def test_a_directory_outside_the_working_directory(folder: Path, tmp_path_factor
     assert result.exit_code == 1 and f"{folder}/good.md:3:20: PRD002" in result.stdout
 
 
+@pytest.mark.integration
 def test_three_thousand_files(folder: Path) -> None:
     (folder / "many").mkdir()
     for index in range(3000):

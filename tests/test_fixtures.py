@@ -1,14 +1,21 @@
-"""Every fixture under fixtures/ produces exactly the findings its expect comments mark."""
+"""Every fixture under fixtures/ produces exactly the findings its expect comments mark, and says
+what the snapshot of its findings holds: each finding's place, code, severity, message and fix, as
+users read them. A changed message is a changed snapshot, a visible diff in review; after a change
+meant to alter what users read, `pytest tests/test_fixtures.py --snapshot-update` writes the new
+one."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from syrupy.assertion import SnapshotAssertion
 
 from prdlint.config import ConfigResolver
 from prdlint.document import parse_document
 from prdlint.registry import load_registry
+from prdlint.rule import Finding
 from prdlint.selection import select_rules
 from prdlint.testing import assert_fixture, expected_findings, fixture_paths
 
@@ -16,9 +23,32 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 @pytest.mark.parametrize("path", fixture_paths(FIXTURES), ids=lambda p: str(p.relative_to(FIXTURES)))
-def test_fixture(path: Path, request: pytest.FixtureRequest) -> None:
+def test_fixture(path: Path, request: pytest.FixtureRequest, snapshot: SnapshotAssertion) -> None:
     tagged = "tagged" in path.relative_to(FIXTURES).parts
-    assert_fixture(path, model=request.getfixturevalue("tagged_pipeline") if tagged else None)
+    outcome = assert_fixture(path, model=request.getfixturevalue("tagged_pipeline") if tagged else None)
+    assert [_as_read(finding) for finding in outcome.findings] == snapshot
+
+
+def _as_read(finding: Finding) -> dict[str, Any]:
+    """A finding as a user reads it: where, what, how severe, what it says and what its fix does."""
+    start, end = finding.span.start, finding.span.end
+    read: dict[str, Any] = {
+        "at": f"{start.line}:{start.column}-{end.line}:{end.column}",
+        "code": finding.code,
+        "severity": str(finding.severity),
+        "message": finding.message,
+    }
+    if finding.fix is not None:
+        read["fix"] = {
+            "description": finding.fix.description,
+            "safe": finding.fix.safe,
+            "edits": [
+                f"{e.span.start.line}:{e.span.start.column}-{e.span.end.line}:{e.span.end.column} "
+                f"-> {e.replacement!r}"
+                for e in finding.fix.edits
+            ],
+        }
+    return read
 
 
 def test_every_rule_has_a_fixture_where_it_fires_and_one_where_it_runs_and_must_not() -> None:

@@ -54,6 +54,7 @@ def plugin_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+@pytest.mark.integration
 def test_the_wheel_carries_the_built_in_rules_and_their_data(wheel_install: Path) -> None:
     where = prdlint(wheel_install, "rules")
     assert where.returncode == 0, where.stderr
@@ -71,18 +72,21 @@ def test_the_wheel_carries_the_built_in_rules_and_their_data(wheel_install: Path
     assert (wheel_install / "prdlint_rules" / "stakeholders" / "vocabulary.toml").is_file()
 
 
+@pytest.mark.integration
 def test_the_wheel_maps_the_sample_prds_stakeholders(wheel_install: Path) -> None:
     result = prdlint(wheel_install, "stakeholders", "fixtures/sample-prd.md")
     assert result.returncode == 0, result.stderr
     assert "clinic owner        customer" in result.stdout
 
 
+@pytest.mark.integration
 def test_the_wheel_lints_the_sample_prd(wheel_install: Path) -> None:
     result = prdlint(wheel_install, "check", "fixtures/sample-prd.md", "-q")
     assert result.returncode == 0, result.stderr  # its findings are at info severity
     assert "fixtures/sample-prd.md:45:61: PRD002 [info]" in result.stdout
 
 
+@pytest.mark.integration
 def test_an_installed_plugin_rule_runs_end_to_end(plugin_install: Path) -> None:
     fixture = EXAMPLE_PLUGIN / "fixtures" / "shouting.md"
     result = prdlint(plugin_install, "check", str(fixture), "-q")
