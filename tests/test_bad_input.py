@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-import prdlint.runner
 from conftest import write_file
 from prdlint.cli import main
+from prdlint.session import LintSession
 
 GOOD = "# Plan\n\nThe launch date is TBD.\n"
 GOOD_FINDING = "good.md:3:20: PRD002"
@@ -184,14 +184,14 @@ def test_three_thousand_files(folder: Path) -> None:
 
 def test_a_file_removed_between_discovery_and_reading(folder: Path, monkeypatch) -> None:
     (folder / "gone.md").write_text(GOOD, encoding="utf-8")
-    real = prdlint.runner.lint_file
+    real = LintSession.lint_path
 
-    def remove_first(path: Path, *args, **kwargs):
+    def remove_first(self: LintSession, path: Path, *args, **kwargs):
         if path.name == "gone.md" and path.exists():
             path.unlink()
-        return real(path, *args, **kwargs)
+        return real(self, path, *args, **kwargs)
 
-    monkeypatch.setattr(prdlint.runner, "lint_file", remove_first)
+    monkeypatch.setattr(LintSession, "lint_path", remove_first)
     result = run("--jobs", "1", ".")
     _no_traceback(result)
     assert result.exit_code == 2

@@ -9,12 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import prdlint.runner
 from prdlint.cli import ProgressLine, main
 from prdlint.config import ConfigResolver
-from prdlint.parallel import lint_in_workers
 from prdlint.registry import load_registry
-from prdlint.runner import display_path
+from prdlint.session import LintSession
 
 STORY = "# {name}\n\n## User stories\n\n- As a nurse, I want to swap a shift.\n\nLaunch is TBD.\n"
 
@@ -38,17 +36,16 @@ def test_workers_give_the_output_of_one_process(project: Path) -> None:
 
 
 def test_a_worker_that_fails_on_a_file_gives_it_one_internal_error(project: Path, monkeypatch) -> None:
-    real = prdlint.runner.lint_file
+    real = LintSession.lint_path
 
-    def failing(path: Path, *args, **kwargs):
+    def failing(self: LintSession, path: Path, *args, **kwargs):
         if path.name == "prd3.md":
             raise MemoryError("out of memory")
-        return real(path, *args, **kwargs)
+        return real(self, path, *args, **kwargs)
 
-    monkeypatch.setattr(prdlint.runner, "lint_file", failing)  # the forked workers inherit it
-    paths = sorted(project.glob("*.md"))
-    resolver = ConfigResolver(load_registry(), isolated=True)
-    results = lint_in_workers(paths, resolver, None, 2, display_path)
+    monkeypatch.setattr(LintSession, "lint_path", failing)  # the forked workers inherit it
+    session = LintSession(ConfigResolver(load_registry(), isolated=True))
+    results = session.lint_paths([project], jobs=2).files
     assert [result.path for result in results] == [f"prd{index}.md" for index in range(6)]
     assert [f.code for f in results[3].findings] == ["PRD000"]
     assert "MemoryError: out of memory" in results[3].findings[0].message

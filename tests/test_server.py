@@ -157,3 +157,58 @@ async def test_a_projects_own_rules_are_reported_fixed_and_explained(
     hover = await _hover(client, uri, diagnostic.range.start)
     assert hover is not None and hover.contents.value.startswith("**TEAM101 product-name**")
     assert "One name, one spelling." in hover.contents.value
+
+
+@pytest.mark.asyncio
+async def test_an_edited_config_or_rule_file_applies_at_the_next_lint(
+    client: LanguageClient, workspace: Path
+) -> None:
+    project = workspace / "edited"
+    (project / "style").mkdir(parents=True)
+    config = project / ".prdlint.toml"
+    config.write_text('rule-paths = ["style"]\nselect = ["PRD002", "TEAM"]\n', encoding="utf-8")
+    rule = project / "style" / "word.toml"
+    rule.write_text(
+        'code = "TEAM201"\nname = "no-soon"\nkind = "existence"\nscope = "document"\n'
+        'message = "say when"\ntokens = ["soon"]\n',
+        encoding="utf-8",
+    )
+    uri = (project / "prd.md").as_uri()
+    found = await _open(client, uri, "# Plan\n\nLaunch is TBD, soon.\n")
+    assert sorted((str(d.code), d.severity) for d in found) == [
+        ("PRD002", types.DiagnosticSeverity.Information),
+        ("TEAM201", types.DiagnosticSeverity.Warning),
+    ]
+    assert "say when" in [d.message for d in found]
+
+    config.write_text(
+        'rule-paths = ["style"]\nselect = ["PRD002", "TEAM"]\nseverity = { PRD002 = "error" }\n',
+        encoding="utf-8",
+    )
+    rule.write_text(rule.read_text(encoding="utf-8").replace("say when", "name the date"), encoding="utf-8")
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert sorted((str(d.code), d.severity) for d in client.diagnostics[uri]) == [
+        ("PRD002", types.DiagnosticSeverity.Error),
+        ("TEAM201", types.DiagnosticSeverity.Warning),
+    ]
+    assert "name the date" in [d.message for d in client.diagnostics[uri]]
+
+
+def test_one_session_serves_the_workspace_until_a_config_file_changes(tmp_path: Path) -> None:
+    from prdlint.server import PrdlintServer
+
+    server = PrdlintServer()
+    server.root = tmp_path
+    document = tmp_path / "docs" / "prd.md"
+    first = server.current_session(document)
+    first.resolver.for_path(document)
+    assert server.current_session(document) is first
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / ".prdlint.toml").write_text('select = ["PRD002"]\n', encoding="utf-8")
+    second = server.current_session(document)
+    assert second is not first
+    assert second.resolver.for_path(document).select == ("PRD002",)
+    assert server.current_session(document) is second

@@ -30,8 +30,8 @@ from prdlint.registry import PluginError, Registry, load_registry
 from prdlint.report.base import ReportOptions
 from prdlint.results import LintRun
 from prdlint.rule import Severity
-from prdlint.runner import analyse_file, lint_paths, lint_stdin, load_file
 from prdlint.selection import requirements_document, select_rules
+from prdlint.session import LintSession, known_registry
 from prdlint.source import UnreadableFileError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -91,10 +91,7 @@ def _resolver(
         _fail("--config and --isolated cannot be used together")
     with _user_errors():
         files = ConfigResolver(registry, config=config, isolated=isolated)
-        known = files.registry_for(Path.cwd())
-        for target in targets:
-            if target != Path("-"):
-                known = known.with_new_rules(files.registry_for(target))
+        known = known_registry(files, targets)
         return files.with_overrides(_overrides(known, **options)), known
 
 
@@ -341,20 +338,15 @@ def check(
     mode = FixMode(unsafe=unsafe_fixes, write=not diff) if fix or diff else None
     targets = list(paths) or [Path()]
     resolver, registry = _resolver(registry, config, isolated, targets, **selection)
+    session = LintSession(resolver, fix=mode, use_cache=not no_cache)
     with _user_errors():
         if targets == [Path("-")]:
-            run = lint_stdin(sys.stdin.buffer.read(), stdin_filename, resolver, registry, mode)
+            run = session.lint_piped(sys.stdin.buffer.read(), stdin_filename)
         elif Path("-") in targets:
             _fail("'-' (standard input) cannot be combined with other paths")
         else:
-            run = lint_paths(
-                targets,
-                resolver,
-                registry,
-                mode,
-                use_cache=not no_cache,
-                jobs=jobs or available_cores(),
-                progress=None if quiet else ProgressLine(),
+            run = session.lint_paths(
+                targets, jobs=jobs or available_cores(), progress=None if quiet else ProgressLine()
             )
     if write_baseline is not None:
         _write_report(write_baseline, baseline_text(run))
@@ -475,7 +467,7 @@ def show_config(path: Path, config: Path | None, isolated: bool, **selection: An
         origin = settings.origins.get(key, "default")
         shown = "(rules on by default)" if value is None else json.dumps(_plain(value))
         click.echo(f"{key} = {shown}  # {origin}")
-    enabled = select_rules(settings.project_registry(resolver.registry), settings, path)
+    enabled = select_rules(LintSession(resolver).registry_for(settings), settings, path)
     click.echo("# rules that run on this file:")
     for code, chosen in enabled.items():
         click.echo(f"#   {code} {chosen.rule.name} [{chosen.severity}]")
@@ -491,14 +483,14 @@ def stakeholders(path: Path, output: str, config: Path | None, isolated: bool) -
     """Show the document's stakeholders (customers, users by kind) and its user stories by role."""
     from prdlint.report import stakeholders as views
 
-    registry = _registry()
-    resolver, _ = _resolver(registry, config, isolated)
+    resolver, _ = _resolver(_registry(), config, isolated)
+    session = LintSession(resolver)
     with _user_errors():
         try:
-            source = load_file(path, resolver)
+            source = session.source(path)
         except UnreadableFileError as problem:
             _fail(f"{path}: {problem}")
-    run = analyse_file(source, registry)
+    run = session.analyse(source)
     for failure in run.failures:
         _fail(f"{path}: the {failure.stage} analysis failed: {type(failure.error).__name__}: {failure.error}")
     analysis = run.analysis

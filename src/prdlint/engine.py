@@ -93,9 +93,9 @@ def lint_document(
     file_path: Path | None = None,
     language: LanguageSettings | None = None,
 ) -> FileResult:
-    """Lints one Document. `language` overrides the language settings the file's settings give
-    (the judgement evaluation switches collectors off with it)."""
-    registry = settings.project_registry(registry)
+    """Lints one Document with the registry of its project (the installed rules and its own).
+    `language` overrides the language settings the file's settings give (the judgement evaluation
+    switches collectors off with it)."""
     selected = select_rules(registry, settings, file_path)
     # A configured pipeline is loaded to learn what it provides only when a rule asks for more
     # than the stages.

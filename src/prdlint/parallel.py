@@ -1,57 +1,24 @@
-"""Linting files in worker processes (`--jobs`): one process per core, each with its own
-language pipeline, while the main process keeps the cache and the order of the output.
+"""Work spread over worker processes (`--jobs`): one process per core, each set up once, with the
+results in the order of the work and progress reported as pieces finish.
 
 Workers are forked where the platform allows it, so they start with everything the main process
-has imported; elsewhere they are spawned and rebuild the registry and the config resolver from a
-description of them. A worker that fails on a file gives that file one PRD000, as a rule that
-fails does.
+has imported; elsewhere they are spawned and set themselves up from the description they are
+given. A piece of work that fails in its worker (a worker that died, an error outside the rules)
+is handed to `failed`, which gives it a result of its own.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-
-from prdlint.config import ConfigResolver
-from prdlint.engine import internal_error
-from prdlint.fixing import FixMode
-from prdlint.registry import load_registry
-from prdlint.results import FileResult
+from typing import TypeVar
 
 Progress = Callable[[int, int], None]
 
-
-@dataclass(frozen=True)
-class _Job:
-    """What a worker needs to lint like the main process: how its config was asked for."""
-
-    config: Path | None
-    isolated: bool
-    overrides: dict[str, Any]
-    cwd: Path
-    fix: FixMode | None
-
-
-_worker: dict[str, Any] = {}
-
-
-def _start(job: _Job) -> None:
-    registry = load_registry()
-    _worker["registry"] = registry
-    _worker["resolver"] = ConfigResolver(
-        registry, config=job.config, isolated=job.isolated, overrides=job.overrides, cwd=job.cwd
-    )
-    _worker["fix"] = job.fix
-
-
-def _lint(path: Path) -> FileResult:
-    from prdlint.runner import lint_file  # the runner imports this module
-
-    return lint_file(path, _worker["resolver"], _worker["registry"], _worker["fix"])
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
+_Description = TypeVar("_Description")
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -59,28 +26,30 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def lint_in_workers(
-    paths: list[Path],
-    resolver: ConfigResolver,
-    fix: FixMode | None,
+def run_in_workers(
+    items: Sequence[_Item],
+    *,
+    start: Callable[[_Description], None],
+    description: _Description,
+    work: Callable[[_Item], _Result],
+    failed: Callable[[_Item, BaseException], _Result],
     jobs: int,
-    shown: Callable[[Path], str],
     progress: Progress | None = None,
-) -> list[FileResult]:
-    """Each file's result, in the order of `paths`."""
-    job = _Job(resolver.forced, resolver.isolated, dict(resolver.overrides), resolver.cwd, fix)
-    results: dict[int, FileResult] = {}
+) -> list[_Result]:
+    """`work` on each item in `jobs` processes, each first set up by `start(description)`; the
+    results in the order of `items`. `start` and `work` are module-level functions, so a spawned
+    worker finds them by name."""
+    results: dict[int, _Result] = {}
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_context(), initializer=_start, initargs=(job,)
+        max_workers=jobs, mp_context=_context(), initializer=start, initargs=(description,)
     ) as pool:
-        futures = {pool.submit(_lint, path): index for index, path in enumerate(paths)}
+        futures = {pool.submit(work, item): index for index, item in enumerate(items)}
         for done, future in enumerate(as_completed(futures), start=1):
             index = futures[future]
             try:
                 results[index] = future.result()
-            except Exception as error:  # a worker that died, or a failure outside the rules
-                name = shown(paths[index])
-                results[index] = FileResult(name, [internal_error(name, f"{type(error).__name__}: {error}")])
+            except Exception as error:
+                results[index] = failed(items[index], error)
             if progress is not None:
-                progress(done, len(paths))
-    return [results[index] for index in range(len(paths))]
+                progress(done, len(items))
+    return [results[index] for index in range(len(items))]

@@ -38,23 +38,19 @@ class Registry:
     def rule(self, code: str) -> type[Rule]:
         return self.rules[code]
 
-    def with_rules(self, rules: Iterable[type[Rule]], owner: str) -> Registry:
+    def with_rules(self, rules: Iterable[type[Rule]], owner: str, *, keep_taken: bool = False) -> Registry:
         """This registry and a project's own rules (its rule files): a new registry, or this one
         when there is nothing to add. A rule already registered as the same class is passed over,
-        so a project's rules can be added more than once. Raises PluginError on a clash."""
+        so a project's rules can be added more than once. A code or name another rule has is a
+        PluginError, or with `keep_taken` the other rule keeps it (what the rules of several
+        projects are known as together)."""
         table = _RuleTable(self)
         for rule in rules:
-            if self.rules.get(rule.code) is not rule:
-                table.add(rule, owner)
-        return table.extend(self)
-
-    def with_new_rules(self, other: Registry) -> Registry:
-        """This registry and the rules of another that it has no rule of that code or name for:
-        what two projects' registries know together."""
-        table = _RuleTable(self)
-        for code, rule in other.rules.items():
-            if code not in table.rules and rule.name not in table.names:
-                table.add(rule, other.owners.get(code, ""))
+            if self.rules.get(rule.code) is rule:
+                continue
+            if keep_taken and (rule.code in table.rules or rule.name in table.names):
+                continue
+            table.add(rule, owner)
         return table.extend(self)
 
     def lookup(self, selector: str) -> frozenset[str]:

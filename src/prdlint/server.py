@@ -2,9 +2,11 @@
 
 Diagnostics are published when a document opens, a moment after it stops changing, and when it
 is saved; `lintOnSaveOnly` (an initialization option, or the `prdlint` section of the client's
-settings) keeps it to saves. Each lint resolves the document's settings the way the command line
-does (nearest config file, excludes, per-file ignores), so an edited config applies at once. The
-registry and the language pipeline are loaded once and stay warm. Code actions apply a finding's
+settings) keeps it to saves. One server serves a workspace: it keeps one lint session (the config
+resolver, the registries) across edits, resolves each document's settings the way the command
+line does (nearest config file, excludes, per-file ignores), and makes a new session when a config
+file or rule file it read changes, so an edited config applies at once. The installed registry
+and the language pipeline are loaded once and stay warm. Code actions apply a finding's
 fix or insert a `prdlint-disable-next-line` comment; hovering a finding shows its rule's
 documentation. Positions are converted to the UTF-16 code units LSP counts by default.
 """
@@ -21,11 +23,11 @@ from pygls.uris import to_fs_path
 
 from prdlint import __version__
 from prdlint.config import ConfigError, ConfigResolver
-from prdlint.engine import lint_text
 from prdlint.files import excluded
 from prdlint.registry import Registry, load_registry
 from prdlint.rule import Finding, Severity
-from prdlint.runner import display_path
+from prdlint.session import LintSession, Source
+from prdlint.source import display_path
 from prdlint.span import Position, Span
 
 SOURCE = "prdlint"
@@ -53,29 +55,41 @@ def _range(lines: list[str], span: Span) -> types.Range:
 
 
 class PrdlintServer(LanguageServer):
-    """The server's state: the registry, the last findings of each document, pending lints."""
+    """The server's state: the workspace's lint session, the last findings of each document,
+    pending lints."""
 
     def __init__(self) -> None:
         super().__init__(SOURCE, __version__)
         self.registry: Registry = load_registry()
+        self.root: Path | None = None
+        self.session: LintSession | None = None
         self.findings: dict[str, list[Finding]] = {}
         self.rules: dict[str, Registry] = {}
         """The registry each document was linted with: the installed rules and its project's."""
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.on_save_only = False
 
+    def current_session(self, path: Path) -> LintSession:
+        """The workspace's session, new when a config or rule file it read has changed. Without a
+        workspace root, the first document's folder stands for it (as the working directory)."""
+        if self.session is None or self.session.resolver.changed():
+            self.session = LintSession(ConfigResolver(self.registry, cwd=self.root or path.parent))
+        return self.session
+
     def lint(self, uri: str) -> None:
         """Lints the document as the editor holds it, and publishes its diagnostics."""
         document = self.workspace.get_text_document(uri)
         path = Path(to_fs_path(uri) or uri)
         try:
-            resolver = ConfigResolver(self.registry, cwd=path.parent)
-            if excluded(path, resolver):
+            session = self.current_session(path)
+            if excluded(path, session.resolver):
                 findings: list[Finding] = []
             else:
-                settings = resolver.for_path(path)
-                self.rules[uri] = registry = settings.project_registry(self.registry)
-                result = lint_text(document.source, display_path(path), settings, registry, file_path=path)
+                settings = session.resolver.for_path(path)
+                self.rules[uri] = session.registry_for(settings)
+                result = session.lint(
+                    Source(path, display_path(path), settings, document.source, on_disk=False)
+                )
                 findings = result.findings
         except ConfigError as problem:
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"prdlint: {problem}"))
@@ -122,6 +136,9 @@ server = PrdlintServer()
 @server.feature(types.INITIALIZE)
 def initialize(ls: PrdlintServer, params: types.InitializeParams) -> None:
     ls.configure(params.initialization_options or {})
+    root = params.root_uri or (params.workspace_folders[0].uri if params.workspace_folders else None)
+    if root:
+        ls.root = Path(to_fs_path(root) or root)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)

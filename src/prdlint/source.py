@@ -22,6 +22,14 @@ def resolved_path(path: Path) -> Path:
         return path.absolute()
 
 
+def display_path(path: Path) -> str:
+    """Paths are shown relative to the working directory when they are below it."""
+    try:
+        return resolved_path(path).relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 class UnreadableFileError(Exception):
     """The file exists but is not lintable text; the message says why, without the path."""
 

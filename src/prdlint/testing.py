@@ -37,11 +37,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from prdlint.config import ConfigResolver
-from prdlint.document import Document, parse_document
-from prdlint.engine import lint_document
+from prdlint.document import Document
 from prdlint.registry import Registry, load_registry
 from prdlint.rule import Finding
-from prdlint.source import read_source
+from prdlint.session import LintSession
 
 _EXPECT = re.compile(r"^expect:\s*(?P<codes>.*)$", re.DOTALL)
 _EXPECTED_CODE = re.compile(r"^(?P<code>[A-Z]{2,}[0-9]{3})(?:@(?P<line>[0-9]+))?$")
@@ -99,14 +98,14 @@ def run_fixture(
     is a spaCy pipeline to lint with instead of the configured one: for the fixtures of rules
     that need a trained pipeline's tags, with a small one the test builds."""
     path = Path(path)
-    registry = registry or load_registry()
-    settings = ConfigResolver(registry).for_path(path)
+    session = LintSession(ConfigResolver(registry or load_registry()))
+    source = session.source(path)
+    source = replace(source, shown=str(path))
     if model is not None:
-        settings = replace(settings, nlp_model=model)
-    document = parse_document(read_source(path, settings.max_file_size))
-    result = lint_document(document, str(path), settings, registry, file_path=path)
+        source = replace(source, settings=replace(source.settings, nlp_model=model))
+    result = session.lint(source)
     found = Counter((finding.span.start.line, finding.code) for finding in result.findings)
-    expected = expected_findings(document)
+    expected = expected_findings(source.document)
     return FixtureOutcome(path, result.findings, expected - found, found - expected)
 
 

@@ -20,6 +20,17 @@ from prdlint.registry import Registry
 
 CONFIG_FILE_NAMES = (".prdlint.toml", "pyproject.toml")
 
+# A file as last seen: its size and modification time, or None where there was none.
+Stamp = tuple[int, int] | None
+
+
+def _stamp(path: Path) -> Stamp:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns)
+
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
@@ -80,13 +91,27 @@ def _has_prdlint_config(candidate: Path) -> bool:
     return table is not None
 
 
-def find_config_file(directory: Path) -> Path | None:
-    """The nearest config file at or above `directory`."""
+def find_config_file(directory: Path, seen: dict[Path, Stamp] | None = None) -> Path | None:
+    """The nearest config file at or above `directory`; every candidate looked at is stamped in
+    `seen`, so that a long-lived process can tell when the answer may have changed."""
     for folder in (directory, *directory.parents):
         for name in CONFIG_FILE_NAMES:
-            if _has_prdlint_config(folder / name):
-                return folder / name
+            candidate = folder / name
+            if seen is not None:
+                seen[candidate] = _stamp(candidate)
+            if _has_prdlint_config(candidate):
+                return candidate
     return None
+
+
+def _rule_files(settings: Settings) -> dict[Path, Stamp]:
+    """The project's rule folders and the rule files in them, as they are now."""
+    files: dict[Path, Stamp] = {}
+    for folder in settings.rule_paths:
+        files[folder] = _stamp(folder)
+        for path in sorted(folder.glob("*.toml")):
+            files[path] = _stamp(path)
+    return files
 
 
 class ConfigResolver:
@@ -113,24 +138,26 @@ class ConfigResolver:
         self._files: dict[Path | None, Settings] = {}
         self._cache: dict[Path | None, Settings] = {}
         self._nearest: dict[Path, Path | None] = {}
+        self._seen: dict[Path, Stamp] = {}
+        """Every file the answers so far rest on: candidate and read config files, rule files."""
 
     def with_overrides(self, overrides: dict[str, Any]) -> ConfigResolver:
         """The same resolver with command-line values, sharing the config files already read."""
         resolver = ConfigResolver(
             self.registry, config=self.forced, isolated=self.isolated, overrides=overrides, cwd=self.cwd
         )
-        resolver._files, resolver._nearest = self._files, self._nearest
+        resolver._files, resolver._nearest, resolver._seen = self._files, self._nearest, self._seen
         return resolver
 
-    def registry_for(self, path: Path) -> Registry:
-        """The registry with the rules of the config that applies to a path (the working
-        directory, for `rules` and `explain`)."""
-        return self._file_settings(self._config_path_for(path)).project_registry(self.registry)
+    def changed(self) -> bool:
+        """Whether a config file or rule file these answers rest on has changed, appeared or gone
+        since it was read: what tells the language server to read the configuration again."""
+        return any(_stamp(path) != stamp for path, stamp in self._seen.items())
 
     def _config_path_for(self, path: Path) -> Path | None:
         """The config file for a path, looked up once per directory for this resolver's life.
 
-        A resolver lives for one run; a long-running process makes a new one when files change.
+        A resolver lives for one run; a long-running process makes a new one when `changed()`.
         """
         if self.forced is not None:
             return self.forced
@@ -138,14 +165,18 @@ class ConfigResolver:
             return None
         directory = (path if path.is_dir() else path.parent).resolve()
         if directory not in self._nearest:
-            self._nearest[directory] = find_config_file(directory)
+            self._nearest[directory] = find_config_file(directory, self._seen)
         return self._nearest[directory]
 
     def _file_settings(self, config_path: Path | None) -> Settings:
         if config_path not in self._files:
-            self._files[config_path] = (
-                load_settings(config_path, self.registry) if config_path else Settings(root=self.cwd)
-            )
+            if config_path is None:
+                self._files[config_path] = Settings(root=self.cwd)
+            else:
+                self._seen[config_path.resolve()] = _stamp(config_path)
+                settings = load_settings(config_path, self.registry)
+                self._seen.update(_rule_files(settings))
+                self._files[config_path] = settings
         return self._files[config_path]
 
     def for_path(self, path: Path) -> Settings:

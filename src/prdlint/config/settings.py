@@ -5,12 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from prdlint.rule import Rule, Severity
-
-if TYPE_CHECKING:
-    from prdlint.registry import Registry
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown")
 DEFAULT_EXCLUDE = (
@@ -74,7 +71,3 @@ class Settings:
     @property
     def all_excludes(self) -> tuple[str, ...]:
         return self.exclude + self.extend_exclude
-
-    def project_registry(self, registry: Registry) -> Registry:
-        """The registry these settings lint with: the installed rules and the project's own."""
-        return registry.with_rules(self.team_rules, str(self.path))
