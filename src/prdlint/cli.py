@@ -362,12 +362,14 @@ def check(
     reporter = registry.formats[output_format]()
     use_color = _use_color(color)
     if output_file is not None:
-        _write_report(output_file, reporter.render(run, ReportOptions(registry)))
+        _write_report(output_file, reporter.render(run, ReportOptions(registry.rules)))
         reporter = registry.formats["concise"]()
     if statistics:
         click.echo(_statistics(run), nl=False)
     else:
-        click.echo(reporter.render(run, ReportOptions(registry, color=use_color)), nl=False, color=use_color)
+        click.echo(
+            reporter.render(run, ReportOptions(registry.rules, color=use_color)), nl=False, color=use_color
+        )
     for error in run.errors:
         click.echo(f"prdlint: error: {error}", err=True)
     if not quiet:

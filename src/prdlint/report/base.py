@@ -6,16 +6,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
-    from prdlint.registry import Registry
+    from collections.abc import Mapping
+
     from prdlint.results import LintRun
+    from prdlint.rule import Rule
 
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """What a reporter is told besides the run: the registry, so a format can describe the rules
-    behind its findings (their documentation, default severity) without loading it again."""
+    """What a reporter is told besides the run: the rules by code, so a format can describe the
+    rules behind its findings (their documentation, default severity) without loading them again."""
 
-    registry: Registry
+    rules: Mapping[str, type[Rule]]
     color: bool = False
 
 

@@ -32,7 +32,7 @@ def _region(span: Span) -> dict[str, int]:
 def _rule(code: str, name: str, options: ReportOptions) -> dict[str, Any]:
     """The rule's description; a rule of a sub-project's own rule files, which the registry of
     the working directory does not hold, is given by code and name."""
-    rule = options.registry.rules.get(code)
+    rule = options.rules.get(code)
     if rule is None:
         return {"id": code, "name": name}
     documentation = rule.documentation()
