@@ -18,9 +18,9 @@ import spacy
 from markdown_it import MarkdownIt
 
 from _harness import best_times, report, speed_run
-from prdlint.config import Settings
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
+from prdlint.settings import Settings
 
 BUDGET = 2.0
 

@@ -19,9 +19,9 @@ from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
-from prdlint.config import Settings
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
+from prdlint.settings import Settings
 
 LIMIT = 2.6
 _ROUNDS = 3

@@ -32,15 +32,19 @@ from pathlib import Path
 from typing import Any
 
 from _harness import SHARED, add_baseline_options, guard
-from prdlint.config import Settings
+from prdlint.analysis import analyse
 from prdlint.document import parse_document
 from prdlint.engine import lint_document
-from prdlint.language.analysis import LanguageSettings, analyse
-from prdlint.language.collectors import COLLECTOR_NAMES
-from prdlint.language.model import OPERATIONAL, UNKNOWN, Analysis, Role, Story
-from prdlint.language.vocabulary import normalize_role
-from prdlint.registry import load_registry
+from prdlint.language.model import STORIES, Story
+from prdlint.registry import Registry, load_registry
 from prdlint.rule import Finding
+from prdlint.settings import Settings
+from prdlint.text.forms import normalize_role
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS
+from prdlint_rules.stakeholders.reading.classes import OPERATIONAL, UNKNOWN
+from prdlint_rules.stakeholders.reading.collectors import COLLECTOR_NAMES
+from prdlint_rules.stakeholders.reading.model import Role, StakeholderReading
+from prdlint_rules.stakeholders.reading.stage import stakeholders_stage
 
 LABELLED = SHARED / "corpus" / "prd-labelled"
 CONFLATED = "PRD104"
@@ -116,7 +120,7 @@ def _names(name: str) -> list[str]:
     return [normalize_role(part) for part in re.split(r"\s*/\s*", bare) if part.strip()]
 
 
-def find_role(analysis: Analysis, name: str) -> Role | None:
+def find_role(analysis: StakeholderReading, name: str) -> Role | None:
     """prdlint's role for a role the readers named: the same key (or a synonym's), else a role
     whose name ends with it or that it ends with ("owner" for "clinic owner"), the most named
     first."""
@@ -142,7 +146,7 @@ def explain(role: Role | None) -> str:
     return f"'{role.key}' {role.cls}{kind} (line {evidence.line}: {evidence.reason}, by {evidence.collector})"
 
 
-def _rule_evidence(code: str, label: dict[str, Any], analysis: Analysis) -> list[str]:
+def _rule_evidence(code: str, label: dict[str, Any], analysis: StakeholderReading) -> list[str]:
     """What decided a document-level rule, both ways: the readers' roles as prdlint saw them, and
     the roles or signals prdlint went by."""
     roles = analysis.stakeholders.roles.values()
@@ -167,7 +171,7 @@ def _rule_evidence(code: str, label: dict[str, Any], analysis: Analysis) -> list
         lines += [f"purchase factor '{s.text}' line {s.line}" for s in factors]
     if code == "PRD107":
         lines += [f"organisations signal '{s.text}' line {s.line}" for s in business.stated("organisations")]
-        lines += [f"decides by name: '{r.key}'" for r in roles if analysis.vocabulary.decides(r.key)]
+        lines += [f"decides: '{r.key}'" for r in roles if r.decider]
     return lines
 
 
@@ -178,8 +182,8 @@ def _near(story: Story, line: int) -> bool:
     return any(abs(at - line) <= _STORY_REACH for at in lines)
 
 
-def _stories(tally: Tally, doc: str, label: dict[str, Any], analysis: Analysis) -> None:
-    found = list(analysis.stories)
+def _stories(tally: Tally, doc: str, label: dict[str, Any], stories: list[Story]) -> None:
+    found = list(stories)
     tally.stories_found += len(found)
     tally.stories_labelled += len(label["stories"])
     unmatched = list(found)
@@ -225,7 +229,7 @@ def _conflations(tally: Tally, doc: str, label: dict[str, Any], findings: list[F
             tally.disagreements.append(f"{doc} PRD104 missed: line {place['line']} '{place['quote']}'")
 
 
-def _roles(tally: Tally, doc: str, label: dict[str, Any], analysis: Analysis) -> None:
+def _roles(tally: Tally, doc: str, label: dict[str, Any], analysis: StakeholderReading) -> None:
     """Roles found: of the stakeholders the readers listed, how many prdlint names. Class
     agreement: of those it names, and of the phrases the readers say are no stakeholder, how many
     it classifies as they do (no stakeholder: not a role, or a role of unknown class)."""
@@ -261,14 +265,15 @@ def _roles(tally: Tally, doc: str, label: dict[str, Any], analysis: Analysis) ->
                 )
 
 
-def evaluate(doc: str, tally: Tally, language: LanguageSettings, settings: Settings) -> None:
+def evaluate(doc: str, tally: Tally, registry: Registry, settings: Settings) -> None:
     label = json.loads((LABELLED / "labels" / f"{doc}.json").read_text(encoding="utf-8"))
     document = parse_document((LABELLED / "docs" / f"{doc}.md").read_text(encoding="utf-8"))
-    run = analyse(document, language)
+    run = analyse(document, settings, registry.stages, registry.vocabularies, [STAKEHOLDERS])
     if run.failures:
         raise SystemExit(f"{doc}: the analysis failed: {run.failures}")
-    analysis = run.analysis
-    findings = lint_document(document, f"{doc}.md", settings, load_registry(), language=language).findings
+    analysis: StakeholderReading = run.analysis.result(STAKEHOLDERS)
+    stories = run.analysis.result(STORIES)
+    findings = lint_document(document, f"{doc}.md", settings, registry).findings
     fired = {finding.code for finding in findings}
     tally.documents += 1
     for code, expected in should_fire(label).items():
@@ -279,7 +284,7 @@ def evaluate(doc: str, tally: Tally, language: LanguageSettings, settings: Setti
         tally.disagreements.append(f"{doc} {code} {RULES[code]}: {verdict}")
         tally.disagreements += [f"      {line}" for line in _rule_evidence(code, label, analysis)]
     _conflations(tally, doc, label, findings)
-    _stories(tally, doc, label, analysis)
+    _stories(tally, doc, label, stories)
     _roles(tally, doc, label, analysis)
 
 
@@ -294,12 +299,15 @@ def main() -> None:
     if not (options.labelled / "labels").is_dir():
         raise SystemExit(f"no labelled corpus at {options.labelled}: set PRDLINT_SHARED to the shared folder")
     registry = load_registry()
-    language = replace(LanguageSettings(None, registry.vocabularies), without=frozenset(options.without))
+    if options.without:
+        # The stakeholders stage with those collectors switched off: a stage of its own.
+        stages = {**registry.stages, STAKEHOLDERS: stakeholders_stage(without=options.without)}
+        registry = replace(registry, stages=stages)
     settings = Settings(root=options.labelled, select=(*RULES, CONFLATED))
     docs = options.doc or sorted(path.stem for path in (options.labelled / "labels").glob("*.json"))
     tally = Tally()
     for doc in docs:
-        evaluate(doc, tally, language, settings)
+        evaluate(doc, tally, registry, settings)
     if not options.quiet:
         print("\n".join(tally.disagreements))
     print(f"\n{tally.documents} documents")

@@ -16,9 +16,9 @@ import argparse
 from pathlib import Path
 
 from _harness import best_times, report, speed_run
-from prdlint.config import Settings
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
+from prdlint.settings import Settings
 
 BUDGET = 1.10
 

@@ -16,9 +16,9 @@ from collections import Counter
 from pathlib import Path
 
 from _harness import DEFAULT_CORPUS
-from prdlint.config import Settings
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
+from prdlint.settings import Settings
 
 RULES = tuple(f"PRD1{number:02}" for number in range(1, 12))
 

@@ -27,10 +27,10 @@ from collections import Counter
 from pathlib import Path
 
 from _harness import DEFAULT_BACKLOGS, DEFAULT_CORPUS, SHARED, add_baseline_options, backlog_lines, guard
-from prdlint.config import Settings
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
 from prdlint.rule import Finding
+from prdlint.settings import Settings
 
 RULES = tuple(f"PRD2{number:02}" for number in range(1, 10))
 _SHARE_OF_CONCERN = 1 / 3

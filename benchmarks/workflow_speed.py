@@ -117,9 +117,9 @@ def corpus(workdir: Path, documents: list[str], rounds: int) -> None:
 def editor(documents: list[str]) -> None:
     from markdown_it import MarkdownIt
 
-    from prdlint.config import Settings
     from prdlint.engine import lint_text
     from prdlint.registry import load_registry
+    from prdlint.settings import Settings
 
     words, chosen = 0, []
     for text in documents:

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from prdlint.analysis import analyse
+from prdlint.document import parse_document
 from prdlint.registry import Registry, load_registry
+from prdlint.settings import Settings
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS
+from prdlint_rules.stakeholders.reading.model import StakeholderReading
 
 # The fuzz tests' profiles (tests/test_fuzz.py): a few dozen documents per generator in the suite,
 # the same ones every run (a test suite that fails by chance is switched off); 25,000 new ones per
@@ -24,6 +29,16 @@ settings.load_profile("default")
 @pytest.fixture
 def registry() -> Registry:
     return load_registry()
+
+
+def read_stakeholders(source: str, vocabulary: dict | None = None) -> StakeholderReading:
+    """What the stakeholder pack's stage reads in a document, with `vocabulary` as the config's
+    `[tool.prdlint.vocabulary]`."""
+    installed = load_registry()
+    settings = Settings(root=Path.cwd(), stage_settings={"vocabulary": vocabulary} if vocabulary else {})
+    run = analyse(parse_document(source), settings, installed.stages, installed.vocabularies, [STAKEHOLDERS])
+    assert not run.failures, run.failures
+    return run.analysis.result(STAKEHOLDERS)
 
 
 def write_file(root: Path, relative: str, text: str | bytes) -> Path:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from prdlint.document import parse_document
-from prdlint_rules.requirements.acronyms import definitions, expands, glossary_sections, glossary_terms
+from prdlint_rules.requirement_language.acronyms import (
+    definitions,
+    expands,
+    glossary_sections,
+    glossary_terms,
+)
 
 
 @pytest.mark.parametrize(

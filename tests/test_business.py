@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from prdlint.document import parse_document
-from prdlint.language.analysis import LanguageSettings, analyse
-from prdlint.language.model import PRICE, PURCHASE_FACTORS, BusinessModel
-from prdlint.registry import load_registry
-from prdlint_rules.stakeholders.signals import (
+from conftest import read_stakeholders
+from prdlint_rules.stakeholders.reading.model import BusinessModel
+from prdlint_rules.stakeholders.reading.signals import (
     CUSTOMER_RESEARCH,
     INVITATIONS,
     ORGANISATIONS,
+    PRICE,
+    PURCHASE_FACTORS,
     USER_RESEARCH,
     USERS_PAY,
 )
 
 
 def business(source: str) -> BusinessModel:
-    settings = LanguageSettings(None, load_registry().vocabularies)
-    return analyse(parse_document(source), settings).analysis.business
+    return read_stakeholders(source).business
 
 
 def texts(source: str, category: str) -> list[str]:
@@ -67,10 +66,8 @@ def test_invitations_and_gifts_reach_other_people() -> None:
 
 
 def test_config_adds_phrases_to_a_signal() -> None:
-    settings = LanguageSettings(
-        None, load_registry().vocabularies, {"signals": {"purchase-factors": ["per-clinic fee"]}}
-    )
-    model = analyse(parse_document("# App\n\nA per-clinic fee applies.\n"), settings).analysis.business
+    vocabulary = {"purchase-factors": ["per-clinic fee"]}
+    model = read_stakeholders("# App\n\nA per-clinic fee applies.\n", vocabulary).business
     assert [signal.text for signal in model.mentioned(PURCHASE_FACTORS)] == ["per-clinic fee"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from importlib.resources import files
 from pathlib import Path
 
@@ -174,7 +175,10 @@ CONFIG_ERRORS = [
             "python -m spacy download en_core_web_nonexistent",
         ],
     ),
-    ('[vocabulary]\ncustomers = ["franchisee"]\n', ["vocabulary.customers: unknown key"]),
+    (
+        '[vocabulary]\ncustomers = ["franchisee"]\n',
+        ["vocabulary.customers: unknown entry of the stakeholder vocabulary (did you mean 'customer'?)"],
+    ),
 ]
 
 
@@ -232,7 +236,26 @@ def test_config_shows_values_and_where_they_came_from(project, write) -> None:
     assert f'ignore = ["PRD003"]  # {(project / "docs" / ".prdlint.toml").resolve()}' in output
     assert 'fail-on = "error"  # command line' in output
     assert 'include = ["*.md", "*.markdown"]  # default' in output
+    assert "# select is not set: the rules on by default run  # default" in output
     assert "#   PRD003" not in output and "#   PRD002 placeholder-text [info]" in output
+
+
+def test_config_prints_a_config_file_that_config_reads_back_to_the_same_settings(project, write) -> None:
+    write(
+        "docs/pyproject.toml",
+        '[tool.prdlint]\nselect = ["PRD0", "PRD1"]\nseverity = { PRD002 = "error" }\n'
+        'per-file-ignores = { "drafts/*" = ["PRD0"] }\n[tool.prdlint.rules.required-sections]\n'
+        'sections = ["Goals"]\n[tool.prdlint.vocabulary]\noperational = ["dispatcher"]\n'
+        'synonyms = { rider = "passenger" }\n',
+    )
+    write("docs/prd.md", DRAFT)
+    printed = run("config", "docs/prd.md", "--fail-on", "error").stdout
+    values = tomllib.loads(printed)
+    assert values["select"] == ["PRD0", "PRD1"] and values["fail-on"] == "error"
+    assert values["vocabulary"] == {"operational": ["dispatcher"], "synonyms": {"rider": "passenger"}}
+    copy = write("docs/copy.toml", printed)
+    again = run("config", "docs/prd.md", "--config", str(copy)).stdout
+    assert tomllib.loads(again) == values
 
 
 def test_every_output_is_sorted_by_path_line_column_code(project, write) -> None:

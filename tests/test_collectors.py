@@ -7,28 +7,17 @@ from __future__ import annotations
 import pytest
 
 from prdlint.document import Document, parse_document
-from prdlint.language.collectors import COLLECTOR_NAMES, COLLECTORS, build_model
-from prdlint.language.collectors import declarations as declaration_collector
-from prdlint.language.collectors.base import Draft, Inputs
-from prdlint.language.collectors.resolve import resolve
-from prdlint.language.model import (
-    BOTH,
-    CUSTOMER,
-    INTERNAL,
-    NONPROFIT,
-    OPERATIONAL,
-    PRIMARY,
-    USER,
-    Evidence,
-    Mention,
-    ProductContext,
-    Rank,
-    Role,
-)
 from prdlint.language.stories import find_stories
-from prdlint.language.vocabulary import merge_vocabularies, normalize_role
 from prdlint.language.wordclasses import WordClasses
 from prdlint.registry import load_registry
+from prdlint.text.forms import normalize_role
+from prdlint_rules.stakeholders.reading.classes import BOTH, CUSTOMER, INTERNAL, OPERATIONAL, PRIMARY, USER
+from prdlint_rules.stakeholders.reading.collectors import COLLECTOR_NAMES, COLLECTORS, build_model
+from prdlint_rules.stakeholders.reading.collectors import declarations as declaration_collector
+from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
+from prdlint_rules.stakeholders.reading.collectors.resolve import resolve
+from prdlint_rules.stakeholders.reading.model import NONPROFIT, Evidence, Mention, ProductContext, Rank, Role
+from prdlint_rules.stakeholders.reading.vocabulary import merge_vocabularies
 
 WORDS = WordClasses(
     nouns=frozenset({"gardener", "plant", "treasurer", "report", "group", "clinic", "business"}),

@@ -70,23 +70,20 @@ BAD_CONFIGS = [
     ("[rules.PRD004]\nsectons = []\n", "rules.PRD004.sectons", "unknown option"),
     ('[rules.PRD004]\nsections = "Goals"\n', "rules.PRD004.sections", "expected an array"),
     ("[rules.PRD0]\n", "rules.PRD0", "one rule"),
-    ('[vocabulary.signals]\npricing = ["x"]\n', "vocabulary.signals.pricing", "unknown signal"),
-    ("[vocabulary.signals]\nfunding = [1]\n", "vocabulary.signals.funding[0]", "expected a string"),
-    ('[vocabulary.words]\npay-verb = ["settle"]\n', "vocabulary.words.pay-verb", "unknown word list"),
-    ('[vocabulary.words]\nuse-verbs = "dispatch"\n', "vocabulary.words.use-verbs", "expected an array"),
-    ("[vocabulary]\nwordz = []\n", "vocabulary.wordz", "unknown key"),
+    ('[vocabulary]\npricing = ["x"]\n', "vocabulary.pricing", "unknown entry of the stakeholder vocabulary"),
+    ("[vocabulary]\nfunding = [1]\n", "vocabulary.funding[0]", "expected a string"),
+    ('[vocabulary]\npay-verb = ["settle"]\n', "vocabulary.pay-verb", "did you mean 'pay-verbs'?"),
+    ('[vocabulary]\nuse-verbs = "dispatch"\n', "vocabulary.use-verbs", "expected an array"),
+    ("[vocabulary.synonyms]\nrider = 1\n", "vocabulary.synonyms.rider", "expected a string"),
+    ("vocabulary = 3\n", "vocabulary", "expected a table"),
 ]
 
 
-def test_word_lists_and_signal_categories_come_from_the_loaded_vocabularies(write, registry) -> None:
-    text = (
-        '[vocabulary.words]\nuse-verbs = ["dispatch"]\n'
-        '[vocabulary.signals]\nrevenue-advertising = ["banner"]\n'
-    )
+def test_the_vocabulary_key_belongs_to_the_stage_that_reads_it_and_names_its_entries(write, registry) -> None:
+    text = '[vocabulary]\nuse-verbs = ["dispatch"]\nrevenue-advertising = ["banner"]\n'
     settings = load_settings(write(".prdlint.toml", text), registry)
-    assert settings.vocabulary == {
-        "words": {"use-verbs": ["dispatch"]},
-        "signals": {"revenue-advertising": ["banner"]},
+    assert settings.stage_settings == {
+        "vocabulary": {"use-verbs": ["dispatch"], "revenue-advertising": ["banner"]}
     }
 
 

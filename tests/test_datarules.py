@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from prdlint.config import Settings
+from prdlint.api import hookimpl
 from prdlint.datarules import DataRuleError, load_rule_dir, read_spec, rule_class
 from prdlint.engine import lint_text
-from prdlint.hookspecs import hookimpl
 from prdlint.registry import registry_from_plugins
+from prdlint.settings import Settings
 
 
 def _rule(tmp_path: Path, text: str, name: str = "rule.toml") -> Path:

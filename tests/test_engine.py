@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 import prdlint_rules.plugin
-from prdlint.config import Settings
+from prdlint.api import hookimpl
 from prdlint.engine import lint_text
-from prdlint.hookspecs import hookimpl
 from prdlint.registry import PluginError, registry_from_plugins
 from prdlint.rule import Rule, RuleContext, Violation
+from prdlint.settings import Settings
+from prdlint.stage import Stage
 
 
 class ExplodingRule(Rule):
@@ -99,26 +100,77 @@ def test_a_plugin_returning_something_that_is_not_a_rule_is_named() -> None:
         registry_from_plugins(Confused())
 
 
-class ReadsStakeholdersUndeclared(Rule):
-    """Reads the stakeholder model without declaring it."""
+class ReadsStoriesUndeclared(Rule):
+    """Reads the stories without declaring them."""
 
     code = "TST003"
     name = "undeclared-reader"
     pack = "test"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        if context.analysis.stakeholders.roles:
-            yield Violation("roles", context.document.first_line_span)
+        if context.analysis.stories:
+            yield Violation("stories", context.document.first_line_span)
 
 
-def _broken_stakeholders(*args: object) -> None:
+def _broken(*args: object) -> None:
     raise KeyError("no such role")
+
+
+class ReadsTheBrokenStage(Rule):
+    """Reads a stage that fails on every document."""
+
+    code = "TST004"
+    name = "broken-reader"
+    pack = "test"
+    needs = frozenset({"broken"})
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        yield Violation("never", context.document.first_line_span)
+
+
+class BrokenStagePlugin:
+    @hookimpl
+    def prdlint_stages(self) -> list[Stage]:
+        return [Stage("broken", _broken, requires=("stories",))]
+
+    @hookimpl
+    def prdlint_rules(self) -> list[type[Rule]]:
+        return [ReadsTheBrokenStage]
+
+
+def test_a_plugins_stage_runs_for_the_rules_that_need_it_and_its_failure_is_one_prd000() -> None:
+    registry = registry_from_plugins(prdlint_rules.plugin, BrokenStagePlugin())
+    text = "# PRD\n\nThe date is TBD.\n\n- As a nurse, I want to swap shifts.\n"
+    result = lint_text(text, "prd.md", Settings(root=Path("/p"), select=("PRD0", "PRD2", "TST")), registry)
+    internal = [finding for finding in result.findings if finding.code == "PRD000"]
+    assert len(internal) == 1
+    assert "the broken analysis failed: KeyError" in internal[0].message and "TST004" in internal[0].message
+    assert {"PRD002", "PRD202"} <= {finding.code for finding in result.findings}
+    quiet = lint_text(text, "prd.md", Settings(root=Path("/p"), select=("PRD0", "PRD2")), registry)
+    assert "PRD000" not in {finding.code for finding in quiet.findings}  # no rule asked for it
+
+
+def test_a_stage_requiring_an_unknown_stage_or_taking_a_name_twice_is_rejected_at_load() -> None:
+    class Orphan:
+        @hookimpl
+        def prdlint_stages(self) -> list[Stage]:
+            return [Stage("orphan", _broken, requires=("nowhere",))]
+
+    class Twice:
+        @hookimpl
+        def prdlint_stages(self) -> list[Stage]:
+            return [Stage("stories", _broken)]
+
+    with pytest.raises(PluginError, match=r"requires unknown stages \['nowhere'\]"):
+        registry_from_plugins(Orphan())
+    with pytest.raises(PluginError, match="stage 'stories' is declared by both 'prdlint' and"):
+        registry_from_plugins(Twice())
 
 
 def test_a_failing_stage_is_one_prd000_naming_it_and_only_its_rules_are_skipped(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("prdlint.language.stakeholders.analyse_stakeholders", _broken_stakeholders)
+    monkeypatch.setattr("prdlint_rules.stakeholders.reading.stage._read", _broken)
     registry = registry_from_plugins(prdlint_rules.plugin)
     text = "# PRD\n\nThe date is TBD.\n\n- As a nurse, I want to swap shifts.\n"
     result = lint_text(text, "prd.md", Settings(root=Path("/p"), select=("ALL",)), registry)
@@ -132,7 +184,7 @@ def test_a_failing_stage_is_one_prd000_naming_it_and_only_its_rules_are_skipped(
 
 
 def test_story_rules_alone_do_not_build_the_stakeholder_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("prdlint.language.stakeholders.analyse_stakeholders", _broken_stakeholders)
+    monkeypatch.setattr("prdlint_rules.stakeholders.reading.stage._read", _broken)
     registry = registry_from_plugins(prdlint_rules.plugin)
     settings = Settings(root=Path("/p"), select=("PRD2",), ignore=("PRD207",))
     result = lint_text("# PRD\n\n- As a nurse, I want to swap shifts.\n", "prd.md", settings, registry)
@@ -140,7 +192,7 @@ def test_story_rules_alone_do_not_build_the_stakeholder_model(monkeypatch: pytes
 
 
 def test_a_rule_reading_a_stage_it_did_not_declare_is_told_so() -> None:
-    registry = registry_from_plugins(Plugin(ReadsStakeholdersUndeclared))
+    registry = registry_from_plugins(Plugin(ReadsStoriesUndeclared))
     result = lint_text("# PRD\n\nNurses swap shifts.\n", "prd.md", Settings(root=Path("/p")), registry)
     (finding,) = result.findings
     assert finding.code == "PRD000"

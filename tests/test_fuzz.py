@@ -19,11 +19,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from prdlint.config import Settings
 from prdlint.document import parse_document
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
 from prdlint.rule import Finding
+from prdlint.settings import Settings
 
 REGISTRY = load_registry()
 SETTINGS = Settings(root=Path.cwd(), select=("ALL",), each_story=False)

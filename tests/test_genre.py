@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from prdlint.config import Settings
 from prdlint.document import parse_document
 from prdlint.document.genre import genre
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
+from prdlint.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,18 +39,18 @@ OTHERS = {
 
 @pytest.mark.parametrize("name", REQUIREMENTS)
 def test_requirements_documents_are_recognised(name: str) -> None:
-    assert genre(parse_document(REQUIREMENTS[name]), "prd.md").requirements
+    assert genre(parse_document(REQUIREMENTS[name]), "prd.md").is_prd
 
 
 @pytest.mark.parametrize("name", OTHERS)
 def test_other_documents_are_not(name: str) -> None:
-    assert not genre(parse_document(OTHERS[name]), "notes.md").requirements
+    assert not genre(parse_document(OTHERS[name]), "notes.md").is_prd
 
 
 def test_this_projects_readme_is_not_a_prd_but_a_readme_titled_prd_is() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert not genre(parse_document(readme), "README.md").requirements
-    assert genre(parse_document("# PRD: Rota\n\nShift swaps.\n"), "README.md").requirements
+    assert not genre(parse_document(readme), "README.md").is_prd
+    assert genre(parse_document("# PRD: Rota\n\nShift swaps.\n"), "README.md").is_prd
 
 
 def test_whole_document_rules_skip_other_documents_and_say_why(tmp_path: Path) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from prdlint.document import parse_document
-from prdlint.document.requirements import requirement_blocks, requirement_end
+from prdlint.document.requirement_text import requirement_text
+from prdlint.text.stories import request_end
 
 
 def requirement_texts(source: str) -> list[str]:
-    return [block.text for block in requirement_blocks(parse_document(source))]
+    return [block.text for block in requirement_text(parse_document(source)).blocks]
 
 
 def test_the_documents_title_does_not_make_everything_under_it_a_requirement() -> None:
@@ -48,4 +49,4 @@ def test_the_nearest_heading_that_says_either_decides() -> None:
     ],
 )
 def test_a_storys_benefit_is_why_not_what(text: str, requirement: str) -> None:
-    assert text[: requirement_end(text)] == requirement
+    assert text[: request_end(text)] == requirement

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from prdlint.cli import main
-from prdlint.config import Settings
 from prdlint.document import parse_document
 from prdlint.engine import lint_text
 from prdlint.language.stories import find_stories
 from prdlint.registry import load_registry
+from prdlint.settings import Settings
 
 GOOD = "# Plan\n\nThe launch date is TBD.\n"
 
@@ -151,7 +151,7 @@ def test_an_analysis_past_its_time_budget_is_one_finding_and_the_other_rules_run
     findings = lint("# Plan\n\n## Users\n\n- Nurses swap shifts.\n\nThe launch is TBD.\n")
     internal = [f for f in findings if f.code == "PRD000"]
     assert len(internal) == 1
-    assert "the stories analysis stopped after its time budget" in internal[0].message
+    assert "the analysis stopped after its time budget" in internal[0].message
     assert (
         "for a document of 0.1 KB" in internal[0].message
         and "the other rules still ran" in internal[0].message
@@ -162,9 +162,9 @@ def test_an_analysis_past_its_time_budget_is_one_finding_and_the_other_rules_run
 def test_building_the_language_setup_is_not_charged_to_the_first_documents_budget(monkeypatch) -> None:
     import time
 
+    import prdlint.analysis as analysis
     import prdlint.language.deadline as deadline
-    from prdlint.language import analysis
-    from prdlint.language.mentions import MentionFinder
+    from prdlint_rules.stakeholders.reading.mentions import MentionFinder
 
     built = MentionFinder.__init__
 
@@ -172,7 +172,7 @@ def test_building_the_language_setup_is_not_charged_to_the_first_documents_budge
         time.sleep(1.0)  # a busy machine
         built(self, *args, **kwargs)
 
-    monkeypatch.setattr(analysis, "_SETUPS", {})  # a process's first document
+    monkeypatch.setattr(analysis, "_STATES", {})  # a process's first document
     monkeypatch.setattr(MentionFinder, "__init__", slow_build)
     monkeypatch.setattr(deadline, "BASE_SECONDS", 0.8)
     findings = lint("# Plan\n\n## Users\n\n- Nurses swap shifts; admins approve them.\n")

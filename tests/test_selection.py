@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prdlint.config import Settings
+from prdlint.globs import matches_globs
 from prdlint.rule import Severity
-from prdlint.selection import matches_globs, select_rules
+from prdlint.selection import select_rules
+from prdlint.settings import Settings
 
 
 def selected(registry, path: Path | None = None, **settings) -> list[str]:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from prdlint.document import parse_document
-from prdlint.language.analysis import LanguageSettings, analyse
-from prdlint.language.model import Analysis, Role
-from prdlint.language.vocabulary import normalize_role
-from prdlint.registry import load_registry
+from conftest import read_stakeholders
+from prdlint.text.forms import normalize_role
+from prdlint_rules.stakeholders.reading.model import Role, StakeholderReading
 
 
-def analysed(source: str, vocabulary: dict | None = None) -> Analysis:
-    settings = LanguageSettings(None, load_registry().vocabularies, vocabulary or {})
-    return analyse(parse_document(source), settings).analysis
+def analysed(source: str, vocabulary: dict | None = None) -> StakeholderReading:
+    return read_stakeholders(source, vocabulary)
 
 
 def role(source: str, key: str, vocabulary: dict | None = None) -> Role:
@@ -262,18 +259,9 @@ def test_stakeholder_sections_of_unfilled_slots_make_a_template() -> None:
 
 def test_config_word_lists_extend_what_the_language_layer_reads() -> None:
     source = "# Dispatch\n\nDispatchers route every van.\n"
-    vocabulary = {"operational": ["dispatcher"], "words": {"use-verbs": ["route"]}}
+    vocabulary = {"operational": ["dispatcher"], "use-verbs": ["route"]}
     assert not role(source, "dispatcher").mentions[0].uses
     assert role(source, "dispatcher", vocabulary).mentions[0].uses
-
-
-def test_the_plugin_api_documents_every_word_list_and_the_built_in_vocabulary_fills_them() -> None:
-    from prdlint import hookspecs
-    from prdlint.language.vocabulary import WORD_LISTS, word_list_names
-
-    documented = hookspecs.prdlint_vocabulary.__doc__ or ""
-    assert [name for name in WORD_LISTS if f"`{name}`" not in documented] == []
-    assert set(WORD_LISTS) <= set(word_list_names(load_registry().vocabularies))
 
 
 def test_a_role_name_runs_over_no_line_break_and_no_numbering() -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from prdlint.language.pipeline import load_pipeline
-from prdlint.language.story_grammar import indicator_template
 from prdlint.language.wordclasses import word_classes
 from prdlint.language.words import words_of
+from prdlint.text.stories import indicator_template
 from prdlint_rules.stories.common import wording
 from prdlint_rules.stories.non_atomic_story import (
     coordinated_requests,

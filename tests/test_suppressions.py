@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prdlint.config import Settings
 from prdlint.document import parse_document
 from prdlint.engine import internal_error, lint_text
+from prdlint.settings import Settings
 from prdlint.suppressions import Suppressions
 
 

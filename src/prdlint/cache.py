@@ -20,10 +20,10 @@ from typing import Any
 
 from prdlint import __version__
 from prdlint.atomic import write_atomically
-from prdlint.config import Settings
 from prdlint.registry import Registry
 from prdlint.results import FileResult
 from prdlint.rule import Edit, Finding, Fix, Severity
+from prdlint.settings import Settings
 from prdlint.span import Position, Span
 
 CACHE_DIR = ".prdlint_cache"
@@ -104,11 +104,10 @@ def _from_finding(path: str, data: dict[str, Any]) -> Finding:
 
 
 class ResultCache:
-    """The cache of one run: where each project keeps its entries, and how many were used."""
+    """The cache of one run: where each project keeps its entries, keyed by the code that lints."""
 
     def __init__(self, registry: Registry) -> None:
         self.code = code_fingerprint(registry)
-        self.hits = 0
 
     def _entry(self, settings: Settings, key: str) -> Path:
         return settings.root / CACHE_DIR / _FORMAT / key[:2] / f"{key}.json"
@@ -120,7 +119,6 @@ class ResultCache:
             findings = [_from_finding(shown, finding) for finding in data["findings"]]
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
-        self.hits += 1
         return FileResult(
             path=shown,
             findings=findings,

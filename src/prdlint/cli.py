@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
@@ -30,9 +31,11 @@ from prdlint.registry import PluginError, Registry, load_registry
 from prdlint.report.base import ReportOptions
 from prdlint.results import LintRun
 from prdlint.rule import Severity
-from prdlint.selection import requirements_document, select_rules
+from prdlint.selection import select_rules
 from prdlint.session import LintSession, known_registry
+from prdlint.settings import Settings
 from prdlint.source import UnreadableFileError
+from prdlint.view import View, ViewInput
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Seconds a run may take before it shows its progress.
@@ -237,7 +240,22 @@ def _selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """prdlint's own commands, and a command for each view the installed packs provide (the
+    stakeholder pack's `stakeholders`): the plugins are loaded only to list or run a view."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_registry().views})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            return command
+        view = _registry().views.get(cmd_name)
+        return _view_command(view) if view is not None else None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="prdlint")
 def main() -> None:
     """A linter for product requirement documents written in Markdown."""
@@ -442,13 +460,44 @@ def explain(rule: str, config: Path | None, isolated: bool) -> None:
     click.echo(cls.documentation())
 
 
-def _plain(value: Any) -> Any:
-    """A setting as JSON-compatible data: tuples become lists, enums their values."""
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _toml(value: Any) -> str:
+    """A setting as an inline TOML value: one line, so that each key can carry its origin."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    return value if isinstance(value, bool | int) else str(value)
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    if isinstance(value, Mapping):
+        pairs = (f"{_toml_key(str(key))} = {_toml(item)}" for key, item in value.items())
+        return "{ " + ", ".join(pairs) + " }" if value else "{}"
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else json.dumps(key, ensure_ascii=False)
+
+
+def _config_lines(settings: Settings) -> list[str]:
+    """The settings as the lines of a config file that `--config` reads back to the same
+    settings, each with where its value came from: every key prdlint knows, and those of the
+    installed stages that are set."""
+    values: dict[str, Any] = {}
+    for key, (attribute, _) in KEYS.items():
+        value = getattr(settings, attribute)
+        values[key] = ({"model": value} if value else {}) if key == "nlp" else value
+    values |= settings.stage_settings
+    lines = []
+    for key, value in values.items():
+        origin = settings.origins.get(key, "default")
+        if value is None:
+            lines.append(f"# {key} is not set: the rules on by default run  # {origin}")
+        else:
+            lines.append(f"{key} = {_toml(value)}  # {origin}")
+    return lines
 
 
 @main.command("config")
@@ -457,51 +506,43 @@ def _plain(value: Any) -> Any:
 @_selection_options
 @click.option("--fail-on", type=SEVERITY_CHOICE, help="As for check.")
 def show_config(path: Path, config: Path | None, isolated: bool, **selection: Any) -> None:
-    """Show the settings that apply to PATH, and where each came from."""
+    """Show the settings that apply to PATH, and where each came from: a config file that
+    `--config` accepts."""
     resolver, _ = _resolver(_registry(), config, isolated, **selection)
     with _user_errors():
         settings = resolver.for_path(path)
     click.echo(f"# settings for {path}")
     click.echo(f"# config file: {settings.path or 'none (defaults)'}")
     click.echo(f"# project root: {settings.root}")
-    for key, (attribute, _) in KEYS.items():
-        value = getattr(settings, attribute)
-        origin = settings.origins.get(key, "default")
-        shown = "(rules on by default)" if value is None else json.dumps(_plain(value))
-        click.echo(f"{key} = {shown}  # {origin}")
+    click.echo("\n".join(_config_lines(settings)))
     enabled = select_rules(LintSession(resolver).registry_for(settings), settings, path)
     click.echo("# rules that run on this file:")
     for code, chosen in enabled.items():
         click.echo(f"#   {code} {chosen.rule.name} [{chosen.severity}]")
 
 
-@main.command()
-@click.argument("path", type=click.Path(path_type=Path))
-@click.option(
-    "--format", "output", type=click.Choice(["text", "json", "mermaid"]), default="text", show_default=True
-)
-@_config_options
-def stakeholders(path: Path, output: str, config: Path | None, isolated: bool) -> None:
-    """Show the document's stakeholders (customers, users by kind) and its user stories by role."""
-    from prdlint.report import stakeholders as views
+def _view_command(view: View) -> click.Command:
+    """`prdlint <view> PATH`: the file read with its settings, the view's stages run on it, and
+    the view's format printed."""
 
-    resolver, _ = _resolver(_registry(), config, isolated)
-    session = LintSession(resolver)
-    with _user_errors():
-        try:
-            source = session.source(path)
-        except UnreadableFileError as problem:
-            _fail(f"{path}: {problem}")
-    run = session.analyse(source)
-    for failure in run.failures:
-        _fail(f"{path}: the {failure.stage} analysis failed: {type(failure.error).__name__}: {failure.error}")
-    analysis = run.analysis
-    genre = requirements_document(source.document, source.settings, path)
-    if output == "json":
-        click.echo(views.render_json(source.shown, analysis, genre), nl=False)
-    elif output == "mermaid":
-        document = source.document
-        title = document.sections[0].title if document.sections else path.stem
-        click.echo(views.render_mermaid(source.shown, analysis, title), nl=False)
-    else:
-        click.echo(views.render_text(source.shown, analysis, genre), nl=False)
+    @_config_options
+    def show(path: Path, output: str, config: Path | None, isolated: bool) -> None:
+        resolver, _ = _resolver(_registry(), config, isolated)
+        session = LintSession(resolver)
+        with _user_errors():
+            try:
+                source = session.source(path)
+            except UnreadableFileError as problem:
+                _fail(f"{path}: {problem}")
+        run = session.analyse(source, view.stages)
+        for failure in run.failures:
+            problem = f"{type(failure.error).__name__}: {failure.error}"
+            _fail(f"{path}: the {failure.stage} analysis failed: {problem}")
+        shown = ViewInput(source.shown, source.document, run.analysis)
+        click.echo(view.formats[output](shown), nl=False)
+
+    formats = list(view.formats)
+    choice = click.Choice(formats)
+    show = click.option("--format", "output", type=choice, default=formats[0], show_default=True)(show)
+    show = click.argument("path", type=click.Path(path_type=Path))(show)
+    return click.command(view.name, help=view.summary)(show)

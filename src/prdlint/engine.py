@@ -12,23 +12,22 @@ from __future__ import annotations
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from prdlint.config import Settings
+from prdlint.analysis import StageFailure, analyse
 from prdlint.diagnostics import InternalError, UnusedSuppression
 from prdlint.document import Document, parse_document
-from prdlint.language.model import STAGE_NAMES
+from prdlint.language.deadline import AnalysisTimeoutError, within_budget
+from prdlint.language.model import GENRE, STORIES, Analysis
 from prdlint.language.pipeline import capabilities
 from prdlint.registry import Registry
 from prdlint.results import FileResult
 from prdlint.rule import Finding, RuleContext, Severity, Violation
-from prdlint.selection import SelectedRule, requirements_document, select_rules
+from prdlint.selection import SelectedRule, select_rules
+from prdlint.settings import Settings
 from prdlint.span import Position, Span
-from prdlint.story_patterns import group_story_patterns
+from prdlint.story_groups import group_story_findings
 from prdlint.suppressions import Suppressions
-
-if TYPE_CHECKING:
-    from prdlint.language.analysis import LanguageSettings, StageFailure
 
 # Where a finding about a file that could not be read goes: the start of it, an empty range, since
 # the file may have no first character.
@@ -74,33 +73,23 @@ def _run_rule(selected: SelectedRule, context: RuleContext) -> list[Finding]:
 
 
 def _stage_failure(path: str, failure: StageFailure, skipped: list[str]) -> Finding:
-    from prdlint.language.deadline import AnalysisTimeoutError  # only a run that analysed failed
-
     rules = f"; skipped the rules that need it ({', '.join(skipped)})" if skipped else ""
     if isinstance(failure.error, AnalysisTimeoutError):
-        what = f"the {failure.stage} analysis {failure.error}"
+        what = f"the analysis {failure.error} (in the {failure.stage} stage)"
     else:
         what = f"the {failure.stage} analysis failed: {_describe_error(failure.error)}"
     return internal_error(path, f"{what}{rules}; the other rules still ran")
 
 
-def lint_document(
-    document: Document,
-    path: str,
-    settings: Settings,
-    registry: Registry,
-    *,
-    file_path: Path | None = None,
-    language: LanguageSettings | None = None,
-) -> FileResult:
-    """Lints one Document with the registry of its project (the installed rules and its own).
-    `language` overrides the language settings the file's settings give (the judgement evaluation
-    switches collectors off with it)."""
-    selected = select_rules(registry, settings, file_path)
-    # A configured pipeline is loaded to learn what it provides only when a rule asks for more
-    # than the stages.
-    wanted = {need for choice in selected.values() for need in choice.rule.needs} - set(STAGE_NAMES)
-    available = (capabilities(settings.nlp_model) if wanted else frozenset()) | frozenset(STAGE_NAMES)
+def _runnable(
+    selected: dict[str, SelectedRule], settings: Settings, registry: Registry
+) -> tuple[dict[str, SelectedRule], list[str]]:
+    """The selected rules the engine runs through `check`, and a notice for each one skipped for
+    want of what the loaded pipeline provides (a configured pipeline is loaded to learn that only
+    when a rule asks for more than the stages)."""
+    stage_names = frozenset(registry.stages)
+    wanted = {need for choice in selected.values() for need in choice.rule.needs} - stage_names
+    available = (capabilities(settings.nlp_model) if wanted else frozenset()) | stage_names
     runnable: dict[str, SelectedRule] = {}
     notices: list[str] = []
     for code, choice in selected.items():
@@ -114,37 +103,93 @@ def lint_document(
             )
             continue
         runnable[code] = choice
+    return runnable, notices
 
-    not_requirements = None
-    if any(choice.rule.whole_document for choice in runnable.values()):
-        kind = requirements_document(document, settings, file_path)
-        if not kind.requirements:
-            not_requirements = kind.reason
-            runnable = {code: choice for code, choice in runnable.items() if not choice.rule.whole_document}
 
-    stages = {need for choice in runnable.values() for need in choice.rule.needs if need in STAGE_NAMES}
-    findings: list[Finding] = []
-    analysis = None
-    if stages:
-        from prdlint.language.analysis import LanguageSettings, analyse  # only runs that analyse pay for it
+class _Stages:
+    """The stages a document's rules need, each run once within the document's one time budget:
+    a failure is reported and the rules that needed it are dropped; past the budget nothing more
+    runs, and one finding says so."""
 
-        run = analyse(document, language or LanguageSettings.of(settings, registry), stages)
-        analysis = run.analysis
+    def __init__(
+        self, document: Document, path: str, settings: Settings, registry: Registry, file_path: Path | None
+    ) -> None:
+        self.document, self.path, self.settings, self.registry = document, path, settings, registry
+        self.file_path = file_path
+        self.analysis = Analysis()
+        self.findings: list[Finding] = []
+        self.not_requirements: str | None = None
+        self._timeout: StageFailure | None = None
+
+    def run(self, runnable: dict[str, SelectedRule]) -> dict[str, SelectedRule]:
+        """Runs what `runnable` needs; returns the rules that can still run."""
+        names = frozenset(self.registry.stages)
+        whole = {code for code, choice in runnable.items() if choice.rule.whole_document}
+        with within_budget(len(self.document.source.encode("utf-8", "replace"))):
+            if whole:
+                # Whether the file is a PRD is asked first: the other files do not pay for the
+                # stages only whole-document rules need.
+                runnable = self._stages({GENRE}, runnable)
+                genre = self.analysis.results.get(GENRE)
+                if genre is not None and not genre.is_prd:
+                    self.not_requirements = genre.reason
+                if genre is None or not genre.is_prd:
+                    runnable = {code: choice for code, choice in runnable.items() if code not in whole}
+            wanted = {need for choice in runnable.values() for need in choice.rule.needs} & names
+            runnable = self._stages(wanted, runnable)
+        if self._timeout is None:
+            return runnable
+        done = set(self.analysis.results)
+        skipped = {code for code, choice in runnable.items() if (choice.rule.needs & names) - done}
+        skipped |= whole if GENRE not in done else set()
+        self.findings.append(_stage_failure(self.path, self._timeout, sorted(skipped)))
+        return {code: choice for code, choice in runnable.items() if code not in skipped}
+
+    def _stages(
+        self, wanted: set[str] | frozenset[str], runnable: dict[str, SelectedRule]
+    ) -> dict[str, SelectedRule]:
+        if self._timeout is not None or not wanted - set(self.analysis.results):
+            return runnable
+        registry = self.registry
+        run = analyse(
+            self.document,
+            self.settings,
+            registry.stages,
+            registry.vocabularies,
+            wanted,
+            path=self.file_path,
+            start=self.analysis,
+        )
+        self.analysis = run.analysis
         for failure in run.failures:
+            if isinstance(failure.error, AnalysisTimeoutError):
+                self._timeout = failure
+                continue
             skipped = [code for code, choice in runnable.items() if choice.rule.needs & run.not_run]
-            findings.append(_stage_failure(path, failure, skipped))
-        runnable = {code: choice for code, choice in runnable.items() if not choice.rule.needs & run.not_run}
+            self.findings.append(_stage_failure(self.path, failure, skipped))
+        return {code: choice for code, choice in runnable.items() if not choice.rule.needs & run.not_run}
+
+
+def lint_document(
+    document: Document, path: str, settings: Settings, registry: Registry, *, file_path: Path | None = None
+) -> FileResult:
+    """Lints one Document with the registry of its project (the installed rules and its own)."""
+    selected = select_rules(registry, settings, file_path)
+    runnable, notices = _runnable(selected, settings, registry)
+    stages = _Stages(document, path, settings, registry, file_path)
+    runnable = stages.run(runnable)
+    analysis, findings, not_requirements = stages.analysis, stages.findings, stages.not_requirements
 
     for choice in runnable.values():
         options = _options(choice, settings)
-        context = RuleContext(document=document, path=path, options=options, analysed=analysis)
+        context = RuleContext(document=document, path=path, options=options, analysis=analysis)
         findings.extend(_run_rule(choice, context))
 
     result = Suppressions(document, registry).apply(findings, set(runnable))
     kept = result.kept
     per_story = {code for code, choice in runnable.items() if choice.rule.per_story}
-    if per_story and analysis is not None and not settings.each_story:
-        kept = group_story_patterns(kept, per_story, analysis.stories)
+    if per_story and STORIES in analysis.results and not settings.each_story:
+        kept = group_story_findings(kept, per_story, analysis.stories)
     unused = selected.get(UnusedSuppression.code)
     if unused is not None:
         kept += [
@@ -164,4 +209,5 @@ def lint_document(
 def lint_text(
     text: str, path: str, settings: Settings, registry: Registry, *, file_path: Path | None = None
 ) -> FileResult:
+    """Lints a text as a Document: `lint_document` after parsing it."""
     return lint_document(parse_document(text), path, settings, registry, file_path=file_path)

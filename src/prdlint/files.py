@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prdlint.config import ConfigResolver
-from prdlint.selection import matches_globs
+from prdlint.globs import matches_globs
 from prdlint.source import resolved_path
 
 if TYPE_CHECKING:

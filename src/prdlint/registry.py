@@ -1,8 +1,9 @@
 """Plugin loading and rule lookup.
 
 The registry is built once per process from the `prdlint` entry points (which include the
-built-in rule packs) and answers every question about which rules exist: by code, by name, by
-code prefix, or `ALL`.
+built-in rule packs) and answers every question about what the plugins provide: which rules exist
+(by code, by name, by code prefix, or `ALL`), the analysis stages (the engine's and the packs'),
+the views, the output formats and the vocabulary tables the packs' stages read.
 """
 
 from __future__ import annotations
@@ -17,10 +18,14 @@ from typing import Any
 import pluggy
 
 from prdlint import hookspecs
+from prdlint.analysis import ENGINE_STAGES
 from prdlint.diagnostics import ENGINE_RULES
+from prdlint.language.pipeline import TRAINED_CAPABILITIES
 from prdlint.report import builtin as builtin_formats
 from prdlint.report.base import Reporter
 from prdlint.rule import Rule
+from prdlint.stage import SettingValidator, Stage
+from prdlint.view import View
 
 
 class PluginError(Exception):
@@ -34,6 +39,16 @@ class Registry:
     formats: Mapping[str, type[Reporter]]
     vocabularies: tuple[Mapping[str, Any], ...] = ()
     owners: Mapping[str, str] = field(default_factory=dict)
+    stages: Mapping[str, Stage] = field(
+        default_factory=lambda: {stage.name: stage for stage in ENGINE_STAGES}
+    )
+    """Every analysis stage by name: the engine's, then the packs'."""
+    views: Mapping[str, View] = field(default_factory=dict)
+
+    @property
+    def stage_settings(self) -> dict[str, SettingValidator]:
+        """The config keys the stages declare, with their validators."""
+        return {key: validator for stage in self.stages.values() for key, validator in stage.settings.items()}
 
     def rule(self, code: str) -> type[Rule]:
         return self.rules[code]
@@ -94,17 +109,22 @@ def _load_entry_points(manager: pluggy.PluginManager) -> None:
 
 
 class _RuleTable:
-    """Rules by code and by name, with the plugin or file each came from, refusing clashes."""
+    """Rules by code and by name, with the plugin or file each came from, refusing clashes and
+    needs no stage or pipeline provides."""
 
-    def __init__(self, registry: Registry | None = None) -> None:
+    def __init__(self, registry: Registry | None = None, stages: Iterable[str] = ()) -> None:
         self.rules: dict[str, type[Rule]] = dict(registry.rules) if registry else {}
         self.names: dict[str, str] = dict(registry.names) if registry else {}
         self.owners: dict[str, str] = dict(registry.owners) if registry else {}
+        self.known_needs = frozenset(registry.stages if registry else stages) | TRAINED_CAPABILITIES
 
     def add(self, rule: type[Rule], owner: str) -> type[Rule]:
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
             raise PluginError(f"plugin {owner!r} returned {rule!r}, which is not a Rule subclass")
         problems = rule.validate_definition()
+        unknown = sorted(set(getattr(rule, "needs", ())) - self.known_needs)
+        if unknown:
+            problems.append(f"needs {unknown} are not among {sorted(self.known_needs)}")
         if problems:
             raise PluginError(f"plugin {owner!r}: rule {rule.__name__}: " + "; ".join(problems))
         clash = rule.code if rule.code in self.rules else rule.name if rule.name in self.names else None
@@ -127,8 +147,55 @@ class _RuleTable:
         return replace(base, rules=self.by_code, names=self.names, owners=self.owners)
 
 
-def _collect_rules(manager: pluggy.PluginManager) -> _RuleTable:
-    table = _RuleTable()
+def _collect_stages(manager: pluggy.PluginManager) -> dict[str, Stage]:
+    """The engine's stages, then each plugin's: a name or a config key given twice, or a stage
+    requiring one that does not exist, is a PluginError naming the plugin."""
+    stages = {stage.name: stage for stage in ENGINE_STAGES}
+    owners = dict.fromkeys(stages, "prdlint")
+    keys: dict[str, str] = {}
+    for implementation in manager.hook.prdlint_stages.get_hookimpls():
+        owner = implementation.plugin_name
+        for stage in implementation.function() or ():
+            if not isinstance(stage, Stage):
+                raise PluginError(f"plugin {owner!r} returned {stage!r}, which is not a prdlint Stage")
+            if stage.name in stages:
+                raise PluginError(
+                    f"stage {stage.name!r} is declared by both {owners[stage.name]!r} and {owner!r}"
+                )
+            for key in stage.settings:
+                if key in keys:
+                    raise PluginError(f"config key {key!r} is declared by both {keys[key]!r} and {owner!r}")
+                keys[key] = owner
+            stages[stage.name], owners[stage.name] = stage, owner
+    for stage in stages.values():
+        missing = [name for name in stage.requires if name not in stages]
+        if missing:
+            raise PluginError(
+                f"stage {stage.name!r} of {owners[stage.name]!r} requires unknown stages {missing}"
+            )
+    return stages
+
+
+def _collect_views(manager: pluggy.PluginManager, stages: Mapping[str, Stage]) -> dict[str, View]:
+    views: dict[str, View] = {}
+    for implementation in manager.hook.prdlint_views.get_hookimpls():
+        owner = implementation.plugin_name
+        for view in implementation.function() or ():
+            if not isinstance(view, View) or not view.formats:
+                raise PluginError(
+                    f"plugin {owner!r} returned {view!r}, which is not a prdlint View with formats"
+                )
+            if view.name in views:
+                raise PluginError(f"view {view.name!r} is declared twice (the second by {owner!r})")
+            unknown = sorted(set(view.stages) - set(stages))
+            if unknown:
+                raise PluginError(f"view {view.name!r} of {owner!r} shows unknown stages {unknown}")
+            views[view.name] = view
+    return views
+
+
+def _collect_rules(manager: pluggy.PluginManager, stages: Iterable[str]) -> _RuleTable:
+    table = _RuleTable(stages=stages)
     for rule in ENGINE_RULES:
         table.add(rule, "prdlint")
     for implementation in manager.hook.prdlint_rules.get_hookimpls():
@@ -151,7 +218,8 @@ def _collect_formats(manager: pluggy.PluginManager) -> dict[str, type[Reporter]]
 
 
 def _registry(manager: pluggy.PluginManager) -> Registry:
-    table = _collect_rules(manager)
+    stages = _collect_stages(manager)
+    table = _collect_rules(manager, stages)
     vocabularies = tuple(vocabulary for vocabulary in manager.hook.prdlint_vocabulary() if vocabulary)
     return Registry(
         rules=table.by_code,
@@ -159,6 +227,8 @@ def _registry(manager: pluggy.PluginManager) -> Registry:
         formats=_collect_formats(manager),
         vocabularies=vocabularies,
         owners=table.owners,
+        stages=stages,
+        views=_collect_views(manager, stages),
     )
 
 

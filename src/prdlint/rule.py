@@ -14,16 +14,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from prdlint.language.model import STAGE_NAMES, StageNotRunError
-from prdlint.language.pipeline import TRAINED_CAPABILITIES
+from prdlint.language.model import Analysis
 
 if TYPE_CHECKING:
     from prdlint.document import Document
-    from prdlint.language.model import Analysis
     from prdlint.span import Span
-
-# What a rule may list in `needs`: analysis stages, and what a trained pipeline adds.
-KNOWN_NEEDS = frozenset(STAGE_NAMES) | TRAINED_CAPABILITIES
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,}[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -129,21 +124,14 @@ class RuleContext:
     """Everything a rule may look at for one document.
 
     `analysis` holds the results of the stages the selected rules declared in their `needs`,
-    computed once before any rule ran and shared by all of them.
+    computed once before any rule ran and shared by all of them; reading a stage no rule asked
+    for raises StageNotRunError.
     """
 
     document: Document
     path: str
     options: Mapping[str, Any] = field(default_factory=dict)
-    analysed: Analysis | None = field(default=None, repr=False)
-
-    @property
-    def analysis(self) -> Analysis:
-        if self.analysed is None:
-            raise StageNotRunError(
-                "no analysis stage ran: a rule that reads the analysis lists its stages in `needs`"
-            )
-        return self.analysed
+    analysis: Analysis = field(default_factory=Analysis, repr=False)
 
 
 class Rule:
@@ -160,8 +148,9 @@ class Rule:
     default_severity: ClassVar[Severity] = Severity.WARNING
     enabled_by_default: ClassVar[bool] = True
     needs: ClassVar[frozenset[str]] = frozenset()
-    """The analysis stages the rule reads ("stories", "words", "stakeholders"), and what it needs
-    of the language pipeline beyond the built-in one ("pos", "dep")."""
+    """The analysis stages the rule reads (the engine's "stories", "words", "requirement-text",
+    "syntax", "genre", or a pack's), and what it needs of the language pipeline beyond the built-in
+    one ("pos", "dep"). The registry refuses a need no stage or pipeline provides."""
     options: ClassVar[Mapping[str, Option]] = {}
     internal: ClassVar[bool] = False
     """Reported by the engine itself rather than by `check` (PRD000, PRD001)."""
@@ -200,12 +189,9 @@ class Rule:
         if not CODE_PATTERN.match(cls.code):
             problems.append(f"code {cls.code!r} must be capital letters then three digits, like PRD123")
         if not NAME_PATTERN.match(cls.name):
-            problems.append(f"name {cls.name!r} must be kebab-case, like no-customer")
+            problems.append(f"name {cls.name!r} must be kebab-case, like placeholder-text")
         if not cls.summary():
             problems.append("a docstring is required: its first line is the rule's summary")
         if not isinstance(cls.default_severity, Severity):
             problems.append("default_severity must be a prdlint.rule.Severity")
-        unknown = sorted(set(cls.needs) - KNOWN_NEEDS)
-        if unknown:
-            problems.append(f"needs {unknown} are not among {sorted(KNOWN_NEEDS)}")
         return problems

@@ -9,19 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from prdlint.config import Settings
-from prdlint.document import Document
-from prdlint.document.genre import Genre, genre
+from prdlint.globs import matches_globs
 from prdlint.registry import Registry
 from prdlint.rule import Rule, Severity
-from prdlint.source import resolved_path
-
-if TYPE_CHECKING:
-    import pathspec
+from prdlint.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -46,33 +39,6 @@ def _specificity(registry: Registry, selector: str) -> tuple[int, int]:
     return (1, len(selector))
 
 
-def _relative(path: Path, root: Path) -> str:
-    """`path` relative to `root`; a path outside it (`prdlint check ..`, an absolute path from
-    elsewhere) is taken from the top of the file system, where patterns that are not anchored
-    ("*.md", "node_modules/") still match as they would inside."""
-    resolved = resolved_path(path)
-    try:
-        return resolved.relative_to(root).as_posix()
-    except ValueError:
-        return resolved.relative_to(resolved.anchor).as_posix()
-
-
-@cache
-def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
-    import pathspec  # imported when a glob is first matched, not by every command at startup
-
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
-
-
-def matches_globs(patterns: Iterable[str], path: Path, root: Path, *, is_dir: bool = False) -> bool:
-    """Gitignore-style matching of `path` against patterns relative to `root`.
-
-    A directory is matched with a trailing slash, so that `build/` names directories only.
-    """
-    relative = _relative(path, root)
-    return _spec(tuple(patterns)).match_file(relative + "/" if is_dir else relative)
-
-
 def severities(registry: Registry, overrides: Mapping[str, Severity]) -> dict[str, Severity]:
     """Each rule's effective severity: its default, then overrides from least to most specific."""
     result = {code: rule.default_severity for code, rule in registry.rules.items()}
@@ -80,15 +46,6 @@ def severities(registry: Registry, overrides: Mapping[str, Severity]) -> dict[st
         for code in registry.lookup(selector):
             result[code] = overrides[selector]
     return result
-
-
-def requirements_document(document: Document, settings: Settings, path: Path | None) -> Genre:
-    """Whether whole-document rules judge this file: as `prd-files` says when a team states which
-    files are PRDs, else as the document itself shows."""
-    if settings.prd_files and path is not None:
-        listed = matches_globs(settings.prd_files, path, settings.root)
-        return Genre(listed, "prd-files lists it" if listed else "prd-files does not list it")
-    return genre(document, path.name if path is not None else None)
 
 
 def select_rules(registry: Registry, settings: Settings, path: Path | None) -> dict[str, SelectedRule]:

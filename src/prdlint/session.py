@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from prdlint.analysis import AnalysisRun, analyse
 from prdlint.atomic import write_atomically
 from prdlint.cache import ResultCache
-from prdlint.config import ConfigResolver, Settings
+from prdlint.config import ConfigResolver
 from prdlint.document import Document, parse_document
 from prdlint.engine import internal_error, lint_document
 from prdlint.files import discover
@@ -26,10 +27,8 @@ from prdlint.fixing import FixMode, fix_text, unified_diff
 from prdlint.parallel import Progress, run_in_workers
 from prdlint.registry import Registry, load_registry
 from prdlint.results import INTERNAL_ERROR_CODE, FileResult, LintRun
+from prdlint.settings import Settings
 from prdlint.source import UnreadableFileError, decode_source, display_path, read_source
-
-if TYPE_CHECKING:
-    from prdlint.language.analysis import AnalysisRun
 
 # Fewer files than this are linted sooner in one process than by starting workers.
 _PARALLEL_FROM = 4
@@ -185,12 +184,13 @@ class LintSession:
             run.notices += [notice for notice in results[path].notices if notice not in run.notices]
         return run
 
-    def analyse(self, source: Source) -> AnalysisRun:
-        """Every analysis stage on one document, as `prdlint stakeholders` shows it."""
-        from prdlint.language.analysis import LanguageSettings, analyse  # the language layer, on demand
-
+    def analyse(self, source: Source, stages: Iterable[str]) -> AnalysisRun:
+        """The named analysis stages (and those they require) on one document, as a view shows
+        them."""
         registry = self.registry_for(source.settings)
-        return analyse(source.document, LanguageSettings.of(source.settings, registry))
+        return analyse(
+            source.document, source.settings, registry.stages, registry.vocabularies, stages, path=source.path
+        )
 
     def _cached_text(self, path: Path) -> str | None:
         """The file's text when the cache may answer for it (read once: a miss lints this text)."""

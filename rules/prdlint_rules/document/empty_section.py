@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from prdlint.document import Section
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import Rule, RuleContext, Section, Severity, Violation
 
 # "Author: Ana", "Repository: https://...": a heading used as a labelled line says its piece.
 _LABELLED_LINE = re.compile(r"^[^:]{1,40}:\s*\S")

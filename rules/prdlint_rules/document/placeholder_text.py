@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from prdlint.document import Block, BlockKind, Document
-from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
+from prdlint.api import Block, BlockKind, Document, Option, Rule, RuleContext, Severity, Violation
 from prdlint_rules.data import pack_data
 
 DEFAULT_MARKERS = ("TBD", "TBA", "TBC", "TODO", "FIXME", "TKTK", "XXX")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from prdlint.document.headings import strip_numbering
-from prdlint.rule import Option, Rule, RuleContext, Violation
+from prdlint.api import Option, Rule, RuleContext, Violation, strip_numbering
 
 DEFAULT_SECTIONS = [
     "Problem|Problem statement|Background|Context|Motivation",

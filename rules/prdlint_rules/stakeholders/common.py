@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from prdlint.language.model import COMMERCIAL_B2B, PRICE, UNCLEAR, USER, Analysis, Role
-from prdlint.rule import RuleContext
-from prdlint.span import Span
-from prdlint_rules.stakeholders.signals import FUNDING, ORGANISATIONS, USERS_PAY
+from prdlint.api import RuleContext, Span
+from prdlint_rules.stakeholders.reading import reading
+from prdlint_rules.stakeholders.reading.classes import USER
+from prdlint_rules.stakeholders.reading.model import COMMERCIAL_B2B, UNCLEAR, Role, StakeholderReading
+from prdlint_rules.stakeholders.reading.signals import FUNDING, ORGANISATIONS, PRICE, USERS_PAY
 
 _QUOTED_ROLES = 3
 # In a revenue stream's `payers`: any role the document shows paying will do.
@@ -19,7 +20,7 @@ ANY_PAYING_ROLE = "*"
 def document_anchor(context: RuleContext) -> Span:
     """Where a finding about the whole document goes: the first stakeholder section's heading,
     else line 1, so an editor shows it where the fix belongs."""
-    model = context.analysis.stakeholders
+    model = reading(context).stakeholders
     for section in model.declaration_sections:
         if section.heading is not None:
             return section.heading.span()
@@ -43,15 +44,15 @@ def quote_roles(roles: Iterable[Role]) -> str:
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def users(analysis: Analysis) -> list[Role]:
+def users(analysis: StakeholderReading) -> list[Role]:
     return [role for role in analysis.stakeholders.roles.values() if role.is_user]
 
 
-def customers(analysis: Analysis) -> list[Role]:
+def customers(analysis: StakeholderReading) -> list[Role]:
     return [role for role in analysis.stakeholders.roles.values() if role.is_customer]
 
 
-def names_a_payer(analysis: Analysis) -> bool:
+def names_a_payer(analysis: StakeholderReading) -> bool:
     """Whether the document says who pays or funds it: a customer role, users who convert to
     paid plans or a price with no one else to pay it ("$3/month": its users), a revenue stream
     whose payer it implies (advertising: advertisers), or a funding statement ("community-funded").
@@ -61,7 +62,7 @@ def names_a_payer(analysis: Analysis) -> bool:
     return bool(customers(analysis) or paid or implied_payers(analysis))
 
 
-def implied_payers(analysis: Analysis) -> list[str]:
+def implied_payers(analysis: StakeholderReading) -> list[str]:
     """The revenue streams the document plans whose payer the stream itself names: advertising is
     paid for by advertisers. Commission names no one: either side of a marketplace may bear it."""
     vocabulary, business = analysis.vocabulary, analysis.business
@@ -72,7 +73,7 @@ def implied_payers(analysis: Analysis) -> list[str]:
     ]
 
 
-def sold_to_organisations(analysis: Analysis) -> tuple[str, int] | None:
+def sold_to_organisations(analysis: StakeholderReading) -> tuple[str, int] | None:
     """Where the document shows the product sold to organisations, if it does: a customer that
     is an organisation ("language schools buy Lingo"), a statement of selling to them ("per
     seat", "enterprise plan"), or what the document says the product is. The words and line."""
@@ -92,10 +93,10 @@ def sold_to_organisations(analysis: Analysis) -> tuple[str, int] | None:
 def is_template(context: RuleContext, cls: str = USER) -> bool:
     """A template whose stakeholder slot for this class is still a slot; placeholder-text reports
     those, and judging who the product serves would be judging the blank form."""
-    return context.analysis.stakeholders.awaits(cls)
+    return reading(context).stakeholders.awaits(cls)
 
 
-def assumed_context(analysis: Analysis) -> str:
+def assumed_context(analysis: StakeholderReading) -> str:
     """ "(read as an internal tool from line 4: 'internal tool')": the context a finding assumed."""
     product = analysis.product
     if product.kind == UNCLEAR:

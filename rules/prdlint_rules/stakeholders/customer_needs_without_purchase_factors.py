@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import CUSTOMER, PRICE, PURCHASE_FACTORS, STAKEHOLDERS
-from prdlint.rule import Rule, RuleContext, Violation
+from prdlint.api import Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import customers, document_anchor, is_template, quote_roles
-from prdlint_rules.stakeholders.signals import USERS_PAY
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
+from prdlint_rules.stakeholders.reading.classes import CUSTOMER
+from prdlint_rules.stakeholders.reading.signals import PRICE, PURCHASE_FACTORS, USERS_PAY
 
 
 class CustomerNeedsWithoutPurchaseFactors(Rule):
@@ -48,7 +49,7 @@ class CustomerNeedsWithoutPurchaseFactors(Rule):
     whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        analysis = context.analysis
+        analysis = reading(context)
         paying = customers(analysis)
         if is_template(context, CUSTOMER) or not paying:
             return

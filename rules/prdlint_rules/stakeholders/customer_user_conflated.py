@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import STAKEHOLDERS
-from prdlint.rule import Rule, RuleContext, Severity, Violation
-from prdlint_rules.stakeholders.signals import USERS_ARE_CUSTOMERS
+from prdlint.api import Rule, RuleContext, Severity, Violation
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
+from prdlint_rules.stakeholders.reading.signals import USERS_ARE_CUSTOMERS
 
 
 class CustomerUserConflated(Rule):
@@ -60,7 +60,7 @@ class CustomerUserConflated(Rule):
     needs = frozenset({STAKEHOLDERS})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        analysis = context.analysis
+        analysis = reading(context)
         if analysis.business.affirmed(USERS_ARE_CUSTOMERS):
             return
         for conflation in analysis.stakeholders.conflations:

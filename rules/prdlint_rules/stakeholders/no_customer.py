@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import CUSTOMER, PERSONAL, STAKEHOLDERS
-from prdlint.language.vocabulary import plural
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import Rule, RuleContext, Severity, Violation, plural
 from prdlint_rules.stakeholders.common import (
     assumed_context,
     document_anchor,
@@ -15,6 +13,9 @@ from prdlint_rules.stakeholders.common import (
     quote_roles,
     users,
 )
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
+from prdlint_rules.stakeholders.reading.classes import CUSTOMER
+from prdlint_rules.stakeholders.reading.model import PERSONAL
 
 
 class NoCustomer(Rule):
@@ -74,7 +75,7 @@ class NoCustomer(Rule):
     whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        analysis = context.analysis
+        analysis = reading(context)
         product = analysis.product
         if is_template(context, CUSTOMER) or names_a_payer(analysis) or product.kind == PERSONAL:
             return

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import CUSTOMER, STAKEHOLDERS
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import (
     document_anchor,
     is_template,
@@ -14,6 +13,8 @@ from prdlint_rules.stakeholders.common import (
     sold_to_organisations,
     users,
 )
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
+from prdlint_rules.stakeholders.reading.classes import CUSTOMER
 
 
 class NoDecisionMaker(Rule):
@@ -60,7 +61,7 @@ class NoDecisionMaker(Rule):
     whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        analysis = context.analysis
+        analysis = reading(context)
         if is_template(context, CUSTOMER) or not names_a_payer(analysis):
             return
         sold = sold_to_organisations(analysis)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import MANAGEMENT, STAKEHOLDERS
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import document_anchor, is_template, quote_roles, users
-from prdlint_rules.stakeholders.signals import PERSONAL_USE
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
+from prdlint_rules.stakeholders.reading.classes import MANAGEMENT
+from prdlint_rules.stakeholders.reading.signals import PERSONAL_USE
 
 
 class NoManagementUsers(Rule):
@@ -51,7 +52,7 @@ class NoManagementUsers(Rule):
     enabled_by_default = False
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        analysis = context.analysis
+        analysis = reading(context)
         named = users(analysis)
         if is_template(context) or not named or analysis.business.affirmed(PERSONAL_USE):
             return

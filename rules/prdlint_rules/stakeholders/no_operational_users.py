@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import OPERATIONAL, STAKEHOLDERS
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import (
     assumed_context,
     document_anchor,
@@ -14,7 +13,9 @@ from prdlint_rules.stakeholders.common import (
     quote_roles,
     users,
 )
-from prdlint_rules.stakeholders.signals import NO_ACCOUNTS, NO_BACKEND
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
+from prdlint_rules.stakeholders.reading.classes import OPERATIONAL
+from prdlint_rules.stakeholders.reading.signals import NO_ACCOUNTS, NO_BACKEND
 
 
 class NoOperationalUsers(Rule):
@@ -69,7 +70,7 @@ class NoOperationalUsers(Rule):
     whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        analysis = context.analysis
+        analysis = reading(context)
         named = users(analysis)
         nothing_to_operate = analysis.business.affirmed(NO_ACCOUNTS) and analysis.business.affirmed(
             NO_BACKEND

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import STAKEHOLDERS, STORIES
-from prdlint.rule import Rule, RuleContext, Violation
+from prdlint.api import STORIES, Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import customers, document_anchor, is_template, quote_roles, users
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
 
 
 class NoUsers(Rule):
@@ -43,8 +43,8 @@ class NoUsers(Rule):
     whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        analysis = context.analysis
-        if is_template(context) or users(analysis) or analysis.stories:
+        analysis = reading(context)
+        if is_template(context) or users(analysis) or context.analysis.stories:
             return
         paying = customers(analysis)
         who = f"names customers ({quote_roles(paying)}) but" if paying else "names"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import CUSTOMER, STAKEHOLDERS
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import is_template
-from prdlint_rules.stakeholders.signals import CUSTOMER_RESEARCH, USER_RESEARCH
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
+from prdlint_rules.stakeholders.reading.classes import CUSTOMER
+from prdlint_rules.stakeholders.reading.signals import CUSTOMER_RESEARCH, USER_RESEARCH
 
 
 class OneSidedDiscovery(Rule):
@@ -50,7 +51,7 @@ class OneSidedDiscovery(Rule):
     enabled_by_default = False
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        business = context.analysis.business
+        business = reading(context).business
         user_side = [s for s in business.stated(USER_RESEARCH) if not s.in_metrics]
         customer_side = [s for s in business.stated(CUSTOMER_RESEARCH) if not s.in_metrics]
         if is_template(context, CUSTOMER) or bool(user_side) == bool(customer_side):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import STAKEHOLDERS, Role
-from prdlint.language.vocabulary import singular
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import Rule, RuleContext, Severity, Violation, singular
 from prdlint_rules.stakeholders.common import quote_roles
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
+from prdlint_rules.stakeholders.reading.model import Role
 
 
 def _same_role(story_key: str, declared_key: str) -> bool:
@@ -72,8 +72,8 @@ class UndefinedStoryRole(Rule):
     needs = frozenset({STAKEHOLDERS})
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        model = context.analysis.stakeholders
-        generic_roles = context.analysis.vocabulary.words("generic-story-roles")
+        model = reading(context).stakeholders
+        generic_roles = reading(context).vocabulary.words("generic-story-roles")
         declared = [role for role in model.roles.values() if role.declared]
         if not declared:
             return

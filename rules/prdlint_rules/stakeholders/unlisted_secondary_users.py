@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import SECONDARY, STAKEHOLDERS
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import is_template
-from prdlint_rules.stakeholders.signals import INVITATIONS
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
+from prdlint_rules.stakeholders.reading.classes import SECONDARY
+from prdlint_rules.stakeholders.reading.signals import INVITATIONS
 
 
 class UnlistedSecondaryUsers(Rule):
@@ -48,7 +49,7 @@ class UnlistedSecondaryUsers(Rule):
     enabled_by_default = False
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        analysis = context.analysis
+        analysis = reading(context)
         signals = analysis.business.stated(INVITATIONS)
         if is_template(context) or not signals:
             return

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import CUSTOMER, STAKEHOLDERS, Analysis, Signal
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import ANY_PAYING_ROLE, is_template
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
+from prdlint_rules.stakeholders.reading.classes import CUSTOMER
+from prdlint_rules.stakeholders.reading.model import Signal, StakeholderReading
 
 # What each kind of indirect customer weighs, for the message's advice.
 _STREAM_NEEDS = {
@@ -17,7 +19,7 @@ _STREAM_NEEDS = {
 }
 
 
-def _payer_named(analysis: Analysis, payers: tuple[str, ...]) -> bool:
+def _payer_named(analysis: StakeholderReading, payers: tuple[str, ...]) -> bool:
     roles = analysis.stakeholders.roles.values()
     if ANY_PAYING_ROLE in payers and any(role.shown_paying for role in roles):
         return True
@@ -69,7 +71,7 @@ class UnnamedIndirectCustomer(Rule):
     whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        analysis = context.analysis
+        analysis = reading(context)
         if is_template(context, CUSTOMER):
             return
         vocabulary, business = analysis.vocabulary, analysis.business

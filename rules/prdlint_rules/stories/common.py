@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from prdlint.language.model import Analysis, Story, StoryForm
+from prdlint.api import Analysis, Story, StoryForm
 from prdlint_rules.data import pack_data
 
 _QUOTE_LIMIT = 70

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from prdlint.language.model import STORIES, WORDS, Analysis, Story, Word
-from prdlint.language.vocabulary import normalize_role
-from prdlint.rule import Edit, Fix, Rule, RuleContext, Violation
-from prdlint.span import Position, Span
+from prdlint.api import (
+    STORIES,
+    WORDS,
+    Analysis,
+    Edit,
+    Fix,
+    Position,
+    Rule,
+    RuleContext,
+    Span,
+    Story,
+    Violation,
+    Word,
+    normalize_role,
+)
 from prdlint_rules.stories.common import quote, worded_stories
 
 _FILLER = frozenset({"a", "an", "the", "to", "be", "able"})

@@ -5,10 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from prdlint.language.model import PRIMARY, SECONDARY, STAKEHOLDERS, STORIES, WORDS, Analysis, Role, Story
-from prdlint.language.vocabulary import normalize_role
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import (
+    STORIES,
+    WORDS,
+    Analysis,
+    Rule,
+    RuleContext,
+    Severity,
+    Story,
+    Violation,
+    normalize_role,
+)
 from prdlint_rules.stakeholders.common import first_line
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
+from prdlint_rules.stakeholders.reading.classes import PRIMARY, SECONDARY
+from prdlint_rules.stakeholders.reading.model import Role, StakeholderReading
 from prdlint_rules.stories.common import worded_stories
 
 _SUGGESTED = 3
@@ -19,12 +30,12 @@ _EVERYONE = frozenset({"common", "every", "everyone", "all", "general", "shared"
 _END_USER_KINDS = (PRIMARY, SECONDARY)
 
 
-def _specific_roles(analysis: Analysis, generic_roles: frozenset[str]) -> list[Role]:
+def _specific_roles(cast: StakeholderReading, generic_roles: frozenset[str]) -> list[Role]:
     """Roles that could stand in a story: the document's own, in its stories and declarations.
     A name in passing is not enough to say the document's users come in kinds."""
     return [
         role
-        for role in analysis.stakeholders.roles.values()
+        for role in cast.stakeholders.roles.values()
         if role.key not in generic_roles and (role.stories or role.declared)
     ]
 
@@ -108,9 +119,9 @@ class GenericStoryRole(Rule):
     per_story = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        analysis = context.analysis
-        generic_roles = analysis.vocabulary.words("generic-story-roles")
-        specific = _specific_roles(analysis, generic_roles)
+        analysis, cast = context.analysis, reading(context)
+        generic_roles = cast.vocabulary.words("generic-story-roles")
+        specific = _specific_roles(cast, generic_roles)
         if not any(_end_user(role) for role in specific):
             return
         role_words = {
@@ -120,7 +131,7 @@ class GenericStoryRole(Rule):
             if story.role is None or story.qualifier is not None:
                 continue
             key = normalize_role(story.role.text)
-            if key not in generic_roles or _named_on_purpose(story, analysis.stakeholders.roles.get(key)):
+            if key not in generic_roles or _named_on_purpose(story, cast.stakeholders.roles.get(key)):
                 continue
             suggestions = ", ".join(
                 f"'{role.key}' (line {first_line(role)})"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import STORIES
-from prdlint.rule import Rule, RuleContext, Violation
+from prdlint.api import STORIES, Rule, RuleContext, Violation
 from prdlint_rules.stories.common import quote
 
 

@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from prdlint.language.model import STORIES, WORDS, Word
-from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
+from prdlint.api import STORIES, WORDS, Option, Rule, RuleContext, Severity, Violation, Word
 from prdlint_rules.stories.common import alternatives, worded_stories, wording
 
 _COORDINATORS = frozenset({"and", "or", "&", "plus"})

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from prdlint.language.model import STORIES, Story, StoryPart
-from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
+from prdlint.api import STORIES, Option, Rule, RuleContext, Severity, Story, StoryPart, Violation
 from prdlint_rules.stories.common import quote, worded_stories
 
 # A sentence ends at ".", "!" or "?" followed by a capital or a digit, except after an

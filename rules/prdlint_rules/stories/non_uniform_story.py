@@ -6,9 +6,17 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from prdlint.language.model import STORIES, Story, StoryForm
-from prdlint.language.story_grammar import indicator_template
-from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
+from prdlint.api import (
+    STORIES,
+    Option,
+    Rule,
+    RuleContext,
+    Severity,
+    Story,
+    StoryForm,
+    Violation,
+    indicator_template,
+)
 from prdlint_rules.stories.common import worded_stories
 
 # A template is dominant when at least this share of the stories that could use it do.

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from prdlint.language.model import STORIES
-from prdlint.rule import Option, Rule, RuleContext, Severity, Violation
+from prdlint.api import STORIES, Option, Rule, RuleContext, Severity, Violation
 from prdlint_rules.stories.common import alternatives, worded_stories, wording
 
 

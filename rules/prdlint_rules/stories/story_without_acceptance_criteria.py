@@ -6,9 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from prdlint.document import Document
-from prdlint.language.model import STORIES, Story, StoryForm
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import STORIES, Document, Rule, RuleContext, Severity, Story, StoryForm, Violation
 from prdlint_rules.stories.common import quote, worded_stories
 
 _CRITERIA = re.compile(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.language.model import STORIES
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import STORIES, Rule, RuleContext, Severity, Violation
 from prdlint_rules.stories.common import quote, worded_stories
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from prdlint.config.errors import ConfigError
-from prdlint.config.settings import Settings
 from prdlint.config.validation import KEYS, Where, rule_folders, team_rules
 from prdlint.registry import Registry
+from prdlint.settings import Settings
 
 CONFIG_FILE_NAMES = (".prdlint.toml", "pyproject.toml")
 
@@ -71,15 +71,19 @@ def load_settings(path: Path, registry: Registry) -> Settings:
         values["rule_paths"] = rule_folders(table["rule-paths"], key, where)
         values["team_rules"], project = team_rules(values["rule_paths"], key, where)
         where = Where(path, project)
+    stage_values: dict[str, Any] = {}
     for key, value in table.items():
-        if key not in KEYS:
-            known = ", ".join(KEYS)
+        if key in KEYS:
+            attribute, validator = KEYS[key]
+            if attribute not in values:
+                values[attribute] = validator(value, f"{prefix}{key}", where)
+        elif key in registry.stage_settings:
+            stage_values[key] = registry.stage_settings[key](value, f"{prefix}{key}", where)
+        else:
+            known = ", ".join([*KEYS, *registry.stage_settings])
             raise where.error(f"{prefix}{key}", f"unknown key (known keys: {known})")
-        attribute, validator = KEYS[key]
-        if attribute not in values:
-            values[attribute] = validator(value, f"{prefix}{key}", where)
     origins = dict.fromkeys(table, str(path))
-    return Settings(root=path.parent, path=path, origins=origins, **values)
+    return Settings(root=path.parent, path=path, origins=origins, stage_settings=stage_values, **values)
 
 
 def _has_prdlint_config(candidate: Path) -> bool:

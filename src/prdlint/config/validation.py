@@ -14,7 +14,6 @@ from typing import Any
 from prdlint.config.errors import ConfigError
 from prdlint.datarules import DataRuleError, load_rule_dir
 from prdlint.language.pipeline import is_model_path, model_problem
-from prdlint.language.vocabulary import CONFIG_CLASSES, CONFIG_LISTS, signal_categories, word_list_names
 from prdlint.registry import PluginError, Registry
 from prdlint.rule import OPTION_TYPES, Rule, Severity
 
@@ -34,6 +33,11 @@ class Where:
         """Where the file's relative paths start: its directory (the working directory for the
         command line)."""
         return self.path.parent if self.path else Path.cwd()
+
+    @property
+    def vocabularies(self) -> tuple[Mapping[str, Any], ...]:
+        """The vocabulary tables the installed plugins contribute, for a stage's settings."""
+        return self.registry.vocabularies
 
 
 def _type_name(value: Any) -> str:
@@ -156,41 +160,6 @@ def nlp_model(value: Any, key: str, where: Where) -> str | None:
     return model
 
 
-def _named_lists(value: Any, key: str, where: Where, known: list[str], what: str) -> dict[str, list[str]]:
-    """A table of string lists whose names must be among `known` (the loaded vocabularies')."""
-    table = _table(value, key, where)
-    for name in table:
-        if name not in known:
-            raise where.error(f"{key}.{name}", f"unknown {what} (known: {', '.join(known)})")
-    return {name: list(string_list(entries, f"{key}.{name}", where)) for name, entries in table.items()}
-
-
-def vocabulary(value: Any, key: str, where: Where) -> dict[str, Any]:
-    """`[vocabulary]`: more words for each class of stakeholder, synonyms, compounds, deciding
-    roles, the word lists and the business signals that the loaded vocabularies define."""
-    table = _table(value, key, where)
-    tables = where.registry.vocabularies
-    checked: dict[str, Any] = {}
-    for name, entry in table.items():
-        entry_key = f"{key}.{name}"
-        if name in CONFIG_CLASSES or name in CONFIG_LISTS:
-            checked[name] = list(string_list(entry, entry_key, where))
-        elif name == "signals":
-            checked[name] = _named_lists(entry, entry_key, where, signal_categories(tables), "signal")
-        elif name == "words":
-            checked[name] = _named_lists(entry, entry_key, where, word_list_names(tables), "word list")
-        elif name == "synonyms":
-            synonyms = _table(entry, entry_key, where)
-            for word, target in synonyms.items():
-                if not isinstance(target, str):
-                    raise where.error(f"{entry_key}.{word}", f"expected a string, got {_type_name(target)}")
-            checked[name] = dict(synonyms)
-        else:
-            known = ", ".join([*CONFIG_CLASSES, *CONFIG_LISTS, "synonyms", "words", "signals"])
-            raise where.error(entry_key, f"unknown key (known keys: {known})")
-    return checked
-
-
 def rule_folders(value: Any, key: str, where: Where) -> tuple[Path, ...]:
     """`rule-paths`: folders of rule files, relative to the config file's directory."""
     folders = []
@@ -226,7 +195,8 @@ def team_rules(folders: tuple[Path, ...], key: str, where: Where) -> tuple[tuple
 
 Validator = Callable[[Any, str, Where], Any]
 
-# TOML key -> (Settings attribute, validator)
+# prdlint's own keys: TOML key -> (Settings attribute, validator). The packs' analysis stages add
+# keys of their own (the registry's `stage_settings`), kept in Settings.stage_settings.
 KEYS: Mapping[str, tuple[str, Validator]] = {
     "select": ("select", selector_list),
     "extend-select": ("extend_select", selector_list),
@@ -243,7 +213,6 @@ KEYS: Mapping[str, tuple[str, Validator]] = {
     "cache": ("cache", boolean),
     "rules": ("rules", rule_options),
     "nlp": ("nlp_model", nlp_model),
-    "vocabulary": ("vocabulary", vocabulary),
     "prd-files": ("prd_files", string_list),
     "each-story": ("each_story", boolean),
     "rule-paths": ("rule_paths", rule_folders),

@@ -9,19 +9,10 @@ from functools import cache
 from prdlint.datarules.spec import RuleSpec
 from prdlint.datarules.units import Unit
 from prdlint.rule import Edit, Fix, Violation
+from prdlint.text.forms import inflections
 
 _WORD_EDGE_BEFORE = r"(?<![\w-])"
 _WORD_EDGE_AFTER = r"(?![\w-])"
-
-
-def word_forms(lemma: str) -> tuple[str, ...]:
-    """The forms a lemma is written in, so "user" finds "users" and "approve" "approved"."""
-    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing", lemma + "'s"}
-    if lemma.endswith("y"):
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if lemma.endswith("e"):
-        forms |= {lemma[:-1] + "ing"}
-    return tuple(sorted(forms, key=len, reverse=True))
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -32,7 +23,7 @@ def _alternation(words: Sequence[str]) -> str:
 
 @cache
 def existence_pattern(spec: RuleSpec) -> re.Pattern[str]:
-    words = [*spec.tokens, *spec.phrases, *(form for lemma in spec.lemmas for form in word_forms(lemma))]
+    words = [*spec.tokens, *spec.phrases, *(form for lemma in spec.lemmas for form in inflections(lemma))]
     alternatives = [f"{_WORD_EDGE_BEFORE}(?:{_alternation(words)}){_WORD_EDGE_AFTER}"] if words else []
     alternatives += [f"(?:{pattern.pattern})" for pattern in spec.patterns]
     return re.compile("|".join(alternatives), 0 if spec.case_sensitive else re.IGNORECASE)

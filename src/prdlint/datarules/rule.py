@@ -8,10 +8,11 @@ from pathlib import Path
 from prdlint.datarules.checks import CHECKS
 from prdlint.datarules.spec import DataRuleError, RuleSpec, read_spec
 from prdlint.datarules.units import units
-from prdlint.language.model import STORIES
+from prdlint.language.model import REQUIREMENT_TEXT, STORIES
 from prdlint.rule import Rule, RuleContext, Violation
 
-_STORY_SCOPES = ("story-means", "story-ends")
+# The analysis stage each scope reads, where it reads one.
+_SCOPE_NEEDS = {"story-means": STORIES, "story-ends": STORIES, "requirement": REQUIREMENT_TEXT}
 
 
 def rule_class(spec: RuleSpec, pack: str) -> type[Rule]:
@@ -19,7 +20,7 @@ def rule_class(spec: RuleSpec, pack: str) -> type[Rule]:
     documentation, with where it came from."""
 
     def check(self: Rule, context: RuleContext) -> Iterator[Violation]:
-        found = list(units(spec.scope, context.document, lambda: context.analysis.stories))
+        found = list(units(spec.scope, context.document, context.analysis))
         yield from CHECKS[spec.kind](spec, found)
 
     documentation = f"{spec.summary}\n\n{spec.documentation}".rstrip() + f"\n\nDefined in `{spec.path.name}`."
@@ -31,7 +32,7 @@ def rule_class(spec: RuleSpec, pack: str) -> type[Rule]:
         "pack": pack,
         "default_severity": spec.severity,
         "enabled_by_default": spec.enabled,
-        "needs": frozenset({STORIES}) if spec.scope in _STORY_SCOPES else frozenset(),
+        "needs": frozenset({_SCOPE_NEEDS[spec.scope]}) if spec.scope in _SCOPE_NEEDS else frozenset(),
         "spec": spec,
         "check": check,
     }

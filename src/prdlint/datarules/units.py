@@ -7,8 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from prdlint.document import Block, BlockKind, Document, Section
-from prdlint.document.requirements import requirement_blocks, requirement_end
-from prdlint.language.model import Story
+from prdlint.language.model import Analysis, Story
 from prdlint.span import Span
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])")
@@ -58,9 +57,9 @@ def _story_units(stories: list[Story], part: str) -> Iterator[Unit]:
             yield Unit(piece.text, story.section, lambda a, b, whole=whole: whole, lambda a, b: False)
 
 
-def units(scope: str, document: Document, stories: Callable[[], list[Story]]) -> Iterator[Unit]:
-    """The units of `scope` in the document, in source order. `stories` is asked only by the
-    story scopes, which need the stories stage."""
+def units(scope: str, document: Document, analysis: Analysis) -> Iterator[Unit]:
+    """The units of `scope` in the document, in source order. The story scopes read the stories
+    stage and `requirement` the requirement-text stage, which their rules need."""
     if scope in _BLOCK_KINDS:
         kinds = _BLOCK_KINDS[scope]
         yield from (_block_unit(block) for block in document.blocks if block.kind in kinds)
@@ -69,9 +68,10 @@ def units(scope: str, document: Document, stories: Callable[[], list[Story]]) ->
             if block.kind in _PROSE:
                 yield from _sentences(block)
     elif scope in ("story-means", "story-ends"):
-        yield from _story_units(stories(), scope)
+        yield from _story_units(analysis.stories, scope)
     elif scope == "requirement":
-        for block in requirement_blocks(document):
-            yield _block_unit(block, 0, requirement_end(block.text))
+        text = analysis.requirement_text
+        for block in text.blocks:
+            yield _block_unit(block, 0, len(text.requirement(block)))
     else:  # document: every prose block, checked together where the kind needs it
         yield from (_block_unit(block) for block in document.blocks if block.kind in _PROSE)

@@ -20,8 +20,10 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from prdlint.document.headings import title_words
 from prdlint.document.model import BlockKind, Document
+from prdlint.text.headings import title_words
+from prdlint.text.lexicon import alternation, words
+from prdlint.text.stories import count_stories
 
 _FRONT_MATTER_KEYS = ("type", "kind", "doc_type", "doctype", "document", "category", "template")
 _REQUIREMENTS = re.compile(
@@ -37,34 +39,13 @@ _OTHER_TITLE = re.compile(
     r"code\s+of\s+conduct|security\s+policy)\b",
     re.IGNORECASE,
 )
-_OTHER_FILES = re.compile(
-    r"^(?:readme|changelog|changes|history|contributing|code_of_conduct|license|licence|security|"
-    r"support|authors|notice|codeowners)(?:\.|$)",
-    re.IGNORECASE,
-)
-# The sections of a requirements document, by the words of their titles.
-_REQUIREMENT_SECTIONS = frozenset(
-    """
-    problem problems goals goal objectives objective scope requirements requirement stories story
-    personas persona users audience stakeholders customers metrics kpis kpi acceptance criteria
-    features feature assumptions dependencies risks milestones rollout launch mvp roadmap
-    non-goals nongoals pain points success use cases flows functional timeline background motivation
-    why solution approach proposal
-    """.split()
-)
-# The sections of the other documents a docs folder holds.
-_OTHER_SECTIONS = frozenset(
-    """
-    installation install usage contributing license licence changelog unreleased attendees agenda
-    minutes consequences deprecated deprecations parameters arguments returns troubleshooting
-    faq tutorial reference syntax examples benchmarks benchmark
-    """.split()
-)
+_OTHER_FILES = re.compile(rf"^{alternation(words('genre', 'other-files'))}(?:\.|$)", re.IGNORECASE)
+_REQUIREMENT_SECTIONS = words("genre", "requirement-sections")
+_OTHER_SECTIONS = words("genre", "other-sections")
 # A changelog's release headings: "[1.4.0] - 2024-05-01", "v2.3.1", "Unreleased". Numbered
 # sections ("1.1 Background") are not versions.
 _VERSION_HEADING = re.compile(r"^(?:\[v?\d+\.\d+(?:\.\d+)*\]|v?\d+\.\d+\.\d+\b|unreleased\b)", re.IGNORECASE)
-# A decision record's own sections.
-_RECORD_SECTIONS = frozenset({"status", "context", "decision", "consequences"})
+_RECORD_SECTIONS = words("genre", "record-sections")
 # An opening that describes a product for people: "Trailmate helps hikers plan a route".
 _PRODUCT_OPENING = re.compile(
     r"\b(?:helps|lets|enables|allows|empowers)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*s\s+(?:to\s+)?[a-z]+"
@@ -74,29 +55,21 @@ _PRODUCT_OPENING = re.compile(
 )
 _OPENING_BLOCKS = 3
 # A section about who the product is for counts twice: no other kind of document has one.
-_STAKEHOLDER_TITLE = re.compile(
-    r"\b(?:users?|personas?|audience|stakeholders?|customers?|target\s+market|who\s+(?:uses|is\s+it\s+for|"
-    r"are\s+(?:our|the)\s+(?:users|customers)))\b",
-    re.IGNORECASE,
-)
-# Spaces bounded: "as a" and a long run of spaces would cost the square of the run.
-_STORY = re.compile(
-    r"\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?[\w -]{1,40}?,?\s{1,3}I\s{1,3}(?:want|need|can|would)", re.I
-)
+_AUDIENCE_TITLE = re.compile(rf"\b{alternation(words('genre', 'audience-titles'))}\b", re.IGNORECASE)
 _QUOTATION = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
 _STORIES = 2
 _SECTIONS = 2
 _QUESTIONS = 3
-# Sections only a requirements document has: one of them is enough.
-_STRONG_SECTIONS = frozenset(
-    {"requirements", "requirement", "stories", "acceptance", "personas", "non-goals"}
-)
+_STRONG_SECTIONS = words("genre", "strong-sections")
 _SHARE = 10
 
 
 @dataclass(frozen=True)
 class Genre:
-    requirements: bool
+    """Whether a file is read as a requirements document, and why: what whole-document rules ask
+    before they judge."""
+
+    is_prd: bool
     reason: str
 
 
@@ -111,7 +84,7 @@ def _stories(document: Document) -> int:
     """The user stories the document writes itself: not those a guide quotes as examples, in
     code, in a block quote or in quotation marks ("Write: 'As a user, I want …'")."""
     return sum(
-        len(_STORY.findall(_QUOTATION.sub(" ", block.outside_code())))
+        count_stories(_QUOTATION.sub(" ", block.outside_code()))
         for block in document.blocks
         if block.kind is not BlockKind.BLOCKQUOTE
     )
@@ -146,9 +119,9 @@ def genre(document: Document, name: str | None = None) -> Genre:
         return Genre(False, "its sections are a decision record's")
     if questions >= _QUESTIONS:
         return Genre(False, "its sections are questions: an FAQ")
-    stakeholders = sum(bool(_STAKEHOLDER_TITLE.search(section)) for section in titles)
+    audience = sum(bool(_AUDIENCE_TITLE.search(section)) for section in titles)
     enough = max(_SECTIONS, len(titles) // _SHARE)  # a long reference with a "Why" section is no PRD
-    if ours + 2 * stakeholders >= enough and ours + stakeholders > theirs:
+    if ours + 2 * audience >= enough and ours + audience > theirs:
         return Genre(True, f"{ours} of its sections are those of a requirements document")
     if stories:
         return Genre(True, "it holds a user story")

@@ -37,13 +37,30 @@ def budget_for(size: int) -> float:
 
 @contextmanager
 def within_budget(size: int) -> Iterator[None]:
-    """Sets the budget for the analysis run inside the block."""
+    """Sets the budget for the analysis run inside the block; inside a budget already running, the
+    block shares it (a document has one budget, however many times its stages are asked for)."""
+    if _deadline.get() is not None:
+        yield
+        return
     budget = budget_for(size)
     token = _deadline.set((time.monotonic() + budget, budget, size))
     try:
         yield
     finally:
         _deadline.reset(token)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Stops the clock for the block: what it builds for the whole process (a pipeline, matchers)
+    is no document's fault, and on a busy machine it could take a document's whole budget."""
+    start = time.monotonic()
+    try:
+        yield
+    finally:
+        current = _deadline.get()
+        if current is not None:
+            _deadline.set((current[0] + time.monotonic() - start, current[1], current[2]))
 
 
 def check_deadline() -> None:

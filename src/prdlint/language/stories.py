@@ -25,16 +25,15 @@ from dataclasses import replace
 
 from prdlint.document import Block, BlockKind, Document, Section, Table
 from prdlint.language.model import Story, StoryForm, StoryPart
-from prdlint.language.story_grammar import ParsedStory, Part, parse_roleless, parse_story, story_starts
 from prdlint.span import Span
+from prdlint.text.lexicon import alternation, words
+from prdlint.text.stories import ParsedStory, Part, parse_roleless, parse_story, story_starts
 
 Spanner = Callable[[int, int], Span]
 
 _STORY_HEADING = re.compile(r"\bstor(?:y|ies)\b|\bjobs?\s+to\s+be\s+done\b", re.IGNORECASE)
 _CODE_INFOS = frozenset({"", "text", "txt", "plain", "plaintext", "markdown", "md"})
-_ROLE_COLUMN = re.compile(
-    r"^(?:as\s+(?:an?|the)?|role|user(?:\s+role|\s+type)?|persona|who|actor|stakeholder)\b", re.I
-)
+_ROLE_COLUMN = re.compile(rf"^(?:as\s+(?:an?|the)?|{alternation(words('stories', 'role-columns'))})\b", re.I)
 _MEANS_COLUMN = re.compile(
     r"^(?:i\s+want(?:\s+to)?|want|i\s+need|need|goal|action|capability|means|what|feature)\b", re.I
 )

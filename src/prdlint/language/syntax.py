@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from prdlint.document import Document
-from prdlint.document.requirements import requirement_blocks, requirement_end
+from prdlint.document.requirement_text import RequirementText
 from prdlint.language.deadline import check_deadline
 from prdlint.language.model import TaggedSentence, TaggedWord
 from prdlint.language.pipeline import for_tokenizer
@@ -14,11 +13,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-def tagged_sentences(document: Document, nlp: Language) -> tuple[TaggedSentence, ...]:
+def tagged_sentences(text: RequirementText, nlp: Language) -> tuple[TaggedSentence, ...]:
     """Each requirement block's requirement (a story's benefit left out), split into sentences
     and tagged, with one `nlp.pipe` over the blocks."""
-    blocks = requirement_blocks(document)
-    texts = (for_tokenizer(block.text[: requirement_end(block.text)]) for block in blocks)
+    blocks = text.blocks
+    texts = (for_tokenizer(text.requirement(block)) for block in blocks)
     sentences: list[TaggedSentence] = []
     for block, doc in zip(blocks, nlp.pipe(texts), strict=True):
         check_deadline()

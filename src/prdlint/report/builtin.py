@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from prdlint.hookspecs import hookimpl
+from prdlint.markers import hookimpl
 from prdlint.report.base import Reporter
 from prdlint.report.concise import ConciseReporter
 from prdlint.report.full import FullReporter

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from prdlint.hookspecs import hookimpl
-from prdlint.rule import Rule, RuleContext, Severity, Violation
+from prdlint.api import Rule, RuleContext, Severity, Violation, hookimpl
 
 
 class ShoutingHeading(Rule):

@@ -1,0 +1,167 @@
+"""What a document says about money and market: prices, who pays, revenue streams, research.
+
+The stakeholder rules ask questions a role list cannot answer: does the document consider the
+customer's price, does it earn from advertising, is it sold to organisations, does its research
+reach buyers as well as users. The answers are signals: phrases and token patterns from the
+vocabulary's `[signals.*]` tables, found over the same spaCy tokens as the stakeholder mentions,
+plus two shapes a phrase list cannot hold (a price per period, "$19/month" or "HKD 38/month"; a
+heading that is only about pricing, "## Pricing & plans"). The categories are those the loaded
+vocabularies define; rules ask for them by name.
+
+Each signal says whether the document holds it for the product as described. It is deferred when
+it is put aside for later: under a heading such as "Non-goals", "Out of scope" or "Future", or in
+a sentence that says it comes later ("a premium tier in phase 2"). It is negated when it is denied
+or only asked: "no free tier", "not a multi-tenant product", "Freemium? Subscription?". "Changing
+pricing is a non-goal" still shows pricing was considered; team seats "deferred" do not make the
+product one sold to organisations; "no in-app purchases" names no one who pays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
+
+from prdlint.api import Block, BlockKind, Section, phrase_forms, title_words
+from prdlint_rules.stakeholders.reading.model import Signal
+from prdlint_rules.stakeholders.reading.signals import PRICE, PURCHASE_FACTORS
+from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
+
+_DEFERRING_TITLE = re.compile(
+    r"\b(?:non-?goals?|out[- ]of[- ]scope|not in scope|deferred|future|later|won'?t have|"
+    r"parking lot|v2|next version|not (?:supported|planned))\b",
+    re.IGNORECASE,
+)
+# A sentence or list item that puts what it says off: "(future)", "in phase 2", "post-MVP".
+_DEFERRING_WORDS = re.compile(
+    r"\b(?:future|later|phase\s*[2-9]|v[2-9]|post[- ]?mvp|eventually|next (?:phase|release|version))\b",
+    re.IGNORECASE,
+)
+# An amount, perhaps "per location" or "per staff member", then a period or seat: what a
+# subscription or licence costs. "$40 an hour" for a rented kayak is a price of goods: no hours.
+_AMOUNT = (
+    r"(?:[$€£¥₹₦₩]\s?\d[\d,.]*k?\+?|\b(?:{codes})\s?\d[\d,.]*k?|\b\d[\d,.]*k?\s?(?:{codes}|dollars|euros)\b)"
+)
+_PER_PERIOD = (
+    r"(?:\s+(?:per|a|an|each)\s+[a-z]+(?:\s+[a-z]+)?)?\s*"
+    r"(?:/|per\s+|a\s+|an\s+)\s*(?:mo|month|week|yr|year|annum|user|seat|member|license|licence)\b"
+)
+_METRICS_TITLE = re.compile(r"\b(?:metrics?|kpis?|measures?|success criteria|okrs?)\b", re.IGNORECASE)
+_NEGATIONS = frozenset("not no never without non unlike".split())
+# A negation reaches over a list in its clause: "no ads or in-app purchases", "no transaction
+# fees, marketplace commissions, or advertising"; not past a clause break.
+_NEGATION_WINDOW = 10
+_CLAUSE_BREAKS = frozenset({";", ":", "(", ")", ".", "!", "?"})
+# Past a comma only within a list of short items.
+_LIST_ITEM_TOKENS = 3
+
+
+def _under(section: Section | None, title: re.Pattern[str]) -> bool:
+    """Whether the section or one of the sections around it has a title like `title`."""
+    return section is not None and any(title.search(outer.title) for outer in section.lineage())
+
+
+def _negated(doc: Doc, start: int) -> bool:
+    """Whether a negation stands before token `start` in its clause: "no ads or in-app purchases"."""
+    since_comma = 0
+    for token in reversed(doc[max(0, start - _NEGATION_WINDOW) : start]):
+        if token.text in _CLAUSE_BREAKS or (token.text == "," and since_comma > _LIST_ITEM_TOKENS):
+            return False
+        if token.lower_ in _NEGATIONS:
+            return True
+        since_comma = 0 if token.text == "," else since_comma + 1
+    return False
+
+
+def _asked(doc: Doc, end: int) -> bool:
+    """Whether the clause that token `end` ends in is a question: "Freemium? Subscription?", but
+    not "Pricing interviews: would they pay $4?" (the question is another clause)."""
+    for token in doc[end:]:
+        if token.text == "?":
+            return True
+        if token.text in _CLAUSE_BREAKS:
+            return False
+    return False
+
+
+def token_pattern(pattern: str) -> list[dict[str, object]]:
+    """A spaCy Matcher pattern from the vocabulary's compact form: words separated by spaces,
+    `a|an|one` for alternatives, `*` for any word, `#` for a number, and `?` after a word when it
+    may be missing ("sponsored *", "an|one|each ad|ads")."""
+    tokens: list[dict[str, object]] = []
+    for word in pattern.lower().split():
+        optional = word.endswith("?") and len(word) > 1
+        word = word.rstrip("?") if optional else word
+        if word == "*":
+            token: dict[str, object] = {"IS_ALPHA": True}
+        elif word == "#":
+            token = {"LIKE_NUM": True}
+        elif "|" in word:
+            token = {"LOWER": {"IN": word.split("|")}}
+        else:
+            token = {"LOWER": word}
+        if optional:
+            token["OP"] = "?"
+        tokens.append(token)
+    return tokens
+
+
+class SignalFinder:
+    """Finds business signals in spaCy Docs; the matchers are built once per vocabulary."""
+
+    def __init__(self, nlp: Language, vocabulary: Vocabulary) -> None:
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.patterns = Matcher(nlp.vocab)
+        for category, signal in vocabulary.signals.items():
+            self.phrases.add(category, list(nlp.tokenizer.pipe(sorted(phrase_forms(signal.phrases)))))
+            if signal.patterns:
+                self.patterns.add(category, [token_pattern(pattern) for pattern in sorted(signal.patterns)])
+        self.heading_words = vocabulary.words("pricing-heading")
+        self.pricing_words = vocabulary.words("pricing-words")
+        self.deferred_pricing = vocabulary.words("deferred-pricing")
+        codes = "|".join(sorted(vocabulary.words("currency-codes"), key=len, reverse=True)) or "usd"
+        self.price_per_period = re.compile(_AMOUNT.format(codes=codes) + _PER_PERIOD, re.IGNORECASE)
+
+    def _pricing_heading(self, block: Block) -> bool:
+        """A heading made only of pricing-heading words, one of them a pricing word: "Pricing &
+        plans", "2. Business model and pricing"."""
+        if block.kind is not BlockKind.HEADING:
+            return False
+        words = set(title_words(block.text))
+        return bool(words) and words <= self.heading_words and bool(words & self.pricing_words)
+
+    def _matches(self, doc: Doc) -> Iterable[tuple[str, TokenSpan]]:
+        strings = doc.vocab.strings
+        for match_id, start, end in [*self.phrases(doc), *self.patterns(doc)]:
+            yield strings[match_id], doc[start:end]
+
+    def find(self, doc: Doc, block: Block) -> Iterable[Signal]:
+        section_deferred = _under(block.section, _DEFERRING_TITLE)
+        in_metrics = _under(block.section, _METRICS_TITLE)
+
+        def signal(
+            category: str, start: int, end: int, *, deferred: bool = False, negated: bool = False
+        ) -> Signal:
+            span = block.span(start, end)
+            return Signal(
+                category, block.text[start:end], span, section_deferred or deferred, negated, in_metrics
+            )
+
+        for category, span in self._matches(doc):
+            sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
+            # "not a multi-tenant SaaS product", "no free tier", "Freemium? Subscription?".
+            negated = _negated(doc, span.start) or _asked(doc, span.end)
+            deferred = bool(_DEFERRING_WORDS.search(sentence))
+            yield signal(category, span.start_char, span.end_char, deferred=deferred, negated=negated)
+        if section_deferred:
+            for token in doc:
+                if token.lower_ in self.deferred_pricing:
+                    yield signal(PURCHASE_FACTORS, token.idx, token.idx + len(token.text))
+        for match in self.price_per_period.finditer(block.text):
+            yield signal(PRICE, match.start(), match.end())
+        if self._pricing_heading(block):
+            yield signal(PURCHASE_FACTORS, 0, len(block.text))

@@ -1,0 +1,103 @@
+"""The stakeholders stage: mentions and business signals over spaCy tokens, then the model.
+
+One `nlp.pipe` over the document's prose blocks gives the tokens that both the mention finder and
+the signal finder read. The evidence collectors (`collectors/`) turn the mentions, the stories and
+the document's structure into the stakeholder model. Roles the document declares that the
+vocabulary does not know ("Gardeners add plants") are the document's own vocabulary: they are
+looked for everywhere else too, and the model is built again with those mentions.
+
+What takes long to build (the merged vocabulary, the matchers) is built once per process for each
+vocabulary setting, by the engine, before any document's time budget starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from prdlint.api import STORIES, Stage, StageInput, StageSetup, WordClasses, check_deadline, for_tokenizer
+from prdlint_rules.stakeholders.reading import STAKEHOLDERS
+from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary, merge_vocabularies, validate_config
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from prdlint_rules.stakeholders.reading.business import SignalFinder
+    from prdlint_rules.stakeholders.reading.mentions import MentionFinder
+    from prdlint_rules.stakeholders.reading.model import StakeholderReading
+
+# The config key the stage reads: more words for the vocabulary's entries.
+VOCABULARY_KEY = "vocabulary"
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """What the stage builds once per vocabulary setting."""
+
+    nlp: Language
+    vocabulary: Vocabulary
+    word_classes: WordClasses
+    mentions: MentionFinder
+    signals: SignalFinder
+
+
+def _prepare(setup: StageSetup) -> _Prepared:
+    from prdlint_rules.stakeholders.reading.business import SignalFinder  # imports spaCy
+    from prdlint_rules.stakeholders.reading.mentions import MentionFinder
+
+    configured = setup.settings.get(VOCABULARY_KEY)
+    vocabulary = merge_vocabularies([*setup.vocabularies, *([configured] if configured else [])])
+    nlp, classes = setup.nlp, setup.word_classes
+    return _Prepared(
+        nlp, vocabulary, classes, MentionFinder(nlp, vocabulary, classes), SignalFinder(nlp, vocabulary)
+    )
+
+
+def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
+    """Who the document names, who pays and who uses, and what it says about its business."""
+    # The collectors load when a document is first read, not when the registry lists the stage.
+    from prdlint_rules.stakeholders.reading.collectors import build_model
+    from prdlint_rules.stakeholders.reading.collectors.base import Inputs
+    from prdlint_rules.stakeholders.reading.context import described_context, product_context
+    from prdlint_rules.stakeholders.reading.model import BusinessModel, Mention, Signal, StakeholderReading
+
+    document, prepared = given.document, given.state
+    stories = given.analysis.stories
+    blocks = [block for block in document.blocks if block.text.strip()]
+    docs = list(prepared.nlp.pipe(for_tokenizer(block.text) for block in blocks))
+    mentions: list[Mention] = []
+    signals: list[Signal] = []
+    for block, doc in zip(blocks, docs, strict=True):
+        check_deadline()
+        mentions += prepared.mentions.find(doc, block)
+        signals += prepared.signals.find(doc, block)
+    business = BusinessModel(signals)
+    described = described_context(document, business)
+    vocabulary = prepared.vocabulary
+    inputs = Inputs(document, vocabulary, prepared.word_classes, mentions, stories, signals, described)
+    model = build_model(inputs, without)
+    unknown = [key for key, role in model.roles.items() if role.declared and not vocabulary.classify(key)]
+    if unknown:
+        matcher = prepared.mentions.matcher_for(unknown)
+        for block, doc in zip(blocks, docs, strict=True):
+            mentions += prepared.mentions.find(doc, block, matcher)
+        model = build_model(replace(inputs, mentions=mentions), without)
+    context = product_context(document, model, business, vocabulary, described)
+    return StakeholderReading(model, business, context, vocabulary)
+
+
+def stakeholders_stage(without: Iterable[str] = ()) -> Stage:
+    """The stage, with the evidence collectors named in `without` switched off (the judgement
+    evaluation measures what each is worth so)."""
+    skipped = frozenset(without)
+    return Stage(
+        STAKEHOLDERS,
+        lambda given: _read(given, skipped),
+        requires=(STORIES,),
+        prepare=_prepare,
+        settings={VOCABULARY_KEY: validate_config},
+    )
+
+
+STAGE = stakeholders_stage()
