@@ -268,3 +268,23 @@ def test_a_role_name_runs_over_no_line_break_and_no_numbering() -> None:
     source = "# PRD\n\nStatus: Draft\nOwner: product owner\n\nFriends people users know.\n"
     assert set(analysed(source).stakeholders.roles) == {"owner", "product owner", "user"}
     assert normalize_role("2. Lead Attorneys") == "lead attorney"
+
+
+def test_every_word_list_the_reading_asks_for_is_an_entry_of_its_vocabulary_and_says_what_it_is() -> None:
+    """A word list is defined and described once, in vocabulary.toml: the code asks for it by
+    name, and an entry no code reads, or a name no entry defines, is a mistake."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    import prdlint_rules.stakeholders as pack
+
+    folder = Path(pack.__file__).parent
+    entries = tomllib.loads((folder / "reading" / "vocabulary.toml").read_text(encoding="utf-8"))
+    code = "".join(path.read_text(encoding="utf-8") for path in folder.rglob("*.py"))
+    asked = set(re.findall(r"""words\(\s*["']([a-z-]+)["']\s*\)""", code))
+    named = set(re.findall(r"""["']([a-z][a-z-]+)["']""", code))
+    lists = {name for name, entry in entries.items() if entry["type"] == "words"}
+    assert sorted(asked - set(entries)) == []
+    assert sorted(lists - named) == []
+    assert [name for name, entry in entries.items() if not entry.get("about")] == []

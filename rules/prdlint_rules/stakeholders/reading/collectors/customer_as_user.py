@@ -15,14 +15,13 @@ from prdlint_rules.stakeholders.reading.classes import BOTH, CUSTOMER
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.model import DECLARED_RANKS, Conflation, Rank
 
-_CUSTOMER_WORDS = frozenset({"customer", "client"})
-
 
 def collect(inputs: Inputs, draft: Draft) -> None:
+    customer_words = inputs.vocabulary.words("generic-customers")
     payers = [
         role
         for role in draft.roles.values()
-        if role.key.split()[-1] not in _CUSTOMER_WORDS
+        if role.key.split()[-1] not in customer_words
         and any(
             e.cls in (CUSTOMER, BOTH) and (e.rank == Rank.ACTION or e.rank in DECLARED_RANKS)
             for e in role.evidence
@@ -33,7 +32,7 @@ def collect(inputs: Inputs, draft: Draft) -> None:
     plain_use = inputs.vocabulary.words("plain-use-verbs")
     named = ", ".join(plural(role.key) for role in payers[:2])
     for mention in draft.acting_mentions():
-        if mention.key not in _CUSTOMER_WORDS or not mention.uses or mention.verb not in plain_use:
+        if mention.key not in customer_words or not mention.uses or mention.verb not in plain_use:
             continue
         role = draft.roles.get(mention.key)
         if role is None or role.declared or role.stories:

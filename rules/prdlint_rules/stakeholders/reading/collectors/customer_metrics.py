@@ -22,8 +22,6 @@ _METRIC = re.compile(
 )
 _USER_METRIC = r"\buser(?:s|'s|’s)?\s+{what}\b"
 _USERS = re.compile(r"\b(?:end[- ])?users?\b", re.IGNORECASE)
-# Names the same measure has for users only when it is a measure: "user experience" is a craft.
-_MEASURES = frozenset({"satisfaction", "happiness", "effort"})
 _METRICS_TITLE = re.compile(r"\b(?:metrics?|kpis?|measures?|success|okrs?)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _TARGET = re.compile(r"\d|%|\bscore\b|\bnps\b|\bcsat\b", re.IGNORECASE)
@@ -53,12 +51,13 @@ def _named_for_users(block: Block, what: str, blocks: list[Block]) -> bool:
 def collect(inputs: Inputs, draft: Draft) -> None:
     nobody = nobody_pays(inputs, draft) and inputs.described is not None and inputs.described.funded
     blocks = inputs.document.blocks
+    measures = inputs.vocabulary.words("satisfaction-measures")
     for block in blocks:
         if not _a_metric(block):
             continue
         for match in _METRIC.finditer(block.text):
             what = match.group("what").lower()
-            same = what in _MEASURES and _named_for_users(block, what, blocks)
+            same = what in measures and _named_for_users(block, what, blocks)
             asks_users = _USERS.search(block.text[match.end() :])
             if not (same or asks_users or nobody):
                 continue

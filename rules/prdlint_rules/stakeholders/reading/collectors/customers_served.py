@@ -18,7 +18,6 @@ from prdlint_rules.stakeholders.reading.model import NONPROFIT, PUBLIC_SECTOR, C
 from prdlint_rules.stakeholders.reading.signals import PRICE, USERS_PAY
 
 _PAYING_SIGNALS = frozenset({PRICE, USERS_PAY})
-_CUSTOMER_WORDS = frozenset({"customer", "client"})
 _PLACES = 3
 # Where the people served use the product themselves. An internal tool's "customers" are the
 # company's customers, whose requests its staff handle: that names them rightly.
@@ -43,9 +42,10 @@ def collect(inputs: Inputs, draft: Draft) -> None:
     if described is None or described.kind not in _SERVICES or not nobody_pays(inputs, draft):
         return
     places: list[Conflation] = []
+    customer_words = inputs.vocabulary.words("generic-customers")
     for section in draft.declaring:
         words = {normalize_role(word) for word in re.findall(r"[A-Za-z]+", section.title)}
-        if words & _CUSTOMER_WORDS and section.heading is not None:
+        if words & customer_words and section.heading is not None:
             reason = (
                 f"'{section.title}' declares as customers the people a {described.kind} product serves; "
                 "nobody here pays for it, so they are its users"
@@ -59,7 +59,7 @@ def collect(inputs: Inputs, draft: Draft) -> None:
             )
             places.append(Conflation(block.span(match.start(), match.end()), quoted, reason))
     for mention in draft.acting_mentions():
-        if mention.key.split()[-1] not in _CUSTOMER_WORDS or not (mention.uses or mention.verb):
+        if mention.key.split()[-1] not in customer_words or not (mention.uses or mention.verb):
             continue
         reason = (
             f"'{mention.text}' names the people this {described.kind} product serves; nobody here pays "

@@ -32,8 +32,6 @@ from prdlint_rules.stakeholders.reading.vocabulary import DECLARING_CLASSES, Voc
 Declared = tuple[str | None, str | None]
 
 _MAX_TITLE_WORDS = 7
-# "### Customer" over a schema names an entity, not a group of people.
-_ENTITY_TITLES = frozenset({"user", "customer", "client", "role", "persona", "admin"})
 _FEATURE_TITLE = re.compile(r"\b(?:user|customer|admin)s?\s+management\b")  # "User management"
 _ROLE_COLUMN = re.compile(
     r"^(?:roles?|users?(?:\s+types?)?|personas?|stakeholders?|actors?|who|types?|segments?)$", re.I
@@ -86,7 +84,8 @@ def declared_class(section: Section, vocabulary: Vocabulary) -> Declared | None:
     around = vocabulary.words("declaring-around")
     if not words or len(words) > _MAX_TITLE_WORDS or any(word not in around for word in words):
         return None
-    if (len(words) == 1 and words[0] in _ENTITY_TITLES) or _FEATURE_TITLE.search(" ".join(words)):
+    entity = len(words) == 1 and words[0] in vocabulary.words("entity-titles")
+    if entity or _FEATURE_TITLE.search(" ".join(words)):
         return None
     found = [(cls, kind) for name, cls, kind in DECLARING_CLASSES if vocabulary.words(name) & set(words)]
     if not found:

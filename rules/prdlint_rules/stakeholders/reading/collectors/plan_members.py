@@ -21,10 +21,6 @@ _NAMED_PLAN = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:plans?|tiers?|subscripti
 _PLANS_COLUMN = re.compile(r"\b(?:plans?|tiers?|packages?|editions?)\b", re.IGNORECASE)
 _PRICING_TITLE = re.compile(r"\b(?:pricing|plans?|tiers?|monetis|monetiz|subscriptions?)", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
-# Plans nobody pays for, and words that name no plan: "the Subscription tier", "Pricing tiers".
-_NOT_PAID = frozenset({"free", "basic free", "trial", "subscription", "pricing", "the", "each", "per"})
-# The heads a plan's name makes a paying user: "Gold users", "Family members".
-_MEMBER_HEADS = frozenset({"user", "member", "subscriber", "customer", "account", "holder"})
 
 
 def _first_word(text: str) -> str | None:
@@ -43,23 +39,24 @@ def _table_plans(table: Table) -> set[str]:
     return plans
 
 
-def paid_plans(document: Document) -> set[str]:
-    """The names of the product's plans, lower case, less those that are free."""
+def paid_plans(document: Document, unpaid: frozenset[str]) -> set[str]:
+    """The names of the product's plans, lower case, less those that are free (`unpaid`)."""
     plans = {
         match.group("name").lower() for block in document.blocks for match in _NAMED_PLAN.finditer(block.text)
     }
     for table in document.tables:
         plans |= _table_plans(table)
-    return plans - _NOT_PAID
+    return plans - unpaid
 
 
 def collect(inputs: Inputs, draft: Draft) -> None:
-    plans = paid_plans(inputs.document)
+    plans = paid_plans(inputs.document, inputs.vocabulary.words("unpaid-plans"))
     if not plans:
         return
+    heads = inputs.vocabulary.words("plan-member-heads")
     for key, role in list(draft.roles.items()):
         words = key.split()
-        if len(words) == 2 and words[0] in plans and words[1] in _MEMBER_HEADS:
+        if len(words) == 2 and words[0] in plans and words[1] in heads:
             lines = [m.span.start.line for m in role.mentions] + [s.line for s in role.stories]
             line = min(lines or [e.line for e in role.evidence])
             draft.add(key, line, ON_A_PAID_PLAN, Rank.ACTION, BOTH)

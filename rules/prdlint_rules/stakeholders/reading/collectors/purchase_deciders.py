@@ -19,10 +19,6 @@ from prdlint_rules.stakeholders.reading.collectors.buying_organisations import p
 from prdlint_rules.stakeholders.reading.model import Rank
 
 DECIDES = "decides the purchase here"
-# Weighing the purchase in a persona's own lines: "needs a cost-effective solution". What the
-# persona's business costs ("reduce fuel costs") is not the product's price.
-_WEIGHING = frozenset({"cost-effective", "roi", "affordable", "budget", "budgets"})
-_BUYING_UNITS = frozenset({"team", "department", "office", "group", "committee", "board"})
 # A governing body of the buying organisation approving the purchase: "the theatre's board
 # approves it", "the steering committee signs off".
 _DECIDING_BODY = re.compile(
@@ -38,14 +34,17 @@ _ACCOUNT_HOLDER = re.compile(
 )
 
 
-def _weighs(lines: list[str]) -> bool:
-    return any(word.strip(".,;:()*").lower() in _WEIGHING for line in lines for word in line.split())
+def _weighs(lines: list[str], weighing: frozenset[str]) -> bool:
+    """Weighing the purchase in a persona's own lines: "needs a cost-effective solution". What the
+    persona's business costs ("reduce fuel costs") is not the product's price."""
+    return any(word.strip(".,;:()*").lower() in weighing for line in lines for word in line.split())
 
 
 def collect(inputs: Inputs, draft: Draft) -> None:
     vocabulary = inputs.vocabulary
     # An organisation buys; who inside it decides is the question. A procurement team decides.
-    organisations = vocabulary.words("organisation-heads") - _BUYING_UNITS
+    organisations = vocabulary.words("organisation-heads") - vocabulary.words("buying-units")
+    weighing = vocabulary.words("cost-weighing")
     generic = vocabulary.words("generic-customers")
     deciding = vocabulary.words("deciding-verbs")
     reader = ActionReader(
@@ -78,7 +77,7 @@ def collect(inputs: Inputs, draft: Draft) -> None:
             found = mention.verb or "pays"
         if found is None and _ACCOUNT_HOLDER.match(rest):
             found, cls = "signs the organisation up", None
-        if found is None and _weighs(lines):
+        if found is None and _weighs(lines, weighing):
             found, cls = "weighs the cost", None
         if found:
             line = mention.span.start.line
