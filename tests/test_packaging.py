@@ -69,7 +69,8 @@ def test_the_wheel_carries_the_built_in_rules_and_their_data(wheel_install: Path
     assert probe.stdout.startswith(str(wheel_install))
     assert (wheel_install / "prdlint" / "report" / "findings.schema.json").is_file()
     assert (wheel_install / "prdlint_rules" / "document" / "placeholder_words.toml").is_file()
-    assert (wheel_install / "prdlint_rules" / "stakeholders" / "vocabulary.toml").is_file()
+    assert (wheel_install / "prdlint_rules" / "stakeholders" / "reading" / "vocabulary.toml").is_file()
+    assert (wheel_install / "prdlint" / "text" / "english.toml").is_file()
 
 
 @pytest.mark.integration
