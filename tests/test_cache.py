@@ -69,6 +69,7 @@ def test_a_damaged_entry_is_a_miss(project: Path) -> None:
     assert run("prd.md").stdout == first.stdout
 
 
+@pytest.mark.integration
 def test_a_run_answered_from_the_cache_never_imports_spacy(project: Path) -> None:
     script = (
         "import sys\nfrom prdlint.cli import main\nsys.argv = ['prdlint', 'check', 'prd.md']\n"

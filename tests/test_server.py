@@ -11,6 +11,9 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
+# Each test starts the server as a subprocess and talks to it over stdio.
+pytestmark = pytest.mark.integration
+
 DRAFT = "# Plan\n\nThe launch 🚀 date is TBD. <!-- prdlint-disable-line PRD003 -->\n"
 CONFIG = 'select = ["PRD001", "PRD002", "PRD003"]\nseverity = { PRD002 = "warning" }\n'
 
@@ -195,20 +198,3 @@ async def test_an_edited_config_or_rule_file_applies_at_the_next_lint(
         ("TEAM201", types.DiagnosticSeverity.Warning),
     ]
     assert "name the date" in [d.message for d in client.diagnostics[uri]]
-
-
-def test_one_session_serves_the_workspace_until_a_config_file_changes(tmp_path: Path) -> None:
-    from prdlint.server import PrdlintServer
-
-    server = PrdlintServer()
-    server.root = tmp_path
-    document = tmp_path / "docs" / "prd.md"
-    first = server.current_session(document)
-    first.resolver.for_path(document)
-    assert server.current_session(document) is first
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / ".prdlint.toml").write_text('select = ["PRD002"]\n', encoding="utf-8")
-    second = server.current_session(document)
-    assert second is not first
-    assert second.resolver.for_path(document).select == ("PRD002",)
-    assert server.current_session(document) is second

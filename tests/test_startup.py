@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# Each test starts a fresh interpreter.
+pytestmark = pytest.mark.integration
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "sample-prd.md"
 
