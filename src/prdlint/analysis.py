@@ -137,17 +137,20 @@ class AnalysisRun:
 
 
 _ENVIRONMENTS: dict[str | None, LanguageEnvironment] = {}
-_STATES: dict[tuple[Stage, str], tuple[StageSetup, Any]] = {}
-_settled = False
+_STATES: dict[tuple[Stage, str | None, int, str], tuple[StageSetup, Any]] = {}
+# How many states the garbage collector was last told to leave alone (see _settle).
+_settled = 0
 
 
 def _prepared(
     stage: Stage, settings: Settings, vocabularies: tuple[Mapping[str, Any], ...]
 ) -> tuple[StageSetup, Any]:
     """The stage's setup and what its `prepare` built, once per process for each setting: the
-    pipeline, the vocabularies, and the values of the config keys the stage reads."""
+    pipeline, the vocabularies, and the values of the config keys the stage reads. The
+    vocabularies are the registry's, told apart by identity (the setup it is kept in keeps it
+    alive, so no other can take its identity); the stage's own values by what they hold."""
     values = {key: settings.stage_settings.get(key) for key in stage.settings}
-    key = (stage, json.dumps([settings.nlp_model, vocabularies, values], sort_keys=True, default=str))
+    key = (stage, settings.nlp_model, id(vocabularies), json.dumps(values, sort_keys=True, default=str))
     if key not in _STATES:
         environment = _ENVIRONMENTS.setdefault(settings.nlp_model, LanguageEnvironment(settings.nlp_model))
         setup = StageSetup(environment, vocabularies, values)
@@ -156,13 +159,14 @@ def _prepared(
 
 
 def _settle() -> None:
-    """After the first document, moves what the setup built (the pipeline, its vocabulary, the
-    matchers) out of the garbage collector's sight: they live as long as the process, and scanning
-    them again at every collection made the cost of a large document grow faster than its size."""
+    """After a document whose stages built something for the process (the pipeline, a vocabulary,
+    matchers), moves it out of the garbage collector's sight: it lives as long as the process,
+    and scanning it again at every collection made the cost of a large document grow faster than
+    its size."""
     global _settled
-    if not _settled:
+    if len(_STATES) > _settled:
         gc.freeze()
-        _settled = True
+        _settled = len(_STATES)
 
 
 def analyse(
