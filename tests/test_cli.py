@@ -177,7 +177,7 @@ CONFIG_ERRORS = [
     ),
     (
         '[vocabulary]\ncustomers = ["franchisee"]\n',
-        ["vocabulary.customers: unknown entry of the stakeholder vocabulary (did you mean 'customer'?)"],
+        ["vocabulary.customers: unknown entry of the stakeholder vocabulary (did you mean 'customer'? the"],
     ),
 ]
 

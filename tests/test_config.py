@@ -76,6 +76,7 @@ BAD_CONFIGS = [
     ('[vocabulary]\nuse-verbs = "dispatch"\n', "vocabulary.use-verbs", "expected an array"),
     ("[vocabulary.synonyms]\nrider = 1\n", "vocabulary.synonyms.rider", "expected a string"),
     ("vocabulary = 3\n", "vocabulary", "expected a table"),
+    ('[vocabulary.words]\nuse-verbs = ["x"]\n', "vocabulary.words", "named directly, `use-verbs = [...]`"),
 ]
 
 

@@ -235,6 +235,23 @@ def entry_types(tables: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     }
 
 
+_ENTRIES_AT = "prdlint_rules/stakeholders/reading/vocabulary.toml"
+
+
+def _unknown(name: str, entry: Any, known: Mapping[str, str]) -> str:
+    """Why `name` is no entry, and what was likely meant: a close name, or for a table of lists
+    (the layout of `[vocabulary.words]`) the entries named directly."""
+    if isinstance(entry, dict) and entry and all(isinstance(item, list) for item in entry.values()):
+        first = next(iter(entry))
+        return (
+            f"unknown entry of the stakeholder vocabulary: its entries are named directly, "
+            f"`{first} = [...]` under the vocabulary table, not under `{name}`"
+        )
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"unknown entry of the stakeholder vocabulary ({hint}the entries are those of {_ENTRIES_AT})"
+
+
 def validate_config(value: Any, key: str, site: ConfigSite) -> dict[str, Any]:
     """`[tool.prdlint.vocabulary]`: words added to the vocabulary's entries by name (a list), and
     pairs to `synonyms` (a table of strings); an unknown entry is an error listing the known
@@ -246,9 +263,7 @@ def validate_config(value: Any, key: str, site: ConfigSite) -> dict[str, Any]:
     for name, entry in value.items():
         entry_key = f"{key}.{name}"
         if name not in known:
-            close = difflib.get_close_matches(name, known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(sorted(known))}"
-            raise site.error(entry_key, f"unknown entry of the stakeholder vocabulary ({hint})")
+            raise site.error(entry_key, _unknown(name, entry, known))
         if known[name] == SYNONYMS:
             if not isinstance(entry, dict):
                 raise site.error(entry_key, "expected a table of words and the names they stand for")
