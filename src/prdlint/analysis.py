@@ -131,10 +131,6 @@ class AnalysisRun:
     """The stages that failed, those that did not run because a stage they require failed, and
     after the time budget ran out, every stage left."""
 
-    @property
-    def out_of_time(self) -> bool:
-        return any(isinstance(failure.error, AnalysisTimeoutError) for failure in self.failures)
-
 
 _ENVIRONMENTS: dict[str | None, LanguageEnvironment] = {}
 _STATES: dict[tuple[Stage, str | None, int, str], tuple[StageSetup, Any]] = {}
