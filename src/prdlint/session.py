@@ -21,7 +21,7 @@ from prdlint.atomic import write_atomically
 from prdlint.cache import ResultCache
 from prdlint.config import ConfigResolver
 from prdlint.document import Document, parse_document
-from prdlint.engine import internal_error, lint_document
+from prdlint.engine import internal_error, lint_document, lint_text
 from prdlint.files import discover
 from prdlint.fixing import FixMode, fix_text, unified_diff
 from prdlint.parallel import Progress, run_in_workers
@@ -106,15 +106,15 @@ class LintSession:
         """The source's findings, or with the session's fix mode its findings after its fixes (the
         file rewritten once, atomically, when it is on disk and the mode writes)."""
         registry = self.registry_for(source.settings)
-
-        def lint_text(text: str) -> FileResult:
+        if self.fix is None:
             return lint_document(
-                parse_document(text), source.shown, source.settings, registry, file_path=source.path
+                source.document, source.shown, source.settings, registry, file_path=source.path
             )
 
-        if self.fix is None:
-            return lint_text(source.text)
-        fixed = fix_text(source.text, lint_text, self.fix)
+        def lint(text: str) -> FileResult:
+            return lint_text(text, source.shown, source.settings, registry, file_path=source.path)
+
+        fixed = fix_text(source.text, lint, self.fix)
         result = replace(fixed.result, fixed=fixed.applied)
         if fixed.text == source.text:
             return result
