@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from prdlint.registry import registry_from_plugins
-from prdlint.testing import assert_fixture, fixture_paths
+from prdlint.api import assert_fixture, fixture_paths, registry_from_plugins
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PLUGIN = ROOT / "examples" / "prdlint-acme"

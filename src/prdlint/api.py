@@ -13,7 +13,8 @@ change between versions; what is here changes only with notice.
 - The text grammar: word forms, headings without numbering, the parts of a story, and
   `for_tokenizer` / `WordClasses` for stages that read spaCy Docs.
 - Rules written as data (`load_rule_file`), and the fixture harness (`assert_fixture`,
-  `run_fixture`, `fixture_paths`, `expected_findings`) to test a pack with.
+  `run_fixture`, `fixture_paths`, `expected_findings`, and `registry_from_plugins` for a registry
+  of just the plugins under test) to test a pack with.
 """
 
 from prdlint.datarules import load_rule_file
@@ -41,6 +42,7 @@ from prdlint.language.model import (
 from prdlint.language.pipeline import for_tokenizer
 from prdlint.language.wordclasses import WordClasses
 from prdlint.markers import hookimpl
+from prdlint.registry import registry_from_plugins
 from prdlint.rule import Edit, Finding, Fix, Option, Rule, RuleContext, Severity, Violation
 from prdlint.span import Position, Span
 from prdlint.stage import ConfigSite, Stage, StageInput, StageSetup
@@ -114,6 +116,7 @@ __all__ = [
     "phrase_forms",
     "plural",
     "present_forms",
+    "registry_from_plugins",
     "run_fixture",
     "singular",
     "strip_numbering",

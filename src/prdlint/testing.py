@@ -17,8 +17,7 @@ In a plugin's test suite:
 
 ```python
 import pytest
-from prdlint.registry import registry_from_plugins
-from prdlint.testing import assert_fixture, fixture_paths
+from prdlint.api import assert_fixture, fixture_paths, registry_from_plugins
 import acme_prdlint.plugin
 
 REGISTRY = registry_from_plugins(acme_prdlint.plugin)
