@@ -1,321 +1,151 @@
-"""prdlint's judgement against careful readers, on the labelled PRDs in ../shared/corpus/prd-labelled.
+"""prdlint's judgement against careful readers, out of fold, on every labelled PRD in ../shared/corpus.
 
-Each document there was labelled by two product managers independently and settled (RUBRIC.md
-says what each field means and which rule it speaks for). For each document this runs the
-stakeholder analysis and the document-level rules, and measures:
+The whole-document verdicts (no-customer, no-users, no-operational-users,
+customer-needs-without-purchase-factors, no-decision-maker) are measured on all the labelled PRDs
+(prd-labelled 60, prd-reviewed 48, prd-pool 200; labelled.py), each rule against what its rubric
+field says. A verdict weighed by a learned model (verdicts.json) is measured out of fold: the
+documents are dealt into folds by repository, and each fold is linted with models fitted on the
+other folds only (their thresholds chosen out of fold within those), so no document is judged by
+a model that saw it. Beside each rule's figures: the hand-written rule alone (the reading without
+any model), the rules that never fire and always fire, and the two readers' own agreement, the
+ceiling. prd-pool was read by no one writing the reading: its figures are the honest ones.
 
-- per rule, the share of documents where the rule fires exactly when the labels say it should
-  (no-customer where no customer is identified; no-users where no users are; no-operational-users
-  where users are and operational users are not; customer-needs-without-purchase-factors where
-  customers are identified and pricing is not considered; no-decision-maker where customers are
-  identified, the product is sold to organisations, and no decision maker is named);
-- customer-user-conflated at the labelled conflation places (within two lines): precision, recall;
-- stories: precision and recall of the recognizer (within one line), and how often the role agrees;
-- role classes: of the roles the readers listed, how many prdlint classifies the same way (a role
-  prdlint does not find disagrees, unless the readers said it is no stakeholder).
+The reading's details (stories, roles, conflation places, metric-without-target) are measured on
+prd-labelled, whose labels hold them (reading_details.py). Every figure is held to
+benchmarks/baselines/judgement.json: `--check` exits 1 when one drops.
 
-Every disagreement is listed with the evidence that decided it and the collector that found that
-evidence. `--without COLLECTOR` switches a collector off to measure what it is worth. The figures
-are held to benchmarks/baselines/judgement.json: `--check` exits 1 when one drops.
-
-    python benchmarks/judgement_eval.py [--check] [--without NAME] [--doc 201] [--quiet]
+    python benchmarks/judgement_eval.py [--check] [--quiet] [--without COLLECTOR]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import re
-from collections import Counter
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
-from _harness import SHARED, add_baseline_options, guard
-from prdlint.analysis import analyse
+from _harness import add_baseline_options, guard
+from labelled import CORPUS, DOCUMENT_RULES, SETS, Confusion, LabelledDocument, folds, load, reader_agreement
 from prdlint.document import parse_document
 from prdlint.engine import lint_document
-from prdlint.language.model import STORIES, Story
 from prdlint.registry import Registry, load_registry
-from prdlint.rule import Finding
 from prdlint.settings import Settings
-from prdlint.text.forms import normalize_role
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS
-from prdlint_rules.stakeholders.reading.classes import OPERATIONAL, UNKNOWN
 from prdlint_rules.stakeholders.reading.collectors import COLLECTOR_NAMES
-from prdlint_rules.stakeholders.reading.model import Role, StakeholderReading
 from prdlint_rules.stakeholders.reading.stage import stakeholders_stage
+from prdlint_rules.stakeholders.verdicts import VerdictModel, models_in_use, shipped_models
+from reading_details import detail_figures
+from verdict_models import FOLDS, feature_rows, fold_models
 
-LABELLED = SHARED / "corpus" / "prd-labelled"
-CONFLATED = "PRD104"
-RULES = {
-    "PRD101": "no-customer",
-    "PRD102": "no-users",
-    "PRD103": "no-operational-users",
-    "PRD105": "customer-needs-without-purchase-factors",
-    "PRD107": "no-decision-maker",
-    "PRD301": "metric-without-target",
-}
-_CONFLATION_REACH = 2
-_STORY_REACH = 1
+ALL = "all"
 
 
-def should_fire(label: dict[str, Any]) -> dict[str, bool]:
-    """Which document-level rules the labels say should fire (RUBRIC.md, "Which rule each field
-    speaks for")."""
-    customers, users = bool(label["customers_identified"]), bool(label["users_identified"])
-    return {
-        "PRD101": not customers,
-        "PRD102": not users,
-        "PRD103": users and not label["operational_users_identified"],
-        "PRD105": customers and label["pricing_considered"] is False,
-        "PRD107": customers and bool(label["b2b"]) and label["dmu_identified"] is False,
-        "PRD301": not label["metrics"]["section"] or label["metrics"]["targets"] is False,
-    }
+def fired_rules(
+    documents: Iterable[LabelledDocument], registry: Registry, models: Mapping[str, VerdictModel]
+) -> dict[str, set[str]]:
+    """The document-level rules that fire on each document, its verdicts weighed with `models`."""
+    fired: dict[str, set[str]] = {}
+    with models_in_use(models):
+        for document in documents:
+            settings = Settings(root=document.path.parent, select=tuple(DOCUMENT_RULES))
+            findings = lint_document(
+                parse_document(document.text), document.path.name, settings, registry, file_path=document.path
+            ).findings
+            fired[document.key] = {finding.code for finding in findings}
+    return fired
 
 
-@dataclass
-class Tally:
-    agree: Counter[str] = field(default_factory=Counter)
-    documents: int = 0
-    stories_found: int = 0
-    stories_labelled: int = 0
-    stories_matched: int = 0
-    story_roles_agree: int = 0
-    story_benefits_agree: int = 0
-    conflations_found: int = 0
-    conflations_labelled: int = 0
-    conflations_right: int = 0
-    conflations_recalled: int = 0
-    roles_labelled: int = 0
-    roles_found: int = 0
-    roles_agree: int = 0
-    kinds_labelled: int = 0
-    kinds_agree: int = 0
-    disagreements: list[str] = field(default_factory=list)
-
-    def figures(self) -> dict[str, float]:
-        def share(part: int, whole: int) -> float:
-            return part / whole if whole else 1.0
-
-        figures = {f"{code} {name}": share(self.agree[code], self.documents) for code, name in RULES.items()}
-        figures |= {
-            "PRD104 conflation precision": share(self.conflations_right, self.conflations_found),
-            "PRD104 conflation recall": share(self.conflations_recalled, self.conflations_labelled),
-            "stories precision": share(self.stories_matched, self.stories_found),
-            "stories recall": share(self.stories_matched, self.stories_labelled),
-            "story roles agree": share(self.story_roles_agree, self.stories_matched),
-            "story benefits agree": share(self.story_benefits_agree, self.stories_matched),
-            "roles found": share(self.roles_found, self.roles_labelled),
-            "role class agreement": share(self.roles_agree, self.roles_found),
-            "user kind agreement": share(self.kinds_agree, self.kinds_labelled),
-        }
-        return figures
+def out_of_fold(
+    documents: list[LabelledDocument], registry: Registry, learned: Iterable[str]
+) -> dict[str, set[str]]:
+    """Each document's fired rules, its learned verdicts weighed by models fitted without its fold."""
+    codes = sorted(learned)
+    rows = feature_rows(documents, registry) if codes else {}
+    fired: dict[str, set[str]] = {}
+    for test in folds(documents, FOLDS):
+        held = {document.key for document in test}
+        train = [document for document in documents if document.key not in held]
+        fired |= fired_rules(test, registry, fold_models(codes, train, rows))
+    return fired
 
 
-def _names(name: str) -> list[str]:
-    """The role keys a readers' role name may stand for: "parent/guardian" is either, "owner
-    (jurie)" is an owner."""
-    bare = re.sub(r"\([^)]*\)", " ", name.replace('"', ""))
-    return [normalize_role(part) for part in re.split(r"\s*/\s*", bare) if part.strip()]
+def confusions(
+    documents: Iterable[LabelledDocument], fired: Mapping[str, set[str]]
+) -> dict[tuple[str, str], Confusion]:
+    table: dict[tuple[str, str], Confusion] = defaultdict(Confusion)
+    for document in documents:
+        for code, expected in document.expected().items():
+            for where in (document.set, ALL):
+                table[(where, code)].add(code in fired[document.key], expected, document.key)
+    return table
 
 
-def find_role(analysis: StakeholderReading, name: str) -> Role | None:
-    """prdlint's role for a role the readers named: the same key (or a synonym's), else a role
-    whose name ends with it or that it ends with ("owner" for "clinic owner"), the most named
-    first."""
-    roles = analysis.stakeholders.roles
-    keys = [analysis.vocabulary.canonical(key) for key in _names(name)]
-    for key in keys:
-        if key in roles:
-            return roles[key]
-    near = [
-        role for key in keys for k, role in roles.items() if k.endswith(" " + key) or key.endswith(" " + k)
-    ]
-    return max(near, key=lambda role: len(role.mentions) + len(role.stories), default=None)
+def _row(name: str, c: Confusion) -> str:
+    return (
+        f"    {name:<22} kappa {c.kappa:5.2f}  P {c.precision:4.2f}  R {c.recall:4.2f}"
+        f"  agree {c.agreement:4.2f}  (n {c.total}, should fire {c.tp + c.fn})"
+    )
 
 
-def explain(role: Role | None) -> str:
-    """ "'clinic owner' customer (line 12: pays for the product here, by actions)"."""
-    if role is None:
-        return "not found"
-    evidence = role.deciding_evidence
-    kind = f"/{role.kind}" if role.kind else ""
-    if evidence is None:
-        return f"'{role.key}' {role.cls}{kind}"
-    return f"'{role.key}' {role.cls}{kind} (line {evidence.line}: {evidence.reason}, by {evidence.collector})"
-
-
-def _rule_evidence(code: str, label: dict[str, Any], analysis: StakeholderReading) -> list[str]:
-    """What decided a document-level rule, both ways: the readers' roles as prdlint saw them, and
-    the roles or signals prdlint went by."""
-    roles = analysis.stakeholders.roles.values()
-    business = analysis.business
-    lines: list[str] = []
-    if code in ("PRD101", "PRD105", "PRD107"):
-        names = label["customer_roles"]
-        lines += [f"readers' customer '{name}': {explain(find_role(analysis, name))}" for name in names]
-        lines += [f"prdlint's customer {explain(role)}" for role in roles if role.is_customer]
-        signals = [s for s in business.signals if s.category in ("users-pay", "price", "funding")]
-        lines += [f"payer signal {s.category} '{s.text}' line {s.line}" for s in signals]
-    if code == "PRD103":
-        names = label["operational_roles"]
-        lines += [f"readers' operational '{name}': {explain(find_role(analysis, name))}" for name in names]
-        lines += [
-            f"prdlint's operational {explain(role)} acts={role.acts_in_product}"
-            for role in roles
-            if role.is_user and role.kind == OPERATIONAL
-        ]
-    if code == "PRD105":
-        factors = [s for s in business.signals if s.category in ("purchase-factors", "price", "users-pay")]
-        lines += [f"purchase factor '{s.text}' line {s.line}" for s in factors]
-    if code == "PRD107":
-        lines += [f"organisations signal '{s.text}' line {s.line}" for s in business.stated("organisations")]
-        lines += [f"decides: '{r.key}'" for r in roles if r.decider]
-    return lines
-
-
-def _near(story: Story, line: int) -> bool:
-    """Whether a labelled story's line is the story's: readers put a story split over lines at its
-    role's line ("As a maintainer, I want:" over the items that are its stories)."""
-    lines = {story.line} | ({story.role.span.start.line} if story.role else set())
-    return any(abs(at - line) <= _STORY_REACH for at in lines)
-
-
-def _stories(tally: Tally, doc: str, label: dict[str, Any], stories: list[Story]) -> None:
-    found = list(stories)
-    tally.stories_found += len(found)
-    tally.stories_labelled += len(label["stories"])
-    unmatched = list(found)
-    for labelled in label["stories"]:
-        match = next((s for s in unmatched if _near(s, labelled["line"])), None)
-        if match is None:
-            tally.disagreements.append(f"{doc} story missed: line {labelled['line']} ({labelled['role']})")
-            continue
-        unmatched.remove(match)
-        tally.stories_matched += 1
-        if labelled["benefit"] == (match.ends is not None):
-            tally.story_benefits_agree += 1
-        else:
-            said = "a benefit" if labelled["benefit"] else "no benefit"
-            tally.disagreements.append(f"{doc} story benefit: line {labelled['line']} readers {said}")
-        role = match.role.text if match.role else ""
-        if normalize_role(role) == normalize_role(labelled["role"]):
-            tally.story_roles_agree += 1
-        else:
-            tally.disagreements.append(
-                f"{doc} story role: line {labelled['line']} readers '{labelled['role']}', prdlint '{role}'"
-            )
-    for story in unmatched:
-        role = story.role.text if story.role else None
-        tally.disagreements.append(f"{doc} story not labelled: line {story.line} role {role!r}")
-
-
-def _conflations(tally: Tally, doc: str, label: dict[str, Any], findings: list[Finding]) -> None:
-    places = [place["line"] for place in label["conflation"]]
-    lines = [finding.span.start.line for finding in findings if finding.code == CONFLATED]
-    tally.conflations_found += len(lines)
-    tally.conflations_labelled += len(places)
-    for line in lines:
-        if any(abs(line - place) <= _CONFLATION_REACH for place in places):
-            tally.conflations_right += 1
-        else:
-            message = next(f.message for f in findings if f.code == CONFLATED and f.span.start.line == line)
-            tally.disagreements.append(f"{doc} PRD104 not at a labelled place: line {line}: {message}")
-    for place in label["conflation"]:
-        if any(abs(line - place["line"]) <= _CONFLATION_REACH for line in lines):
-            tally.conflations_recalled += 1
-        else:
-            tally.disagreements.append(f"{doc} PRD104 missed: line {place['line']} '{place['quote']}'")
-
-
-def _roles(tally: Tally, doc: str, label: dict[str, Any], analysis: StakeholderReading) -> None:
-    """Roles found: of the stakeholders the readers listed, how many prdlint names. Class
-    agreement: of those it names, and of the phrases the readers say are no stakeholder, how many
-    it classifies as they do (no stakeholder: not a role, or a role of unknown class)."""
-    for labelled in label["roles"]:
-        role = find_role(analysis, labelled["role"])
-        stakeholder = labelled["class"] != "not-a-stakeholder"
-        if stakeholder:
-            tally.roles_labelled += 1
-            if role is None:
-                where = f"line {labelled['line']}, {labelled['class']}"
-                tally.disagreements.append(f"{doc} role '{labelled['role']}' ({where}) not found")
+def report(
+    hand: Mapping[tuple[str, str], Confusion],
+    learned: Mapping[tuple[str, str], Confusion],
+    codes: Iterable[str],
+) -> None:
+    for code in DOCUMENT_RULES:
+        readers = reader_agreement(code)
+        ceiling = f"; the readers agree at kappa {readers.kappa:.2f} (n {readers.total})" if readers else ""
+        print(f"\n{code} {DOCUMENT_RULES[code]}{ceiling}")
+        for where in (*SETS, ALL):
+            if (where, code) not in hand:
                 continue
-            tally.roles_found += 1
-            agree = role.cls == labelled["class"]
-        else:
-            tally.roles_found += 1
-            agree = role is None or role.cls == UNKNOWN
-        if agree:
-            tally.roles_agree += 1
-        else:
-            tally.disagreements.append(
-                f"{doc} role '{labelled['role']}' (line {labelled['line']}): readers {labelled['class']}, "
-                f"prdlint {explain(role)}"
-            )
-        kind = labelled.get("kind")
-        if labelled["class"] in ("user", "both") and kind and role is not None and role.is_user:
-            tally.kinds_labelled += 1
-            if role.kind == kind:
-                tally.kinds_agree += 1
-            else:
-                tally.disagreements.append(
-                    f"{doc} kind of '{labelled['role']}': readers {kind}, prdlint {explain(role)}"
-                )
-
-
-def evaluate(doc: str, tally: Tally, registry: Registry, settings: Settings) -> None:
-    label = json.loads((LABELLED / "labels" / f"{doc}.json").read_text(encoding="utf-8"))
-    document = parse_document((LABELLED / "docs" / f"{doc}.md").read_text(encoding="utf-8"))
-    run = analyse(document, settings, registry.stages, registry.vocabularies, [STAKEHOLDERS])
-    if run.failures:
-        raise SystemExit(f"{doc}: the analysis failed: {run.failures}")
-    analysis: StakeholderReading = run.analysis.result(STAKEHOLDERS)
-    stories = run.analysis.result(STORIES)
-    findings = lint_document(document, f"{doc}.md", settings, registry).findings
-    fired = {finding.code for finding in findings}
-    tally.documents += 1
-    for code, expected in should_fire(label).items():
-        if (code in fired) == expected:
-            tally.agree[code] += 1
-            continue
-        verdict = "fired, readers say no" if code in fired else "silent, readers say it should fire"
-        tally.disagreements.append(f"{doc} {code} {RULES[code]}: {verdict}")
-        tally.disagreements += [f"      {line}" for line in _rule_evidence(code, label, analysis)]
-    _conflations(tally, doc, label, findings)
-    _stories(tally, doc, label, stories)
-    _roles(tally, doc, label, analysis)
+            print(f"  {where}")
+            shown = hand[(where, code)]
+            print(_row("hand-written rule", shown))
+            if code in codes:
+                print(_row("learned weighing (OOF)", learned[(where, code)]))
+            print(_row("never fires", shown.never_fire()))
+            print(_row("always fires", shown.always_fire()))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--labelled", type=Path, default=LABELLED)
     parser.add_argument("--without", action="append", default=[], choices=COLLECTOR_NAMES)
-    parser.add_argument("--doc", action="append", help="only these documents (e.g. 201)")
     parser.add_argument("--quiet", action="store_true", help="figures only, no disagreements")
     add_baseline_options(parser)
     options = parser.parse_args()
-    if not (options.labelled / "labels").is_dir():
-        raise SystemExit(f"no labelled corpus at {options.labelled}: set PRDLINT_SHARED to the shared folder")
+    if not (CORPUS / "prd-labelled" / "labels").is_dir():
+        raise SystemExit(f"no labelled corpus at {CORPUS}: set PRDLINT_SHARED to the shared folder")
     registry = load_registry()
     if options.without:
         # The stakeholders stage with those collectors switched off: a stage of its own.
         stages = {**registry.stages, STAKEHOLDERS: stakeholders_stage(without=options.without)}
         registry = replace(registry, stages=stages)
-    settings = Settings(root=options.labelled, select=(*RULES, CONFLATED))
-    docs = options.doc or sorted(path.stem for path in (options.labelled / "labels").glob("*.json"))
-    tally = Tally()
-    for doc in docs:
-        evaluate(doc, tally, registry, settings)
+    documents = load()
+    learned = sorted(shipped_models())
+    hand = confusions(documents, fired_rules(documents, registry, {}))
+    weighed = confusions(documents, out_of_fold(documents, registry, learned)) if learned else hand
+    details = detail_figures(registry)
     if not options.quiet:
-        print("\n".join(tally.disagreements))
-    print(f"\n{tally.documents} documents")
-    if options.without or options.doc:
-        for key, value in tally.figures().items():
-            print(f"  {key:<36} {value:.3f}")
+        for code in DOCUMENT_RULES:
+            print(f"\n== {code}: {'learned weighing (OOF)' if code in learned else 'hand-written rule'}")
+            print("\n".join(weighed[(ALL, code)].wrong))
+        print("\n== the reading's details on prd-labelled")
+        print("\n".join(details.disagreements))
+    print(f"\n{len(documents)} labelled documents; learned weighing for {', '.join(learned) or 'no verdict'}")
+    report(hand, weighed, learned)
+    figures: dict[str, float] = {}
+    for code, name in DOCUMENT_RULES.items():
+        shipped = weighed[(ALL, code)]
+        figures[f"{code} {name} kappa"] = shipped.kappa
+        figures[f"{code} {name} precision"] = shipped.precision
+        figures[f"{code} {name} kappa on prd-pool"] = weighed[("prd-pool", code)].kappa
+    figures |= details.figures()
+    if options.without:
+        for key, value in figures.items():
+            print(f"  {key:<52} {value:.3f}")
         return
-    guard(tally.figures(), "judgement", options)
+    guard(figures, "judgement", options)
 
 
 if __name__ == "__main__":

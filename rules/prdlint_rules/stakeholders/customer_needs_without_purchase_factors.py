@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.api import Rule, RuleContext, Violation
+from prdlint.api import STORIES, Rule, RuleContext, Violation
 from prdlint_rules.stakeholders.common import customers, document_anchor, is_template, quote_roles
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
 from prdlint_rules.stakeholders.reading.classes import CUSTOMER
 from prdlint_rules.stakeholders.reading.signals import PRICE, PURCHASE_FACTORS, USERS_PAY
+from prdlint_rules.stakeholders.verdicts import decided
 
 
 class CustomerNeedsWithoutPurchaseFactors(Rule):
@@ -45,7 +46,7 @@ class CustomerNeedsWithoutPurchaseFactors(Rule):
     code = "PRD105"
     name = "customer-needs-without-purchase-factors"
     pack = "stakeholders"
-    needs = frozenset({STAKEHOLDERS})
+    needs = frozenset({STAKEHOLDERS, STORIES})
     whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
@@ -53,7 +54,8 @@ class CustomerNeedsWithoutPurchaseFactors(Rule):
         paying = customers(analysis)
         if is_template(context, CUSTOMER) or not paying:
             return
-        if any(analysis.business.mentioned(category) for category in (PURCHASE_FACTORS, PRICE, USERS_PAY)):
+        mentioned = any(analysis.business.mentioned(c) for c in (PURCHASE_FACTORS, PRICE, USERS_PAY))
+        if not decided(self.code, context, hand=not mentioned):
             return
         yield Violation(
             f"customer needs without purchase factors: the document names customers "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.api import Rule, RuleContext, Severity, Violation, plural
+from prdlint.api import STORIES, Rule, RuleContext, Severity, Violation, plural
 from prdlint_rules.stakeholders.common import (
     assumed_context,
     document_anchor,
@@ -16,6 +16,7 @@ from prdlint_rules.stakeholders.common import (
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
 from prdlint_rules.stakeholders.reading.classes import CUSTOMER
 from prdlint_rules.stakeholders.reading.model import PERSONAL
+from prdlint_rules.stakeholders.verdicts import decided
 
 
 class NoCustomer(Rule):
@@ -71,13 +72,15 @@ class NoCustomer(Rule):
     name = "no-customer"
     pack = "stakeholders"
     default_severity = Severity.INFO
-    needs = frozenset({STAKEHOLDERS})
+    needs = frozenset({STAKEHOLDERS, STORIES})
     whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = reading(context)
         product = analysis.product
-        if is_template(context, CUSTOMER) or names_a_payer(analysis) or product.kind == PERSONAL:
+        if is_template(context, CUSTOMER) or product.kind == PERSONAL:
+            return
+        if not decided(self.code, context, hand=not names_a_payer(analysis)):
             return
         named = users(analysis)
         who = f"names users ({quote_roles(named)}) but" if named else "names"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.api import Rule, RuleContext, Severity, Violation
+from prdlint.api import STORIES, Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import (
     document_anchor,
     is_template,
@@ -15,6 +15,7 @@ from prdlint_rules.stakeholders.common import (
 )
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
 from prdlint_rules.stakeholders.reading.classes import CUSTOMER
+from prdlint_rules.stakeholders.verdicts import decided
 
 
 class NoDecisionMaker(Rule):
@@ -57,15 +58,16 @@ class NoDecisionMaker(Rule):
     name = "no-decision-maker"
     pack = "stakeholders"
     default_severity = Severity.INFO
-    needs = frozenset({STAKEHOLDERS})
+    needs = frozenset({STAKEHOLDERS, STORIES})
     whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         analysis = reading(context)
-        if is_template(context, CUSTOMER) or not names_a_payer(analysis):
-            return
         sold = sold_to_organisations(analysis)
-        if sold is None or any(role.decider for role in analysis.stakeholders.roles.values()):
+        if is_template(context, CUSTOMER) or sold is None:
+            return
+        deciders = any(role.decider for role in analysis.stakeholders.roles.values())
+        if not decided(self.code, context, hand=names_a_payer(analysis) and not deciders):
             return
         text, line = sold
         named = users(analysis)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.api import Rule, RuleContext, Severity, Violation
+from prdlint.api import STORIES, Rule, RuleContext, Severity, Violation
 from prdlint_rules.stakeholders.common import (
     assumed_context,
     document_anchor,
@@ -16,6 +16,7 @@ from prdlint_rules.stakeholders.common import (
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
 from prdlint_rules.stakeholders.reading.classes import OPERATIONAL
 from prdlint_rules.stakeholders.reading.signals import NO_ACCOUNTS, NO_BACKEND
+from prdlint_rules.stakeholders.verdicts import decided
 
 
 class NoOperationalUsers(Rule):
@@ -66,7 +67,7 @@ class NoOperationalUsers(Rule):
     name = "no-operational-users"
     pack = "stakeholders"
     default_severity = Severity.INFO
-    needs = frozenset({STAKEHOLDERS})
+    needs = frozenset({STAKEHOLDERS, STORIES})
     whole_document = True
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
@@ -78,7 +79,7 @@ class NoOperationalUsers(Rule):
         if is_template(context) or not named or nothing_to_operate:
             return
         operational = [role for role in named if OPERATIONAL in role.kinds]
-        if any(role.acts_in_product for role in operational):
+        if not decided(self.code, context, hand=not any(role.acts_in_product for role in operational)):
             return
         passing = ""
         if operational:
