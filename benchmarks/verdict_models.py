@@ -5,9 +5,7 @@ no-decision-maker), a logistic model over the reading's features (prdlint_rules.
 verdicts.features) is fitted to what the readers said, on the documents the verdict applies to;
 the threshold from which the rule reports is chosen out of fold, as the one with the highest
 kappa among those whose precision is at least 0.8 (none such: the rule never reports from the
-model). Fitting is Newton's method on an L2-penalised log-likelihood, which reaches the one
-optimum to machine precision: the same data give the same model on every machine, so a gate on
-its figures does not flicker.
+model). The fitting is logistic.py's: the same data give the same model on every machine.
 """
 
 from __future__ import annotations
@@ -19,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from labelled import Confusion, LabelledDocument, folds
+from logistic import fit
 from prdlint.analysis import analyse
 from prdlint.document import parse_document
 from prdlint.language.model import STORIES
@@ -84,23 +83,6 @@ def feature_rows(documents: Sequence[LabelledDocument], registry: Registry) -> d
     return rows
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
-    """Intercept then weights of an L2-penalised logistic regression (intercept unpenalised)."""
-    design = np.hstack([np.ones((x.shape[0], 1)), x])
-    weights = np.zeros(design.shape[1])
-    penalty = np.full(design.shape[1], l2)
-    penalty[0] = 0.0
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-design @ weights))
-        gradient = design.T @ (p - y) + penalty * weights
-        hessian = (design * (p * (1 - p))[:, None]).T @ design + np.diag(penalty)
-        step = np.linalg.solve(hessian, gradient)
-        weights -= step
-        if np.abs(step).max() < 1e-12:
-            break
-    return weights
-
-
 def _matrix(rows: Sequence[Mapping[str, float]], names: Sequence[str]) -> np.ndarray:
     return np.array([[row[name] for name in names] for row in rows], dtype=float)
 
@@ -110,7 +92,7 @@ def _model(rows: Sequence[Mapping[str, float]], truth: Sequence[bool], threshold
     x = _matrix(rows, names)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    weights = fit((x - mean) / scale, np.array(truth, dtype=float))
+    weights = fit((x - mean) / scale, np.array(truth, dtype=float), L2)
     return VerdictModel(
         names,
         tuple(float(v) for v in mean),

@@ -9,6 +9,7 @@ import pytest
 
 from prdlint.document import parse_document
 from prdlint.document.genre import genre
+from prdlint.document.section_titles import TitleModel, title_model
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
 from prdlint.settings import Settings
@@ -71,3 +72,49 @@ def test_prd_files_states_which_files_are_prds(tmp_path: Path) -> None:
     )
     assert [finding.code for finding in listed.findings] == ["PRD102"]
     assert other.findings == [] and other.not_requirements == "prd-files does not list it"
+
+
+# The shapes that share a PRD's "Background", "Motivation" and "Proposal" but are not one.
+DESIGN_SHAPED = {
+    "design proposal": (
+        "# Proposal: lazy index loading\n\n## Abstract\n\nLoad the index on first use.\n\n"
+        "## Background\n\nStart-up reads it all.\n\n## Proposal\n\nRead pages on demand.\n\n"
+        "## Rationale\n\nMost runs touch few pages.\n\n## Compatibility\n\nThe file format is unchanged.\n\n"
+        "## Implementation\n\nOne release.\n"
+    ),
+    "postmortem": (
+        "# Search outage, 4 March\n\n## Summary\n\nSearch was down for an hour.\n\n## Background\n\n"
+        "The index moved hosts.\n\n## Root cause\n\nA full disk.\n\n## Timeline\n\n10:02 alerts.\n\n"
+        "## Lessons learned\n\nWatch the disk.\n\n## Action items\n\nAdd an alert.\n"
+    ),
+    "options record": (
+        "# Pick a queue\n\n## Context and problem statement\n\nJobs pile up.\n\n## Decision drivers\n\n"
+        "Cost.\n\n## Considered options\n\nTwo brokers.\n\n## Decision outcome\n\nThe first broker.\n\n"
+        "### Positive consequences\n\nCheap.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", DESIGN_SHAPED)
+def test_section_titles_of_other_kinds_of_document_turn_it_away_and_say_which(name: str) -> None:
+    found = genre(parse_document(DESIGN_SHAPED[name]), "notes.md")
+    assert not found.is_prd
+    assert found.reason.startswith("its section titles are another kind of document's ('")
+
+
+def test_the_section_title_model_only_turns_away() -> None:
+    # A model that would turn every file away is not asked while the plain signs settle it.
+    refusing = TitleModel({}, -50.0, 0.5)
+    assert genre(parse_document(REQUIREMENTS["titled"]), "prd.md", refusing).is_prd
+    assert genre(parse_document(REQUIREMENTS["stories"]), "prd.md", refusing).is_prd
+    assert not genre(parse_document(REQUIREMENTS["sections"]), "prd.md", refusing).is_prd
+    assert genre(parse_document(REQUIREMENTS["sections"]), "prd.md", TitleModel({}, 50.0, 0.5)).is_prd
+
+
+def test_the_shipped_section_title_model_reads_back_as_written() -> None:
+    model = title_model()
+    assert 0.0 < model.threshold < 1.0
+    assert TitleModel.from_data(model.as_data()) == model
+    assert model.telling({"rationale", "users", "compatibility"}) == sorted(
+        ["rationale", "compatibility"], key=lambda word: model.weights[word]
+    )

@@ -12,6 +12,9 @@ metrics) against those of the others (installation and usage, release versions, 
 action items, the status, context and decision of a record, a list of questions); user stories,
 which state requirements; and an opening that says what a product does for whom ("Trailmate
 helps hikers plan a route together"). A document with none of these is not judged as a PRD.
+Where only the weaker of these signs speak for a PRD, the words of its section titles, weighed by
+a model learned from real PRDs and other docs (section_titles.py), may turn it away: a design
+proposal's "Background" and "Proposal" come with "Abstract", "Rationale" and "Compatibility".
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from prdlint.document.model import BlockKind, Document
+from prdlint.document.section_titles import TitleModel, title_model
 from prdlint.text.headings import title_words
 from prdlint.text.lexicon import alternation, words
 from prdlint.text.stories import count_stories
@@ -90,8 +94,9 @@ def _stories(document: Document) -> int:
     )
 
 
-def genre(document: Document, name: str | None = None) -> Genre:
-    """Whether the document (in a file called `name`) is a requirements document, and why."""
+def genre(document: Document, name: str | None = None, weighing: TitleModel | None = None) -> Genre:
+    """Whether the document (in a file called `name`) is a requirements document, and why;
+    `weighing` weighs its section titles (the shipped model when None)."""
     front = document.front_matter or {}
     for key in _FRONT_MATTER_KEYS:
         value = front.get(key)
@@ -119,6 +124,11 @@ def genre(document: Document, name: str | None = None) -> Genre:
         return Genre(False, "its sections are a decision record's")
     if questions >= _QUESTIONS:
         return Genre(False, "its sections are questions: an FAQ")
+    present = set().union(*words) if words else set()
+    model = weighing or title_model()
+    if model.turns_away(present):
+        telling = ", ".join(f"'{word}'" for word in model.telling(present))
+        return Genre(False, f"its section titles are another kind of document's ({telling})")
     audience = sum(bool(_AUDIENCE_TITLE.search(section)) for section in titles)
     enough = max(_SECTIONS, len(titles) // _SHARE)  # a long reference with a "Why" section is no PRD
     if ours + 2 * audience >= enough and ours + audience > theirs:
