@@ -48,9 +48,8 @@ def _decider(cast: StakeholderReading) -> bool:
 
 
 def _operational(cast: StakeholderReading) -> bool:
-    return any(
-        OPERATIONAL in role.kinds and role.acts_in_product for role in cast.stakeholders.roles.values() if role.is_user
-    )
+    roles = cast.stakeholders.roles.values()
+    return any(role.is_user and OPERATIONAL in role.kinds and role.acts_in_product for role in roles)
 
 
 def _pricing(cast: StakeholderReading) -> bool:
@@ -66,7 +65,8 @@ QUESTIONS: dict[str, Callable[[StakeholderReading], bool]] = {
 
 
 def read(text: str, registry: Registry) -> StakeholderReading:
-    run = analyse(parse_document(text), Settings(root=DATA), registry.stages, registry.vocabularies, [STAKEHOLDERS])
+    settings = Settings(root=DATA)
+    run = analyse(parse_document(text), settings, registry.stages, registry.vocabularies, [STAKEHOLDERS])
     return run.analysis.result(STAKEHOLDERS)
 
 
