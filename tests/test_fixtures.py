@@ -1,6 +1,6 @@
 """Every fixture under fixtures/ produces exactly the findings its expect comments mark, and says
-what the snapshot of its findings holds: each finding's place, code, severity, message and fix, as
-users read them. A changed message is a changed snapshot, a visible diff in review; after a change
+what the snapshot of its findings holds: each finding's place, code, severity, message, advice and
+fix, as users read them. A changed message is a changed snapshot, a visible diff in review; after a change
 meant to alter what users read, `pytest tests/test_fixtures.py --snapshot-update` writes the new
 one."""
 
@@ -20,6 +20,9 @@ from prdlint.selection import select_rules
 from prdlint.testing import assert_fixture, expected_findings, fixture_paths
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+# A concise line is the path and place, the code and severity, and the message: about 120
+# characters where the message is at most this long and the path short.
+MESSAGE_LIMIT = 140
 
 
 @pytest.mark.parametrize("path", fixture_paths(FIXTURES), ids=lambda p: str(p.relative_to(FIXTURES)))
@@ -27,6 +30,11 @@ def test_fixture(path: Path, request: pytest.FixtureRequest, snapshot: SnapshotA
     tagged = "tagged" in path.relative_to(FIXTURES).parts
     outcome = assert_fixture(path, model=request.getfixturevalue("tagged_pipeline") if tagged else None)
     assert [_as_read(finding) for finding in outcome.findings] == snapshot
+    for finding in outcome.findings:
+        assert len(finding.message) <= MESSAGE_LIMIT, f"{finding.code}: a message fits a terminal's line"
+        assert not finding.advice or (finding.advice[0].isupper() and finding.advice.endswith(".")), (
+            f"{finding.code}: advice is written as sentences"
+        )
 
 
 def _as_read(finding: Finding) -> dict[str, Any]:
@@ -38,6 +46,8 @@ def _as_read(finding: Finding) -> dict[str, Any]:
         "severity": str(finding.severity),
         "message": finding.message,
     }
+    if finding.advice:
+        read["advice"] = finding.advice
     if finding.fix is not None:
         read["fix"] = {
             "description": finding.fix.description,

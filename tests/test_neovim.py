@@ -59,9 +59,7 @@ def test_the_readmes_neovim_setup_serves_two_buffers_with_one_server(tmp_path: P
         timeout=120,
         cwd=tmp_path,
     )
-    placeholder = (
-        "left in the text: replace it with the decision, or record it as an open question with an owner"
-    )
+    placeholder = "left in the text"
     assert done.stdout.splitlines() == [
         "servers: 1",
         f"1 3:20 PRD002 placeholder 'TBD' {placeholder}",

@@ -81,7 +81,7 @@ def test_the_wheel_maps_the_sample_prds_stakeholders(wheel_install: Path) -> Non
 
 @pytest.mark.integration
 def test_the_wheel_lints_the_sample_prd(wheel_install: Path) -> None:
-    result = prdlint(wheel_install, "check", "fixtures/sample-prd.md", "-q")
+    result = prdlint(wheel_install, "check", "--show-level", "info", "fixtures/sample-prd.md", "-q")
     assert result.returncode == 0, result.stderr  # its findings are at info severity
     assert "fixtures/sample-prd.md:45:61: PRD002 [info]" in result.stdout
 
@@ -89,7 +89,7 @@ def test_the_wheel_lints_the_sample_prd(wheel_install: Path) -> None:
 @pytest.mark.integration
 def test_an_installed_plugin_rule_runs_end_to_end(plugin_install: Path) -> None:
     fixture = EXAMPLE_PLUGIN / "fixtures" / "shouting.md"
-    result = prdlint(plugin_install, "check", str(fixture), "-q")
+    result = prdlint(plugin_install, "check", "--show-level", "info", str(fixture), "-q")
     assert result.returncode == 0, result.stderr  # ACME101 is info, below the default fail-on
     assert "shouting.md:3:4: ACME101 [info] heading 'SUCCESS METRICS' is in capitals" in result.stdout
     listed = prdlint(plugin_install, "rules").stdout

@@ -27,7 +27,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_workers_give_the_output_of_one_process(project: Path) -> None:
     def check(jobs: str) -> str:
-        result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "-j", jobs, "."])
+        result = CliRunner().invoke(
+            main, ["check", "--isolated", "--no-cache", "--show-level", "info", "-j", jobs, "."]
+        )
         return result.stdout
 
     one = check("1")

@@ -60,11 +60,11 @@ def test_a_config_that_is_not_utf8_is_named(folder: Path) -> None:
 
 def test_a_symlink_loop_is_reported_and_the_rest_linted(folder: Path) -> None:
     (folder / "loop.md").symlink_to(folder / "loop.md")
-    walked = run(".")
+    walked = run("--show-level", "info", ".")
     assert walked.exit_code == 2
     assert "loop.md:1:1: PRD000 [error] cannot read file: Too many levels" in walked.stdout
     assert "good.md:3:20: PRD002" in walked.stdout
-    named = run("loop.md", "good.md")
+    named = run("--show-level", "info", "loop.md", "good.md")
     assert named.exit_code == 2 and "good.md:3:20: PRD002" in named.stdout
     assert "prdlint: error: loop.md: a symbolic link to nothing (broken, or a loop)" in named.stderr
 

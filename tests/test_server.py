@@ -179,7 +179,7 @@ async def test_an_edited_config_or_rule_file_applies_at_the_next_lint(
     uri = (project / "prd.md").as_uri()
     found = await _open(client, uri, "# Plan\n\nLaunch is TBD, soon.\n")
     assert sorted((str(d.code), d.severity) for d in found) == [
-        ("PRD002", types.DiagnosticSeverity.Information),
+        ("PRD002", types.DiagnosticSeverity.Hint),
         ("TEAM201", types.DiagnosticSeverity.Warning),
     ]
     assert "say when" in [d.message for d in found]

@@ -30,7 +30,7 @@ def test_config_names_a_saved_pipeline_by_its_folder_relative_to_the_config_file
     )
     write_file(tmp_path, "project/docs/prd.md", PRD)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["check", "--no-cache", "project/docs/prd.md"])
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--show-level", "info", "project/docs/prd.md"])
     assert "project/docs/prd.md:5:9: PRD310 [info] passive requirement 'must be approved'" in result.output
 
 
@@ -40,7 +40,7 @@ def test_a_folder_that_is_not_a_pipeline_is_a_config_error(
     write_file(tmp_path, ".prdlint.toml", '[nlp]\nmodel = "./pipelines/none"\n')
     write_file(tmp_path, "prd.md", PRD)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["check", "--no-cache", "prd.md"])
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--show-level", "info", "prd.md"])
     assert result.exit_code == 2
     assert f"nlp.model: {tmp_path / 'pipelines' / 'none'} is not a saved spaCy pipeline" in result.output
 
@@ -52,7 +52,18 @@ def test_on_the_built_in_pipeline_a_rule_that_needs_tags_is_skipped_with_one_not
     write_file(tmp_path, "other.md", PRD)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(
-        main, ["check", "--isolated", "--no-cache", "--select", "PRD310", "prd.md", "other.md"]
+        main,
+        [
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--show-level",
+            "info",
+            "--select",
+            "PRD310",
+            "prd.md",
+            "other.md",
+        ],
     )
     assert result.exit_code == 0
     assert result.stderr.count("PRD310 (passive-requirement) skipped: it needs pos") == 1

@@ -65,13 +65,16 @@ def _requirement_text(given: StageInput) -> Any:
     return requirement_text(given.document)
 
 
+NOT_LISTED = "prd-files does not list it"
+
+
 def _genre(given: StageInput) -> Genre:
     """Whether whole-document rules judge this file: as `prd-files` says when a team states which
     files are PRDs, else as the document itself shows."""
     settings, path = given.settings, given.path
     if settings.prd_files and path is not None:
         listed = matches_globs(settings.prd_files, path, settings.root)
-        return Genre(listed, "prd-files lists it" if listed else "prd-files does not list it")
+        return Genre(listed, "prd-files lists it" if listed else NOT_LISTED)
     return genre(given.document, path.name if path is not None else None)
 
 

@@ -58,6 +58,7 @@ from prdlint.text.forms import (
     third_person,
 )
 from prdlint.text.headings import strip_numbering, title_words
+from prdlint.text.quoting import quoted
 from prdlint.text.stories import indicator_template
 from prdlint.view import View, ViewInput
 
@@ -116,6 +117,7 @@ __all__ = [
     "phrase_forms",
     "plural",
     "present_forms",
+    "quoted",
     "registry_from_plugins",
     "run_fixture",
     "singular",

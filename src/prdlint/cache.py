@@ -73,6 +73,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "name": finding.name,
         "severity": str(finding.severity),
         "message": finding.message,
+        "advice": finding.advice,
         "span": _span(finding.span),
         "fix": None
         if fix is None
@@ -100,6 +101,7 @@ def _from_finding(path: str, data: dict[str, Any]) -> Finding:
             tuple(Edit(_from_span(edit[:4]), edit[4]) for edit in fix["edits"]),
             fix["safe"],
         ),
+        data["advice"],
     )
 
 
@@ -125,6 +127,7 @@ class ResultCache:
             source=text,
             notices=list(data["notices"]),
             fail_on=settings.fail_on,
+            show_level=settings.show_level,
             not_requirements=data["not_requirements"],
         )
 

@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 import click
 
 from prdlint import __version__
+from prdlint.analysis import NOT_LISTED
 from prdlint.atomic import write_atomically
 from prdlint.baseline import BaselineError, apply_baseline, read_baseline
 from prdlint.baseline import write_baseline as baseline_text
@@ -30,7 +31,7 @@ from prdlint.fixing import FixMode
 from prdlint.registry import PluginError, Registry, load_registry
 from prdlint.report.base import ReportOptions
 from prdlint.results import LintRun
-from prdlint.rule import Severity
+from prdlint.rule import Finding, Severity
 from prdlint.selection import select_rules
 from prdlint.session import LintSession, known_registry
 from prdlint.settings import Settings
@@ -77,6 +78,8 @@ def _overrides(registry: Registry, **options: Any) -> dict[str, Any]:
             overrides[key] = selector_list(_split(raw), f"--{key}", where)
     if options.get("fail_on"):
         overrides["fail-on"] = severity(options["fail_on"], "--fail-on", where)
+    if options.get("show_level"):
+        overrides["show-level"] = severity(options["show_level"], "--show-level", where)
     if options.get("each_story"):
         overrides["each-story"] = True
     if options.get("force_exclude"):
@@ -105,8 +108,9 @@ def _use_color(choice: str) -> bool:
 
 
 def _not_requirements(run: LintRun) -> list[str]:
-    """One line for the files whose whole-document rules did not run, with the first reasons."""
-    skipped = [result for result in run.files if result.not_requirements]
+    """One line for the files whose whole-document rules did not run, with the first reasons;
+    none for the files a team's `prd-files` leaves out, which it knows."""
+    skipped = [result for result in run.files if result.not_requirements not in (None, NOT_LISTED)]
     if not skipped:
         return []
     shown = "; ".join(f"{result.path}: {result.not_requirements}" for result in skipped[:_NAMED_FILES])
@@ -118,21 +122,36 @@ def _not_requirements(run: LintRun) -> list[str]:
     ]
 
 
-def _summary(run: LintRun) -> str:
+def _severities(counts: Counter[Severity]) -> str:
+    return ", ".join(
+        f"{counts[level]} {level}{'s' if counts[level] != 1 and level is not Severity.INFO else ''}"
+        for level in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if counts[level]
+    )
+
+
+def _summary(run: LintRun, held: Counter[Severity]) -> str:
+    """What the run found, what it did not show and how to see it, and what --fix would fix."""
     findings = run.findings
     files = len(run.files)
     checked = f"{files} file{'s' if files != 1 else ''} checked"
     if not findings:
         return f"No findings: {checked}.{_fixed(run)}"
-    counts = Counter(str(finding.severity) for finding in findings)
-    parts = ", ".join(
-        f"{counts[level]} {level}{'s' if counts[level] != 1 and level != 'info' else ''}"
-        for level in ("error", "warning", "info")
-        if counts[level]
-    )
     affected = len({finding.path for finding in findings})
     total = f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
-    return f"Found {total} ({parts}) in {affected} of {checked}.{_fixed(run)}"
+    line = f"Found {total} ({_severities(Counter(f.severity for f in findings))}) in {affected} of {checked}."
+    if held:
+        lowest = min(held, key=lambda level: level.rank)
+        line += f" Not shown: {_severities(held)} (--show-level {lowest} shows them)."
+    return line + _fixable(findings) + _fixed(run)
+
+
+def _fixable(findings: Iterable[Finding]) -> str:
+    """ "[*] 2 fixable with --fix (1 more with --unsafe-fixes)", as the findings marked [*]."""
+    fixes = [finding.fix for finding in findings if finding.fix is not None]
+    safe = sum(fix.safe for fix in fixes)
+    unsafe = f" ({len(fixes) - safe} more with --unsafe-fixes)" if len(fixes) > safe else ""
+    return f" [*] {safe} fixable with --fix{unsafe}." if fixes else ""
 
 
 def _fixed(run: LintRun) -> str:
@@ -278,6 +297,12 @@ def main() -> None:
     help="Lowest severity that makes the exit status 1 [default: warning].",
 )
 @click.option(
+    "--show-level",
+    type=SEVERITY_CHOICE,
+    help="Lowest severity to show [default: what fails the run on a terminal, everything in "
+    "machine formats]; the summary counts the rest.",
+)
+@click.option(
     "--force-exclude",
     is_flag=True,
     help="Apply exclude, extend-exclude and .gitignore to files named on the command line too.",
@@ -380,13 +405,15 @@ def check(
     reporter = registry.formats[output_format]()
     use_color = _use_color(color)
     if output_file is not None:
-        _write_report(output_file, reporter.render(run, ReportOptions(registry.rules)))
+        written, _ = run.shown(for_people=reporter.human)
+        _write_report(output_file, reporter.render(written, ReportOptions(registry.rules)))
         reporter = registry.formats["concise"]()
+    shown, held = run.shown(for_people=reporter.human or statistics)
     if statistics:
-        click.echo(_statistics(run), nl=False)
+        click.echo(_statistics(shown), nl=False)
     else:
         click.echo(
-            reporter.render(run, ReportOptions(registry.rules, color=use_color)), nl=False, color=use_color
+            reporter.render(shown, ReportOptions(registry.rules, color=use_color)), nl=False, color=use_color
         )
     for error in run.errors:
         click.echo(f"prdlint: error: {error}", err=True)
@@ -394,7 +421,7 @@ def check(
         for notice in [*run.notices, *_not_requirements(run)]:
             click.echo(f"prdlint: notice: {notice}", err=True)
         if reporter.human or statistics:
-            click.echo(_summary(run))
+            click.echo(_summary(run, held))
         if known:
             click.echo(
                 f"prdlint: notice: {known} known finding{'s' if known != 1 else ''} left out ({baseline})",

@@ -27,7 +27,7 @@ from prdlint.selection import SelectedRule, select_rules
 from prdlint.settings import Settings
 from prdlint.span import Position, Span
 from prdlint.story_groups import group_story_findings
-from prdlint.suppressions import Suppressions
+from prdlint.suppressions import UNUSED_ADVICE, Suppressions
 
 # Where a finding about a file that could not be read goes: the start of it, an empty range, since
 # the file may have no first character.
@@ -56,7 +56,8 @@ def _finding(path: str, selected: SelectedRule, violation: Violation) -> Finding
     severity = selected.severity
     if violation.at_most is not None and violation.at_most.rank < severity.rank:
         severity = violation.at_most
-    return Finding(path, rule.code, rule.name, severity, violation.message, violation.span, violation.fix)
+    message, span, fix, advice = violation.message, violation.span, violation.fix, violation.advice
+    return Finding(path, rule.code, rule.name, severity, message, span, fix, advice)
 
 
 def _run_rule(selected: SelectedRule, context: RuleContext) -> list[Finding]:
@@ -193,7 +194,8 @@ def lint_document(
     unused = selected.get(UnusedSuppression.code)
     if unused is not None:
         kept += [
-            _finding(path, unused, Violation(message, span, fix)) for span, message, fix in result.unused
+            _finding(path, unused, Violation(message, span, fix, advice=UNUSED_ADVICE))
+            for span, message, fix in result.unused
         ]
     kept.sort(key=lambda finding: finding.sort_key)
     return FileResult(
@@ -202,6 +204,7 @@ def lint_document(
         source=document.source,
         notices=notices,
         fail_on=settings.fail_on,
+        show_level=settings.show_level,
         not_requirements=not_requirements,
     )
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from prdlint.rule import Finding, Severity
 
@@ -19,6 +20,8 @@ class FileResult:
     notices: list[str] = field(default_factory=list)
     fail_on: Severity = Severity.WARNING
     """The lowest severity that fails the run for this file (its config's `fail-on`)."""
+    show_level: Severity | None = None
+    """The lowest severity to show for this file (its config's `show-level`), if set."""
     not_requirements: str | None = None
     """Why the file was not read as a requirements document, when whole-document rules were
     selected and so skipped on it."""
@@ -31,6 +34,13 @@ class FileResult:
     def failing(self) -> list[Finding]:
         """The findings at or above the file's `fail-on` severity."""
         return [f for f in self.findings if f.severity.rank >= self.fail_on.rank]
+
+    def lowest_shown(self, for_people: bool) -> Severity:
+        """`show-level` where set; else, for people, what fails the run, and for a machine
+        format everything."""
+        if self.show_level is not None:
+            return self.show_level
+        return self.fail_on if for_people else Severity.INFO
 
 
 @dataclass
@@ -53,3 +63,15 @@ class LintRun:
     def failing(self) -> list[Finding]:
         """Findings at or above their own file's `fail-on` severity."""
         return [finding for result in self.files for finding in result.failing]
+
+    def shown(self, for_people: bool) -> tuple[LintRun, Counter[Severity]]:
+        """The run with only the findings each file's show level lets through, and how many of
+        each severity were held back."""
+        held: Counter[Severity] = Counter()
+        files = []
+        for result in self.files:
+            lowest = result.lowest_shown(for_people)
+            kept = [finding for finding in result.findings if finding.severity.rank >= lowest.rank]
+            held.update(finding.severity for finding in result.findings if finding not in kept)
+            files.append(replace(result, findings=kept))
+        return LintRun(files, self.errors, self.notices), held

@@ -60,6 +60,10 @@ class Fix:
 class Violation:
     """What a rule reports: the engine adds who reported it and how severe it is.
 
+    `message` says what is wrong and where, in a line a terminal shows whole; `advice` says why
+    it matters and what to write instead, shown once per rule in a run (the full format, the
+    editor's hover, JSON), never on every line.
+
     `at_most` lowers the severity of this one finding where the rule knows it matters less here
     (no-customer asks an internal tool who funds it as information, not as a warning); it never
     raises the severity the configuration gives the rule.
@@ -69,6 +73,7 @@ class Violation:
     span: Span
     fix: Fix | None = None
     at_most: Severity | None = None
+    advice: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +85,13 @@ class Finding:
     message: str
     span: Span
     fix: Fix | None = None
+    advice: str = ""
+
+    @property
+    def explained(self) -> str:
+        """The message and its advice in one text, for formats that show each finding alone
+        (a pull request's annotations)."""
+        return f"{self.message}: {self.advice}" if self.advice else self.message
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -36,7 +36,7 @@ DEBOUNCE = 0.3
 _SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
-    Severity.INFO: types.DiagnosticSeverity.Information,
+    Severity.INFO: types.DiagnosticSeverity.Hint,
 }
 
 
@@ -230,7 +230,9 @@ def hover(ls: PrdlintServer, params: types.HoverParams) -> types.Hover | None:
     for finding in ls.findings.get(uri, []):
         if _touches(finding.span, lines, point) and finding.code in known:
             rule = known[finding.code]
-            text = f"**{finding.code} {rule.name}**\n\n{rule.documentation()}"
+            advice = f"{finding.advice}\n\n" if finding.advice else ""
+            heading = f"**{finding.code} {rule.name}**: {finding.message}"
+            text = f"{heading}\n\n{advice}---\n\n{rule.documentation()}"
             return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
     return None
 

@@ -48,6 +48,9 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     fail_on: Severity = DEFAULT_FAIL_ON
+    show_level: Severity | None = None
+    """The lowest severity shown. Unset, a terminal shows what fails the run (`fail-on`) and counts
+    the rest, and a machine format (JSON, annotations) carries every finding."""
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     respect_gitignore: bool = True
     cache: bool = True

@@ -47,12 +47,12 @@ def _lines(findings: Sequence[Finding]) -> str:
 
 def _pattern(findings: list[Finding], total: int) -> Finding:
     first = min(findings, key=lambda finding: finding.sort_key)
-    message = (
-        f"{first.message} — and so do {len(findings) - 1} more of these {total} stories (lines "
-        f"{_lines(findings)}): one pattern, best fixed once for all; to list every story, run "
-        "with --each-story or set each-story = true"
-    )
-    return replace(first, message=message)
+    message = f"{first.message}, and {len(findings) - 1} more of {total} stories"
+    advice = (
+        f"{first.advice} The same holds on lines {_lines(findings)}: one pattern, best fixed once for "
+        "all; to list every story, run with --each-story or set each-story = true."
+    ).lstrip()
+    return replace(first, message=message, advice=advice)
 
 
 def group_story_findings(

@@ -29,6 +29,11 @@ _DIRECTIVE = re.compile(
 )
 _SEPARATORS = re.compile(r"[\s,]+")
 
+UNUSED_ADVICE = (
+    "A suppression that suppresses nothing hides the next finding there: remove it (--fix does), or "
+    "name the rule it is for."
+)
+
 
 @dataclass
 class Directive:
@@ -69,6 +74,7 @@ def _codes(selectors: tuple[str, ...], registry: Registry) -> set[str] | None:
 class SuppressionResult:
     kept: list[Finding]
     unused: list[tuple[Span, str, Fix | None]]
+    """The directives that suppress nothing, or name no known rule: where, what, and the fix."""
 
 
 class Suppressions:
@@ -194,7 +200,7 @@ class Suppressions:
             problems.append(
                 (
                     directive.comment.span,
-                    f"`{directive.text}` suppresses nothing: no {', '.join(idle)} finding where it applies",
+                    f"`{directive.text}` suppresses no {', '.join(idle)} finding",
                     self._removal(directive) if whole else None,
                 )
             )

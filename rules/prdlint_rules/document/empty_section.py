@@ -96,7 +96,7 @@ class EmptySection(Rule):
             ):
                 continue
             yield Violation(
-                f"section '{section.title}' is empty: write what belongs under it, "
-                "say why it does not apply, or remove the heading",
+                f"section '{section.title}' is empty",
                 section.heading.span(),
+                advice="Write what belongs under it, say why it does not apply, or remove the heading.",
             )

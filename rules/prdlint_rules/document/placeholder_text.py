@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from prdlint.api import Block, BlockKind, Document, Option, Rule, RuleContext, Severity, Violation
+from prdlint.api import Block, BlockKind, Document, Option, Rule, RuleContext, Severity, Violation, quoted
 from prdlint_rules.data import pack_data
 
 DEFAULT_MARKERS = ("TBD", "TBA", "TBC", "TODO", "FIXME", "TKTK", "XXX")
@@ -39,6 +39,8 @@ _UNKNOWN_NUMBER = re.compile(r"(?<![\w$+-])(?:X{1,3}%|\$X{1,3}\b(?!\.X))")
 _QUOTES = frozenset('"“”')
 _COPY_COLUMNS = frozenset({"subject", "message", "text", "copy", "notification", "body", "wording"})
 _TAG_NAME = re.compile(r"^</?\s*([A-Za-z][\w-]*)")
+
+_ADVICE = "Replace it with the decision, or record it as an open question with an owner."
 
 
 def _looks_like_template(inner: str) -> bool:
@@ -162,8 +164,9 @@ class PlaceholderText(Rule):
                     and _looks_like_template(html.text.strip("<>/ "))
                 ):
                     yield Violation(
-                        f"unfilled template placeholder '{html.text}': replace it with the real content",
+                        f"unfilled template placeholder {quoted(html.text)}",
                         context.document.lines.span(html.start, html.end),
+                        advice=_ADVICE,
                     )
 
     def _check_block(
@@ -183,7 +186,7 @@ class PlaceholderText(Rule):
         whole = _WHOLE_BLOCK_SLOT.match(text)
         if whole and _is_slot_text(whole.group("inner")):
             start, end = whole.start("inner") - 1, whole.end("inner") + 1
-            found.append((start, end, f"unfilled template placeholder '{text[start:end]}'"))
+            found.append((start, end, f"unfilled template placeholder {quoted(text[start:end])}"))
         for match in _BRACKETED.finditer(text):
             if whole and match.start() == whole.start("inner") - 1:
                 continue
@@ -193,10 +196,9 @@ class PlaceholderText(Rule):
             if _in_copy(block, match.start(), document):
                 continue  # "Hi [Name]! Your payment of [Amount] arrived": filled in when sent
             if match.group(0).startswith("{{") or _looks_like_template(inner or ""):
-                found.append((match.start(), match.end(), f"unfilled template placeholder '{match.group()}'"))
+                found.append(
+                    (match.start(), match.end(), f"unfilled template placeholder {quoted(match.group())}")
+                )
         for start, end, what in sorted(found):
             if not block.in_code(start, end):
-                yield Violation(
-                    f"{what}: replace it with the decision, or record it as an open question with an owner",
-                    block.span(start, end),
-                )
+                yield Violation(what, block.span(start, end), advice=_ADVICE)

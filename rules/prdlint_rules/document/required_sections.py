@@ -76,5 +76,9 @@ class RequiredSections(Rule):
             aliases = [alias.strip() for alias in entry.split("|") if alias.strip()]
             wanted = [normalize_heading(alias) for alias in aliases]
             if not any(_matches(heading, alias) for heading in headings for alias in wanted):
-                also = f" (accepted headings: {', '.join(aliases)})" if len(aliases) > 1 else ""
-                yield Violation(f"required section '{aliases[0]}' is missing{also}", where)
+                also = f" Any of these headings will do: {', '.join(aliases)}." if len(aliases) > 1 else ""
+                yield Violation(
+                    f"required section '{aliases[0]}' is missing",
+                    where,
+                    advice=f"Add it, if only to say why it does not apply to this document.{also}",
+                )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.api import Rule, RuleContext, Violation
+from prdlint.api import Rule, RuleContext, Violation, quoted
 from prdlint_rules.requirement_language.metrics import (
     TARGET,
     find_metrics,
@@ -13,12 +13,7 @@ from prdlint_rules.requirement_language.metrics import (
     is_metrics,
 )
 
-_QUOTED = 3
-
-
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+_QUOTED = 2
 
 
 class MetricWithoutTarget(Rule):
@@ -81,9 +76,9 @@ class MetricWithoutTarget(Rule):
             )
             where = f" ('{goals.title}' on line {goals.start_line} says what it is for)" if goals else ""
             yield Violation(
-                f"no success metrics: the document names no metric{where}; add how success will be "
-                "measured, each metric with a target, a baseline or a date",
+                f"no success metrics: the document names no metric{where}",
                 anchor,
+                advice="Add how success will be measured, each metric with a target, a baseline or a date.",
             )
             return
         criteria = [item for m in metrics for item in m.items]
@@ -91,10 +86,11 @@ class MetricWithoutTarget(Rule):
         if len(items) * 2 <= len(criteria):
             return  # mostly pass/fail criteria: a checklist, each item its own target
         first = metrics[0]
-        quoted = ", ".join(_quote(item.text) for item in items[:_QUOTED])
+        named = ", ".join(quoted(item.text, 30) for item in items[:_QUOTED])
         more = f" and {len(items) - _QUOTED} more" if len(items) > _QUOTED else ""
         yield Violation(
-            f"metrics without targets: {quoted}{more} say what to measure but not the number that "
-            "means success; give each a target, a baseline or a date",
+            f"metrics without targets: {named}{more}",
             first.anchor.span(),
+            advice="These say what to measure but not the number that means success: give each a "
+            "target, a baseline or a date.",
         )

@@ -136,7 +136,7 @@ class PassiveRequirement(Rule):
                 end = last.start + len(last.text)
                 phrase = sentence.block.text[first.start : end]
                 yield Violation(
-                    f"passive requirement '{phrase}': say who does it (a role, the system, a job), "
-                    "so it can be built and tested",
+                    f"passive requirement '{phrase}' does not say who does it",
                     sentence.block.span(first.start, end),
+                    advice="Say who does it (a role, the system, a job), so it can be built and tested.",
                 )

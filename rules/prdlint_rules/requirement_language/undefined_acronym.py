@@ -118,9 +118,9 @@ class UndefinedAcronym(Rule):
                 where = defined_at.get(acronym)
                 if where is not None and where <= index:
                     continue
-                later = f", and expands it only on line {blocks[where].line}" if where is not None else ""
+                later = f": expanded only later, on line {blocks[where].line}" if where is not None else ""
                 yield Violation(
-                    f"undefined acronym '{acronym}': the document uses it here{later}; spell it out at "
-                    f'its first use ("... ({acronym})") or in a glossary',
+                    f"undefined acronym '{acronym}'{later}",
                     block.span(match.start("acronym"), match.end("acronym")),
+                    advice='Spell it out at its first use ("... (ABC)") or in a glossary.',
                 )

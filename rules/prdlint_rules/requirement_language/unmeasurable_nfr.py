@@ -151,7 +151,8 @@ class UnmeasurableNfr(Rule):
             quality = _quality_of(block)
             if quality is not None:
                 yield Violation(
-                    f"unmeasurable {quality} requirement: give it a number, a threshold or a named "
-                    "standard that a test can check (a time at a percentile, an uptime, a load)",
+                    f"unmeasurable {quality} requirement: no number, threshold or standard to test it by",
                     block.span(),
+                    advice="Give it a number, a threshold or a named standard a test can check (a time at "
+                    "a percentile, an uptime, a load).",
                 )

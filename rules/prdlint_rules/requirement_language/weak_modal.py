@@ -72,7 +72,7 @@ class WeakModal(Rule):
             return
         for block, match in weak:
             yield Violation(
-                f"weak modal '{match.group()}' in a requirement, where {len(strong)} others say must or "
-                "shall: say whether it is required, or give it a priority",
+                f"weak modal '{match.group()}' where {len(strong)} other requirements say must or shall",
                 block.span(match.start(), match.end()),
+                advice="Say whether it is required, or give it a priority.",
             )

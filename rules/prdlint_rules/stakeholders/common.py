@@ -12,7 +12,7 @@ from prdlint_rules.stakeholders.reading.classes import USER
 from prdlint_rules.stakeholders.reading.model import COMMERCIAL_B2B, UNCLEAR, Role, StakeholderReading
 from prdlint_rules.stakeholders.reading.signals import FUNDING, ORGANISATIONS, PRICE, USERS_PAY
 
-_QUOTED_ROLES = 3
+_QUOTED_ROLES = 2
 # In a revenue stream's `payers`: any role the document shows paying will do.
 ANY_PAYING_ROLE = "*"
 
@@ -33,9 +33,10 @@ def first_line(role: Role) -> int:
 
 
 def quote_roles(roles: Iterable[Role]) -> str:
-    """ "'restaurant owner' (line 12), 'driver' (line 14) and 2 more", in document order."""
+    """ "'restaurant owner', 'driver' and 2 more", in document order: short enough for one line
+    of a terminal; `prdlint stakeholders` lists them all with their lines."""
     ordered = sorted(roles, key=first_line)
-    quoted = [f"'{role.key}' (line {first_line(role)})" for role in ordered[:_QUOTED_ROLES]]
+    quoted = [f"'{role.key}'" for role in ordered[:_QUOTED_ROLES]]
     more = len(ordered) - _QUOTED_ROLES
     if more > 0:
         quoted.append(f"{more} more")
@@ -97,10 +98,11 @@ def is_template(context: RuleContext, cls: str = USER) -> bool:
 
 
 def assumed_context(analysis: StakeholderReading) -> str:
-    """ "(read as an internal tool from line 4: 'internal tool')": the context a finding assumed."""
+    """ "Read as internal (line 4: 'internal tool'). ": the context a finding assumed, and where it
+    was read, to open its advice."""
     product = analysis.product
     if product.kind == UNCLEAR:
         return ""
     if not product.text:
-        return f" (read as {product.kind}: {product.reason})"
-    return f" (read as {product.kind} from line {product.line}: '{product.text}')"
+        return f"Read as {product.kind} ({product.reason}). "
+    return f"Read as {product.kind} (line {product.line}: '{product.text}'). "

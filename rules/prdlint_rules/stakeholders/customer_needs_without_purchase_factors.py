@@ -58,10 +58,10 @@ class CustomerNeedsWithoutPurchaseFactors(Rule):
         if not decided(self.code, context, hand=not mentioned):
             return
         yield Violation(
-            f"customer needs without purchase factors: the document names customers "
-            f"({quote_roles(paying)}) but says nothing of what they weigh before buying: customers "
-            "judge price, plans, fees, return on investment and contract terms, users judge "
-            "usefulness; add how the product is priced and sold, or say that pricing is out of "
-            "scope and where it is decided",
+            f"customer needs without purchase factors: nothing on what {quote_roles(paying)} weigh "
+            "before buying",
             document_anchor(context),
+            advice="Customers judge price, plans, fees, return on investment and contract terms, users "
+            "judge usefulness: add how the product is priced and sold, or say that pricing is out of "
+            "scope and where it is decided.",
         )

@@ -65,8 +65,8 @@ class CustomerUserConflated(Rule):
             return
         for conflation in analysis.stakeholders.conflations:
             yield Violation(
-                f"customer and user conflated: {conflation.reason}; customers pay or decide to buy, "
-                "users use the product, so name each group for what it does, or say once that your "
-                "users are your paying customers",
+                f"customer and user conflated: {conflation.reason}",
                 conflation.span,
+                advice="Customers pay or decide to buy, users use the product: name each group for "
+                "what it does, or say once that your users are your paying customers.",
             )

@@ -10,7 +10,6 @@ from prdlint_rules.stakeholders.common import (
     document_anchor,
     is_template,
     names_a_payer,
-    quote_roles,
     users,
 )
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
@@ -82,34 +81,32 @@ class NoCustomer(Rule):
             return
         if not decided(self.code, context, hand=not names_a_payer(analysis)):
             return
-        named = users(analysis)
-        who = f"names users ({quote_roles(named)}) but" if named else "names"
         if product.funded:
             yield Violation(
-                f"no customer: the document {who} no one who funds or approves the product"
-                f"{assumed_context(analysis)}; a product nobody sells still has customers, the people "
-                "who decide it is worth building and paying for: say who funds it (a budget, a grant, "
-                "a sponsor) and who approves it",
+                "no customer: no one is named who funds or approves the product",
                 document_anchor(context),
                 at_most=Severity.INFO,
+                advice=f"{assumed_context(analysis)}A product nobody sells still has customers, the "
+                "people who decide it is worth building and paying for: say who funds it (a budget, a "
+                "grant, a sponsor) and who approves it.",
             )
             return
         marketplace_sides = analysis.vocabulary.words("marketplace-sides")
-        sides = sorted(plural(side) for side in {role.key for role in named} & marketplace_sides)
+        sides = sorted(plural(side) for side in {role.key for role in users(analysis)} & marketplace_sides)
         if len(sides) >= 2:
-            advice = (
+            remedy = (
                 f"{', '.join(sides[:-1])} and {sides[-1]} trade goods with each other, which pays "
                 "the sellers, not the product: say who pays the marketplace (commission, listing fees, "
                 "subscriptions, advertisers)"
             )
         else:
-            advice = (
+            remedy = (
                 "say who pays and how (subscription, licence, fees, advertising), or, for an internal, "
                 "open-source or public-sector product, who funds and approves it"
             )
         yield Violation(
-            f"no customer: the document {who} no one who pays for the product or decides to buy it"
-            f"{assumed_context(analysis)}; users use a product, customers pay for it, and without them "
-            f"there is no business: {advice}",
+            "no customer: no one is named who pays for the product or buys it",
             document_anchor(context),
+            advice=f"{assumed_context(analysis)}Users use a product, customers pay for it, and without "
+            f"them there is no business: {remedy}.",
         )

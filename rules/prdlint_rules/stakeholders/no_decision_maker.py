@@ -9,9 +9,7 @@ from prdlint_rules.stakeholders.common import (
     document_anchor,
     is_template,
     names_a_payer,
-    quote_roles,
     sold_to_organisations,
-    users,
 )
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
 from prdlint_rules.stakeholders.reading.classes import CUSTOMER
@@ -77,12 +75,10 @@ class NoDecisionMaker(Rule):
         if not decided(self.code, context, hand=names_a_payer(analysis) and not deciders):
             return
         text, line = sold
-        named = users(analysis)
-        daily = f" apart from its daily users ({quote_roles(named)})" if named else ""
         yield Violation(
-            f"no decision maker: the product is sold to organisations ('{text}', line {line}) but no "
-            f"one is shown deciding to buy it{daily}; buyers weigh price, risk and vendor viability, "
-            "not ease of use: say who chooses, approves or pays (an owner, director, budget owner) "
-            "and what they need to say yes",
+            f"no decision maker: sold to organisations ('{text}', line {line}), but no one is shown "
+            "deciding to buy it",
             document_anchor(context),
+            advice="Buyers weigh price, risk and vendor viability, not ease of use: say who chooses, "
+            "approves or pays (an owner, director, budget owner) and what they need to say yes.",
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from prdlint.api import Rule, RuleContext, Severity, Violation
-from prdlint_rules.stakeholders.common import document_anchor, is_template, quote_roles, users
+from prdlint_rules.stakeholders.common import document_anchor, is_template, users
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
 from prdlint_rules.stakeholders.reading.classes import MANAGEMENT
 from prdlint_rules.stakeholders.reading.signals import PERSONAL_USE
@@ -59,8 +59,8 @@ class NoManagementUsers(Rule):
         if any(MANAGEMENT in role.kinds and role.acts_in_product for role in named):
             return
         yield Violation(
-            f"no management users: the document names users ({quote_roles(named)}) but no one who uses "
-            "the product to run the business; add the owner, finance or marketing people who need "
-            "its reports and data, and what they read in it",
+            "no management users: no one is named who uses the product to run the business",
             document_anchor(context),
+            advice="Add the owner, finance or marketing people who need its reports and data, and "
+            "what they read in it.",
         )

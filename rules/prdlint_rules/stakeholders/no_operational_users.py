@@ -10,7 +10,6 @@ from prdlint_rules.stakeholders.common import (
     document_anchor,
     first_line,
     is_template,
-    quote_roles,
     users,
 )
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
@@ -84,15 +83,11 @@ class NoOperationalUsers(Rule):
         passing = ""
         if operational:
             role = min(operational, key=first_line)
-            passing = (
-                f" ('{role.key}' on line {first_line(role)} is only named in passing, "
-                "never shown doing anything in the product)"
-            )
+            passing = f" ('{role.key}', line {first_line(role)}, is only named)"
         yield Violation(
-            f"no operational users: the document names users ({quote_roles(named)}) but no one who "
-            f"runs the product behind the scenes{passing}{assumed_context(analysis)}; add the admins, "
-            "support agents or "
-            "moderators it needs and what they do in the product (manage accounts, answer users, "
-            "remove abuse)",
+            f"no operational users: no one is shown running the product behind the scenes{passing}",
             document_anchor(context),
+            advice=f"{assumed_context(analysis)}A product needs people who run it as well as people who "
+            "use it: add the admins, support agents or moderators it needs and what they do in the "
+            "product (manage accounts, answer users, remove abuse).",
         )

@@ -47,9 +47,10 @@ class NoUsers(Rule):
         if is_template(context) or users(analysis) or context.analysis.stories:
             return
         paying = customers(analysis)
-        who = f"names customers ({quote_roles(paying)}) but" if paying else "names"
+        who = f"customers are named ({quote_roles(paying)}), but" if paying else "the document names"
         yield Violation(
-            f"no users: the document {who} no one who uses the product; requirements come from "
-            "what users need, so name who uses it (in a users or personas section) and what they do",
+            f"no users: {who} no one who uses the product",
             document_anchor(context),
+            advice="Requirements come from what users need: name who uses the product (in a users or "
+            "personas section) and what they do with it.",
         )

@@ -63,7 +63,8 @@ class OneSidedDiscovery(Rule):
             has, missing = "customer", "user discovery (user interviews, usability tests, usage data)"
             first = customer_side[0]
         yield Violation(
-            f"one-sided discovery: the plan validates with {has}s only ('{first.text}') and has no "
-            f"{missing}; users decide whether the product is loved, customers whether it is bought",
+            f"one-sided discovery: the plan validates with {has}s only ('{first.text}')",
             first.span,
+            advice=f"Add {missing}: users decide whether the product is loved, customers whether it is "
+            "bought.",
         )

@@ -88,8 +88,9 @@ class UndefinedStoryRole(Rule):
             others = len(role.stories) - 1
             used = f" (and {others} more {'story' if others == 1 else 'stories'})" if others else ""
             yield Violation(
-                f"undefined story role: '{story.role.text}'{used} appears in none of the stakeholder "
-                f"declarations ({quote_roles(declared)}); describe it there, or use the declared name "
-                "this story means",
+                f"undefined story role: '{story.role.text}'{used} is not among the declared roles "
+                f"({quote_roles(declared)})",
                 story.role.span,
+                advice="Describe the role where the document declares its stakeholders, or use the "
+                "declared name the story means.",
             )

@@ -58,8 +58,9 @@ class UnlistedSecondaryUsers(Rule):
         first = signals[0]
         features = sorted({signal.text.lower() for signal in signals})
         yield Violation(
-            f"unlisted secondary users: features reach people beyond the primary users "
-            f"({', '.join(repr(feature) for feature in features[:3])}) but no invitees, guests or "
-            "recipients are listed; add them to the users with what they need on arrival",
+            f"unlisted secondary users: features reach people beyond the users "
+            f"({', '.join(repr(feature) for feature in features[:3])}), who are not listed",
             first.span,
+            advice="Invitees, guests and recipients are users too: add them to the users with what "
+            "they need on arrival.",
         )

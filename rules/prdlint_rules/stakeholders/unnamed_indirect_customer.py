@@ -11,6 +11,7 @@ from prdlint_rules.stakeholders.reading.classes import CUSTOMER
 from prdlint_rules.stakeholders.reading.model import Signal, StakeholderReading
 
 # What each kind of indirect customer weighs, for the message's advice.
+_ANY_PAYER_NEEDS = "what they get for the money, price"
 _STREAM_NEEDS = {
     "advertising": "reach, targeting, reports of who saw the ad, price",
     "sponsorship": "visibility, audience, reports, price",
@@ -86,9 +87,9 @@ class UnnamedIndirectCustomer(Rule):
                 continue
             first = min((signal for _, signals in categories for signal in signals), key=lambda s: s.line)
             yield Violation(
-                f"unnamed indirect customer: the product earns from {stream} ('{first.text}') but the "
-                "document never names who pays it; whoever pays is a customer even if they never use "
-                f"the product like its users do: name them and what they weigh "
-                f"({_STREAM_NEEDS.get(stream, 'what they get for the money, price')})",
+                f"unnamed indirect customer: the product earns from {stream} ('{first.text}'), but no "
+                "one is named who pays it",
                 first.span,
+                advice="Whoever pays is a customer even if they never use the product like its users "
+                f"do: name them and what they weigh ({_STREAM_NEEDS.get(stream, _ANY_PAYER_NEEDS)}).",
             )

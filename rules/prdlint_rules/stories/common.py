@@ -1,5 +1,5 @@
-"""What the story rules share: which stories are worded prose, how a story is quoted, and the
-wording data (fixed pairs, solution vocabulary) kept in wording.toml beside the rules."""
+"""What the story rules share: which stories are worded prose, and the wording data (fixed pairs,
+solution vocabulary) kept in wording.toml beside the rules."""
 
 from __future__ import annotations
 
@@ -10,21 +10,11 @@ from typing import Any
 from prdlint.api import Analysis, Story, StoryForm
 from prdlint_rules.data import pack_data
 
-_QUOTE_LIMIT = 70
-
 
 def worded_stories(analysis: Analysis) -> list[Story]:
     """The stories written as prose. Stories in a fenced block are the document's list of
     stories for the stakeholder map, but code is not prose, so wording rules leave them alone."""
     return [story for story in analysis.stories if story.form is not StoryForm.CODE]
-
-
-def quote(text: str) -> str:
-    """ "'to export the weekly invoices…'": short enough to read in one line of output."""
-    text = " ".join(text.split())
-    if len(text) > _QUOTE_LIMIT:
-        text = text[: _QUOTE_LIMIT - 1].rstrip() + "…"
-    return f"'{text}'"
 
 
 def alternatives(phrases: Iterable[str]) -> str:

@@ -19,7 +19,7 @@ from prdlint.api import (
     Word,
     normalize_role,
 )
-from prdlint_rules.stories.common import quote, worded_stories
+from prdlint_rules.stories.common import worded_stories
 
 _FILLER = frozenset({"a", "an", "the", "to", "be", "able"})
 
@@ -96,8 +96,8 @@ class DuplicateStory(Rule):
             original = first.setdefault(key, story)
             if original is not story:
                 yield Violation(
-                    f"duplicate story: same role and means as the story on line {original.line} "
-                    f"({quote(_written(original))}); merge the two",
+                    f"duplicate story: same role and means as the story on line {original.line}",
                     story.span,
                     _removal(story, context),
+                    advice="Merge the two, keeping the benefit and criteria of both.",
                 )

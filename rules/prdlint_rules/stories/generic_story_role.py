@@ -29,6 +29,8 @@ _BARE = frozenset({"user", "end user", "end-user", "someone", "somebody", "anyon
 _EVERYONE = frozenset({"common", "every", "everyone", "all", "general", "shared", "any"})
 _END_USER_KINDS = (PRIMARY, SECONDARY)
 
+_SUGGESTED = 2
+
 
 def _specific_roles(cast: StakeholderReading, generic_roles: frozenset[str]) -> list[Role]:
     """Roles that could stand in a story: the document's own, in its stories and declarations.
@@ -133,12 +135,12 @@ class GenericStoryRole(Rule):
             key = normalize_role(story.role.text)
             if key not in generic_roles or _named_on_purpose(story, cast.stakeholders.roles.get(key)):
                 continue
-            suggestions = ", ".join(
-                f"'{role.key}' (line {first_line(role)})"
-                for role in _closest(story, role_words, specific, analysis)
+            suggestions = " or ".join(
+                f"'{role.key}'" for role in _closest(story, role_words, specific, analysis)[:_SUGGESTED]
             )
             yield Violation(
-                f"generic story role: '{story.role.text}' does not say whose need this is, and the "
-                f"document names more specific roles; say which, for example {suggestions}",
+                f"generic story role: '{story.role.text}' could be {suggestions}",
                 story.role.span,
+                advice="A bare 'user' does not say whose need this is, where the document names more "
+                "specific roles: say which one it is.",
             )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.api import STORIES, Rule, RuleContext, Violation
-from prdlint_rules.stories.common import quote
+from prdlint.api import STORIES, Rule, RuleContext, Violation, quoted
 
 
 class MalformedStory(Rule):
@@ -47,13 +46,13 @@ class MalformedStory(Rule):
         for story in context.analysis.stories:
             if story.role is None and story.means is not None:
                 yield Violation(
-                    f"malformed story: {quote(story.means.text)} has no role; say whose need it is "
-                    "('As a <role>, I want …')",
+                    f"malformed story: {quoted(story.means.text)} has no role",
                     story.span,
+                    advice="Say whose need it is: 'As a <role>, I want …'.",
                 )
             elif story.role is not None and story.means is None:
                 yield Violation(
-                    f"malformed story: the {story.role.text} has no means; say what they want after "
-                    f"the role ('As a {story.role.text}, I want to …')",
+                    f"malformed story: the {story.role.text} has no means",
                     story.span,
+                    advice=f"Say what they want after the role: 'As a {story.role.text}, I want to …'.",
                 )

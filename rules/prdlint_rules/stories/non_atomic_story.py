@@ -320,7 +320,7 @@ class NonAtomicStory(Rule):
                 quoted = ", ".join(f"'{w.text}'" for w in verbs or things)
                 asks = "more than one capability" if verbs else "more than one thing"
                 yield Violation(
-                    f"non-atomic story: the means asks for {asks} ({quoted}); "
-                    "write one story for each, so each can be estimated, built and accepted alone",
+                    f"non-atomic story: the means asks for {asks} ({quoted})",
                     story.means.span,
+                    advice="Write one story for each, so each can be estimated, built and accepted alone.",
                 )

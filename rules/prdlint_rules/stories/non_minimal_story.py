@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from prdlint.api import STORIES, Option, Rule, RuleContext, Severity, Story, StoryPart, Violation
-from prdlint_rules.stories.common import quote, worded_stories
+from prdlint.api import STORIES, Option, Rule, RuleContext, Severity, Story, StoryPart, Violation, quoted
+from prdlint_rules.stories.common import worded_stories
 
 # A sentence ends at ".", "!" or "?" followed by a capital or a digit, except after an
 # abbreviation ("e.g.", "etc.", "vs.") or an initial ("U.S. courts", "J. Smith").
@@ -40,27 +40,27 @@ def _extras(part: StoryPart) -> list[str]:
     found = []
     sentence = _SECOND_SENTENCE.search(text)
     if sentence is not None:
-        found.append(f"a second sentence ({quote(text[sentence.end() :])})")
+        found.append(f"a second sentence ({quoted(text[sentence.end() :])})")
     for match in _PARENTHESIS.finditer(text):
         if not _ALLOWED_INSIDE.match(match.group("inside").strip()):
-            found.append(f"a note in parentheses ({quote(match.group())})")
+            found.append(f"a note in parentheses ({quoted(match.group())})")
     dash = _DASH.search(text)
     if dash is not None:
-        found.append(f"detail after a dash ({quote(text[dash.end() :])})")
-    found += [f"a note in brackets ({quote(match.group())})" for match in _BRACKETS.finditer(text)]
+        found.append(f"detail after a dash ({quoted(text[dash.end() :])})")
+    found += [f"a note in brackets ({quoted(match.group())})" for match in _BRACKETS.finditer(text)]
     hedge = _HEDGES.search(text)
     if hedge is not None:
-        found.append(f"an open question ({quote(text[hedge.start() :])})")
+        found.append(f"an open question ({quoted(text[hedge.start() :])})")
     example = _EXAMPLES.search(text)
     if example is not None:
-        found.append(f"an example ({quote(text[example.start() :])})")
+        found.append(f"an example ({quoted(text[example.start() :])})")
     return found
 
 
 def _second_ends(ends: StoryPart) -> str | None:
     """The second purpose an ends part gives after its first, if any."""
     match = _SECOND_ENDS.search(ends.text)
-    return f"a second purpose ({quote(ends.text[match.start() :])})" if match else None
+    return f"a second purpose ({quoted(ends.text[match.start() :])})" if match else None
 
 
 def _words(story: Story) -> int:
@@ -129,17 +129,18 @@ class NonMinimalStory(Rule):
                 extras += [second] if second else []
                 if extras:
                     yield Violation(
-                        f"non-minimal story: it carries {' and '.join(extras)}; keep the story to role, "
-                        "means and ends, and move the rest to its notes or acceptance criteria",
+                        f"non-minimal story: it carries {' and '.join(extras)}",
                         part.span,
+                        advice="Keep a story to its role, means and ends, and move the rest to its notes "
+                        "or acceptance criteria.",
                     )
                     found = True
                     break
             count = _words(story)
             if not found and count > longest and story.means is not None:
                 yield Violation(
-                    f"non-minimal story: {count} words, more than {longest}; a story is a reminder of "
-                    "one need, so keep its role, means and ends and move the detail to its notes or "
-                    "acceptance criteria",
+                    f"non-minimal story: {count} words, more than {longest}",
                     story.means.span,
+                    advice="A story is a reminder of one need: keep its role, means and ends, and move "
+                    "the detail to its notes or acceptance criteria.",
                 )

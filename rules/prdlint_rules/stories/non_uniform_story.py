@@ -138,6 +138,7 @@ class NonUniformStory(Rule):
         for story in stories:
             if id(story) in departures:
                 yield Violation(
-                    f"non-uniform story: {'; '.join(departures[id(story)])}; write it like the others",
+                    f"non-uniform story: {'; '.join(departures[id(story)])}",
                     story.span,
+                    advice="Write it like the others, so the stories read as one backlog.",
                 )

@@ -120,9 +120,9 @@ class SolutionInStory(Rule):
                 match = vocabulary.pattern.search(means)
                 if match is not None:
                     yield Violation(
-                        f"solution in story: the means prescribes {vocabulary.kind} ('{match.group()}') "
-                        "instead of the need; say what the "
-                        f"{story.role.text} needs to do or know, and leave the how to design",
+                        f"solution in story: the means prescribes {vocabulary.kind} ('{match.group()}')",
                         story.means.span,
+                        advice=f"Say what the {story.role.text} needs to do or know, and leave the how "
+                        "to design.",
                     )
                     break

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from prdlint.api import STORIES, Document, Rule, RuleContext, Severity, Story, StoryForm, Violation
-from prdlint_rules.stories.common import quote, worded_stories
+from prdlint_rules.stories.common import worded_stories
 
 _CRITERIA = re.compile(
     r"\bacceptance\s+criteri(?:a|on)\b|\bdefinition\s+of\s+done\b|^\s*(?:AC|DoD)\s*[\d.]*\s*[:.)-]|"
@@ -98,8 +98,8 @@ class StoryWithoutAcceptanceCriteria(Rule):
         for story, has in zip(stories, has_criteria, strict=True):
             if not has and story.means is not None:
                 yield Violation(
-                    f"story without acceptance criteria: {quote(story.means.text)} has none, while "
-                    f"{with_criteria} of the document's {len(stories)} stories do; add the "
-                    "conditions under which it is done",
+                    f"story without acceptance criteria: {with_criteria} of the document's "
+                    f"{len(stories)} stories have them, this one none",
                     story.span,
+                    advice="Add the conditions under which the story is done.",
                 )

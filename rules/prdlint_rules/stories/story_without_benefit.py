@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from prdlint.api import STORIES, Rule, RuleContext, Severity, Violation
-from prdlint_rules.stories.common import quote, worded_stories
+from prdlint_rules.stories.common import worded_stories
 
 
 class StoryWithoutBenefit(Rule):
@@ -57,7 +57,7 @@ class StoryWithoutBenefit(Rule):
                 continue
             role = story.role.text if story.role else "role"
             yield Violation(
-                f"story without benefit: {quote(story.means.text)} says what the {role} wants but "
-                "not why; add 'so that …' with the outcome they are after",
+                f"story without benefit: it says what the {role} wants but not why",
                 story.span,
+                advice="Add 'so that …' with the outcome they are after.",
             )

@@ -207,6 +207,7 @@ KEYS: Mapping[str, tuple[str, Validator]] = {
     "exclude": ("exclude", string_list),
     "extend-exclude": ("extend_exclude", string_list),
     "fail-on": ("fail_on", severity),
+    "show-level": ("show_level", severity),
     "max-file-size": ("max_file_size", positive_int),
     "respect-gitignore": ("respect_gitignore", boolean),
     "force-exclude": ("force_exclude", boolean),

@@ -49,7 +49,9 @@ def existence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
         if _in_scope(unit, spec):
             for match in _matches(unit, pattern):
                 yield Violation(
-                    spec.message.format(match=match.group()), unit.span(match.start(), match.end())
+                    spec.message.format(match=match.group()),
+                    unit.span(match.start(), match.end()),
+                    advice=spec.advice,
                 )
 
 
@@ -65,7 +67,9 @@ def substitution(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
             better = table[" ".join((found if spec.case_sensitive else found.lower()).split())]
             span = unit.span(match.start(), match.end())
             fix = Fix(f"write '{better}'", (Edit(span, better),))
-            yield Violation(spec.message.format(match=found, replacement=better), span, fix)
+            yield Violation(
+                spec.message.format(match=found, replacement=better), span, fix, advice=spec.advice
+            )
 
 
 def occurrence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
@@ -80,6 +84,7 @@ def occurrence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
             yield Violation(
                 spec.message.format(count=count, max=spec.most, min=spec.least, limit=limit, match=text[:40]),
                 unit.span(start, start + len(text)),
+                advice=spec.advice,
             )
 
 
@@ -98,7 +103,8 @@ def conditional(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
             wanted = spec.then.replace("{1}", re.escape(group))
             if not re.search(wanted, whole, flags):
                 reported.add(group)
-                yield Violation(spec.message.format(match=group), unit.span(match.start(), match.end()))
+                span = unit.span(match.start(), match.end())
+                yield Violation(spec.message.format(match=group), span, advice=spec.advice)
 
 
 def consistency(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
@@ -117,7 +123,7 @@ def consistency(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
                     chosen = index
                 elif index != chosen:
                     message = spec.message.format(match=match.group(), first=group[chosen])
-                    yield Violation(message, unit.span(match.start(), match.end()))
+                    yield Violation(message, unit.span(match.start(), match.end()), advice=spec.advice)
 
 
 CHECKS = {

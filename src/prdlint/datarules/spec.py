@@ -32,6 +32,7 @@ _COMMON = {
     "summary",
     "documentation",
     "message",
+    "advice",
     "scope",
     "under",
     "kind",
@@ -74,6 +75,7 @@ class RuleSpec:
     scope: str
     message: str
     summary: str
+    advice: str = ""
     documentation: str = ""
     severity: Severity = Severity.WARNING
     enabled: bool = True
@@ -190,6 +192,7 @@ def spec_of(path: Path, table: dict[str, Any]) -> RuleSpec:
         "kind": kind,
         "scope": read.choice("scope", SCOPES),
         "message": read.message(kind),
+        "advice": read.string("advice", ""),
         "summary": read.string("summary", f"{name.replace('-', ' ').capitalize()} (a team rule)"),
         "documentation": read.string("documentation", ""),
         "severity": Severity(severity),

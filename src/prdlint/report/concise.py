@@ -8,7 +8,7 @@ from prdlint.results import LintRun
 
 
 class ConciseReporter(Reporter):
-    description = "one line per finding: path:line:col: CODE [severity] message (name)"
+    description = "one line per finding: path:line:col: CODE [severity] message"
 
     def render(self, run: LintRun, options: ReportOptions) -> str:
         return "".join(headline(finding, options.color) + "\n" for finding in run.findings)

@@ -25,15 +25,19 @@ def _excerpt(finding: Finding, lines: list[str], color: bool) -> list[str]:
 
 
 class FullReporter(Reporter):
-    description = "each finding with its source line and a caret under the words it is about"
+    description = "each finding with its source line, a caret under the words, and its rule's advice once"
 
     def render(self, run: LintRun, options: ReportOptions) -> str:
         sources = {result.path: (result.source or "").split("\n") for result in run.files}
+        advised: set[tuple[str, str]] = set()
         blocks = []
         for finding in run.findings:
-            lines = [headline(finding, options.color)]
+            lines = [headline(finding, options.color, named=True)]
             lines += _excerpt(finding, sources.get(finding.path, []), options.color)
             if finding.fix is not None:
                 lines.append(f"  = fix: {finding.fix.description}")
+            if finding.advice and (finding.code, finding.advice) not in advised:
+                advised.add((finding.code, finding.advice))
+                lines.append(f"  = advice: {finding.advice}")
             blocks.append("\n".join(lines) + "\n")
         return "\n".join(blocks)

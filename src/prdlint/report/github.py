@@ -35,5 +35,5 @@ class GithubReporter(Reporter):
                     f"title={_escape_property(f'{finding.code} {finding.name}')}",
                 )
             )
-            lines.append(f"::{_LEVELS[finding.severity]} {properties}::{_escape_data(finding.message)}\n")
+            lines.append(f"::{_LEVELS[finding.severity]} {properties}::{_escape_data(finding.explained)}\n")
         return "".join(lines)

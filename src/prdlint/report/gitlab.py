@@ -31,7 +31,7 @@ def fingerprint(finding: Finding, source: str | None) -> str:
 def _issue(finding: Finding, source: str | None) -> dict[str, Any]:
     return {
         "type": "issue",
-        "description": f"{finding.code} {finding.message}",
+        "description": f"{finding.code} {finding.explained}",
         "check_name": f"{finding.code} {finding.name}",
         "categories": ["Style"],
         "fingerprint": fingerprint(finding, source),

@@ -43,6 +43,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "name": finding.name,
         "severity": str(finding.severity),
         "message": finding.message,
+        "advice": finding.advice,
         "path": finding.path,
         **_span_fields(finding.span),
         "fix": _fix(finding.fix),

@@ -39,6 +39,6 @@ def collect(inputs: Inputs, draft: Draft) -> None:
             continue  # the document's own name for these users: "clients" declared as such
         reason = (
             f"'{mention.text}' here does what a user does ('{mention.verb}'), but the document's "
-            f"customers are {named}: name the one who uses it for what they are"
+            f"customers are {named}"
         )
         draft.conflations.append(Conflation(mention.span, mention.text, reason))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from prdlint.api import quoted
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.collectors.target_market import organisation_phrase
 from prdlint_rules.stakeholders.reading.model import Conflation
@@ -31,9 +32,6 @@ def collect(inputs: Inputs, draft: Draft) -> None:
         organisation = organisation_phrase(match.group("who").split(), inputs)
         if organisation is None:
             continue
-        quoted = block.text[match.start() : match.end("who")].strip()
-        reason = (
-            f"'{quoted}' calls the organisations that buy the product its users; the people who use "
-            "it work there, and the document names them apart"
-        )
-        draft.conflations.append(Conflation(block.span(match.start(), match.end("who")), quoted, reason))
+        said = block.text[match.start() : match.end("who")].strip()
+        reason = f"{quoted(said)} calls the organisations that buy the product its users"
+        draft.conflations.append(Conflation(block.span(match.start(), match.end("who")), said, reason))
