@@ -43,7 +43,18 @@ from prdlint.language.pipeline import for_tokenizer
 from prdlint.language.wordclasses import WordClasses
 from prdlint.markers import hookimpl
 from prdlint.registry import registry_from_plugins
-from prdlint.rule import Edit, Finding, Fix, Option, Rule, RuleContext, Severity, Violation
+from prdlint.rule import (
+    UNFINISHED,
+    UNTESTABLE,
+    Edit,
+    Finding,
+    Fix,
+    Option,
+    Rule,
+    RuleContext,
+    Severity,
+    Violation,
+)
 from prdlint.span import Position, Span
 from prdlint.stage import ConfigSite, Stage, StageInput, StageSetup
 from prdlint.testing import assert_fixture, expected_findings, fixture_paths, run_fixture
@@ -69,6 +80,8 @@ __all__ = [
     "REQUIREMENT_TEXT",
     "STORIES",
     "SYNTAX",
+    "UNFINISHED",
+    "UNTESTABLE",
     "WORDS",
     "Analysis",
     "Block",

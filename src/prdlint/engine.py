@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from prdlint.analysis import StageFailure, analyse
+from prdlint.concerns import one_per_place, raised_when_final
 from prdlint.diagnostics import InternalError, UnusedSuppression
 from prdlint.document import Document, parse_document
 from prdlint.language.deadline import AnalysisTimeoutError, within_budget
@@ -191,6 +192,8 @@ def lint_document(
     per_story = {code for code, choice in runnable.items() if choice.rule.per_story}
     if per_story and STORIES in analysis.results and not settings.each_story:
         kept = group_story_findings(kept, per_story, analysis.stories)
+    rules = {code: choice.rule for code, choice in runnable.items()}
+    kept = raised_when_final(one_per_place(kept, rules), rules, document)
     unused = selected.get(UnusedSuppression.code)
     if unused is not None:
         kept += [

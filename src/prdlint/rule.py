@@ -146,6 +146,11 @@ class RuleContext:
     analysis: Analysis = field(default_factory=Analysis, repr=False)
 
 
+# The kinds of problem several rules report (Rule.concern).
+UNFINISHED, UNTESTABLE = "unfinished", "untestable"
+CONCERNS = (UNFINISHED, UNTESTABLE)
+
+
 class Rule:
     """Base class of every rule. The subclass's docstring is its documentation.
 
@@ -169,6 +174,12 @@ class Rule:
     whole_document: ClassVar[bool] = False
     """The rule gives a verdict on a whole PRD ("no one pays for this product"): it runs only on
     files read as requirements documents, not on the READMEs and notes beside them."""
+    concern: ClassVar[str | None] = None
+    """What kind of problem the rule reports, where rules share one: "unfinished" (text a finished
+    document must not hold: placeholders, empty sections, template instructions) or "untestable"
+    (a requirement no test can check). Two findings of one concern on overlapping text are one
+    finding, the more severe and the more precise kept; "unfinished" findings are errors in a
+    document that says it is approved or final."""
     per_story: ClassVar[bool] = False
     """Each finding is about one user story. Where the rule fires on most stories of a document
     or of a story table (three quarters, of six or more), the engine reports the pattern once,

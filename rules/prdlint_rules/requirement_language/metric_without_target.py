@@ -46,12 +46,14 @@ class MetricWithoutTarget(Rule):
     ```
 
     ## Default
-    Opt-in: on the 34 findings in 74 real PRDs, 20 were worth their author's time. Most of the
-    rest were on documents that need no success metric (design notes, RFCs, meeting minutes, a
-    release measured for a baseline first), or on targets the document gives elsewhere (another
-    section, an HTML table). Success criteria written as pass/fail behaviours are set aside since,
-    which removed 3 more findings where the readers' labels say the rule should be silent. Turn it
-    on with `extend-select = ["PRD301"]` for product documents.
+    Opt-in (turn it on with `extend-select = ["PRD301"]`). Judged as their authors would, in 60 real
+    PRDs its 25 findings were 6 worth fixing, 17 right but not worth it and 2 wrong. Earlier readings:
+    on the 34 findings in 74 real PRDs, 20 were worth their author's time. Most of the rest were on
+    documents that need no success metric (design notes, RFCs, meeting minutes, a release measured for a
+    baseline first), or on targets the document gives elsewhere (another section, an HTML table).
+    Success criteria written as pass/fail behaviours are set aside since, which removed 3 more findings
+    where the readers' labels say the rule should be silent. Turn it on with `extend-select =
+    ["PRD301"]` for product documents.
     """
 
     code = "PRD301"

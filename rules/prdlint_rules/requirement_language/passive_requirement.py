@@ -114,13 +114,12 @@ class PassiveRequirement(Rule):
     ```
 
     ## Default
-    Opt-in, at info severity: it needs a trained pipeline that prdlint does not install, and on
-    74 real PRDs, linted with spaCy's en_core_web_sm 3.8, 4 of its 17 findings were worth their
-    author's time (who may replace a subscription, link users to departments, turn on automated
-    emails, confirm a removal). Most modal passives in PRDs have an obvious doer: the system
-    ("must be stored within Indonesia"), or a role named in the next sentence. Turn it on with
-    `extend-select = ["PRD310"]` and a configured model where requirements are reviewed line by
-    line.
+    Opt-in, at info severity: it needs a trained pipeline that prdlint does not install, and on 74 real
+    PRDs, linted with spaCy's en_core_web_sm 3.8, 4 of its 17 findings were worth their author's time
+    (who may replace a subscription, link users to departments, turn on automated emails, confirm a
+    removal). Most modal passives in PRDs have an obvious doer: the system ("must be stored within
+    Indonesia"), or a role named in the next sentence. Turn it on with `extend-select = ["PRD310"]` and
+    a configured model where requirements are reviewed line by line.
     """
 
     code = "PRD310"

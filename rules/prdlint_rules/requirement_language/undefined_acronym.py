@@ -69,13 +69,14 @@ class UndefinedAcronym(Rule):
     `known`: more acronyms your readers know ("NHS", "EHR").
 
     ## Default
-    Opt-in, at info severity: every field has acronyms its readers share, and on real PRDs most
-    findings named one of them. On 74 real PRDs, 40 findings drawn at random were judged, the
-    classes of misreading fixed (expansions that do not fit, glossaries, units, file names,
-    emphasis), and 40 new ones drawn: 8 were worth their author's time, 29 named an acronym the
-    document's readers know (a country's tax and bank terms, tools, brands) and 3 misread the
-    text. Turn it on with `extend-select = ["PRD307"]` for documents read outside the team, and
-    list your field's acronyms in `known`.
+    Opt-in (turn it on with `extend-select = ["PRD307"]`). Judged as their authors would, in 60 real
+    PRDs its 82 findings were 1 worth fixing, 68 right but not worth it and 13 wrong. Earlier readings:
+    every field has acronyms its readers share, and on real PRDs most findings named one of them. On 74
+    real PRDs, 40 findings drawn at random were judged, the classes of misreading fixed (expansions that
+    do not fit, glossaries, units, file names, emphasis), and 40 new ones drawn: 8 were worth their
+    author's time, 29 named an acronym the document's readers know (a country's tax and bank terms,
+    tools, brands) and 3 misread the text. Turn it on with `extend-select = ["PRD307"]` for documents
+    read outside the team, and list your field's acronyms in `known`.
     """
 
     code = "PRD307"

@@ -41,6 +41,10 @@ class NoManagementUsers(Rule):
     - Admins approve new tutors.
     - The owner reads weekly bookings and revenue by subject to decide where to recruit tutors.
     ```
+
+    ## Default
+    Opt-in (turn it on with `extend-select = ["PRD110"]`). Judged as their authors would, in 60 real
+    PRDs its 32 findings were 0 worth fixing, 19 right but not worth it and 13 wrong.
     """
 
     code = "PRD110"

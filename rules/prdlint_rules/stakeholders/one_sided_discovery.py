@@ -40,6 +40,10 @@ class OneSidedDiscovery(Rule):
     - Usability tests with 8 receptionists.
     - Pricing interviews with 5 practice managers: would they pay $49 per location?
     ```
+
+    ## Default
+    Opt-in (turn it on with `extend-select = ["PRD111"]`). Judged as their authors would, in 60 real
+    PRDs its 5 findings were 0 worth fixing, 0 right but not worth it and 5 wrong.
     """
 
     code = "PRD111"

@@ -108,14 +108,17 @@ class GenericStoryRole(Rule):
     ```
 
     ## Default
-    Info by default: on 30 real PRDs read finding by finding, 1 of 4 findings named a role the
-    author would change; stories meant for every user are often written "As a user" on purpose.
-    Raise it where every story must name a persona.
+    Opt-in (turn it on with `extend-select = ["PRD207"]`). Judged as their authors would, in 60 real
+    PRDs its 35 findings were 1 worth fixing, 30 right but not worth it and 4 wrong. Earlier readings:
+    on 30 real PRDs read finding by finding, 1 of 4 findings named a role the author would change;
+    stories meant for every user are often written "As a user" on purpose. Raise it where every story
+    must name a persona.
     """
 
     code = "PRD207"
     name = "generic-story-role"
     pack = "stories"
+    enabled_by_default = False
     default_severity = Severity.INFO
     needs = frozenset({STAKEHOLDERS, STORIES, WORDS})
     per_story = True

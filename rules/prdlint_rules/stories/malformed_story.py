@@ -34,11 +34,16 @@ class MalformedStory(Rule):
     - As a ward nurse, I want to swap shifts without calling the manager.
     - As a ward manager, I want to export the rota as a PDF.
     ```
+
+    ## Default
+    Opt-in (turn it on with `extend-select = ["PRD201"]`). Judged as their authors would, in 60 real
+    PRDs its 6 findings were 0 worth fixing, 3 right but not worth it and 3 wrong.
     """
 
     code = "PRD201"
     name = "malformed-story"
     pack = "stories"
+    enabled_by_default = False
     needs = frozenset({STORIES})
     per_story = True
 

@@ -102,9 +102,11 @@ class NonUniformStory(Rule):
     it are reported.
 
     ## Default
-    Opt-in, at info severity: on 30 real PRDs read finding by finding, none of 4 findings was
-    worth its author's time: a story written in another template reads just as well. Turn it on
-    with `extend-select = ["PRD206"]` for a backlog kept to one template.
+    Opt-in (turn it on with `extend-select = ["PRD206"]`). Judged as their authors would, in 60 real
+    PRDs its 8 findings were 0 worth fixing, 8 right but not worth it and 0 wrong. Earlier readings: on
+    30 real PRDs read finding by finding, none of 4 findings was worth its author's time: a story
+    written in another template reads just as well. Turn it on with `extend-select = ["PRD206"]` for a
+    backlog kept to one template.
     """
 
     code = "PRD206"

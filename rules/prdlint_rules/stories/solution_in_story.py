@@ -89,9 +89,9 @@ class SolutionInStory(Rule):
     `extra-terms`: more interface words that prescribe a solution in your product's domain.
 
     ## Default
-    Info by default: on 30 real PRDs read finding by finding, neither of 2 findings was worth
-    its author's time: naming the control was deliberate in a UI spec. Raise it for a backlog
-    that keeps design out of stories.
+    Info by default: on 30 real PRDs read finding by finding, neither of 2 findings was worth its
+    author's time: naming the control was deliberate in a UI spec. Raise it for a backlog that keeps
+    design out of stories.
     """
 
     code = "PRD208"

@@ -79,6 +79,10 @@ class StoryWithoutAcceptanceCriteria(Rule):
     As a nurse, I want to book leave, so that I can travel.
     Acceptance criteria: leave of more than a week needs two weeks' notice.
     ```
+
+    ## Default
+    Opt-in; too few findings judged to move it. Judged as their authors would, in 60 real PRDs its 4
+    findings were 0 worth fixing, 0 right but not worth it and 4 wrong.
     """
 
     code = "PRD209"

@@ -32,6 +32,7 @@ def rule_class(spec: RuleSpec, pack: str) -> type[Rule]:
         "pack": pack,
         "default_severity": spec.severity,
         "enabled_by_default": spec.enabled,
+        "concern": spec.concern,
         "needs": frozenset({_SCOPE_NEEDS[spec.scope]}) if spec.scope in _SCOPE_NEEDS else frozenset(),
         "spec": spec,
         "check": check,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from prdlint.rule import CODE_PATTERN, NAME_PATTERN, Severity
+from prdlint.rule import CODE_PATTERN, CONCERNS, NAME_PATTERN, Severity
 
 KINDS = ("existence", "substitution", "occurrence", "conditional", "consistency")
 SCOPES = (
@@ -33,6 +33,7 @@ _COMMON = {
     "documentation",
     "message",
     "advice",
+    "concern",
     "scope",
     "under",
     "kind",
@@ -76,6 +77,7 @@ class RuleSpec:
     message: str
     summary: str
     advice: str = ""
+    concern: str | None = None
     documentation: str = ""
     severity: Severity = Severity.WARNING
     enabled: bool = True
@@ -193,6 +195,7 @@ def spec_of(path: Path, table: dict[str, Any]) -> RuleSpec:
         "scope": read.choice("scope", SCOPES),
         "message": read.message(kind),
         "advice": read.string("advice", ""),
+        "concern": read.choice("concern", CONCERNS) if "concern" in table else None,
         "summary": read.string("summary", f"{name.replace('-', ' ').capitalize()} (a team rule)"),
         "documentation": read.string("documentation", ""),
         "severity": Severity(severity),
