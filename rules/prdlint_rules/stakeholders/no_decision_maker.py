@@ -55,7 +55,7 @@ class NoDecisionMaker(Rule):
 
     ## Default
     On, at info severity; too few findings judged to move it. Judged as their authors would, in 60 real
-    PRDs its 4 findings were 0 worth fixing, 2 right but not worth it and 2 wrong. Earlier readings: on
+    PRDs its 3 findings were 0 worth fixing, 2 right but not worth it and 1 wrong. Earlier readings: on
     30 real PRDs read finding by finding, none of 3 findings was worth its author's time: each document
     implied the buyer, or the buyer belonged in a platform-level PRD.
     """

@@ -1,0 +1,146 @@
+"""What prdlint's findings are worth today, by the verdicts of readers who judged them as each
+document's author would (FIX, NOT_WORTH, WRONG).
+
+Two sets of judged documents: the 20 of ../shared/corpus/prd-reviewed with findings/ (every
+finding of the rules on by default at 23aff54 judged; only those rules are counted there) and 40
+of prd-pool (every finding of every rule judged; the verdicts are kept in
+benchmarks/data/judged-pool/, the documents stay in ../shared). Each finding
+prdlint makes now on those documents is matched to a judged one by rule and line; a finding no
+reader judged is listed, to be judged before its figure counts. A finding the rules no longer
+make drops out: fixing a misreading as a class moves the figures without judging anew.
+
+Prints per rule what its findings are worth and whether its default follows the policy
+(rules/prdlint_rules/judged.toml: warning at 4 in 5 worth fixing, info where most are, opt-in
+otherwise), and the share of the default findings worth fixing. `--write` records the figures in
+judged.toml.
+
+    python benchmarks/judged_findings.py [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from labelled import CORPUS
+from prdlint.document import parse_document
+from prdlint.engine import lint_document
+from prdlint.registry import Registry, load_registry
+from prdlint.settings import Settings
+
+POOL_VERDICTS = Path(__file__).resolve().parent / "data" / "judged-pool"
+JUDGED = Path(__file__).resolve().parents[1] / "rules" / "prdlint_rules" / "judged.toml"
+REVIEWED_VERSION = "23aff54"
+VERDICTS = ("FIX", "NOT_WORTH", "WRONG")
+
+
+def _verdicts() -> dict[str, tuple[Path, list[dict[str, object]], bool]]:
+    """Each judged document: its text, the judged findings, and whether every rule was judged
+    (prd-pool) or only the default ones of the version judged (prd-reviewed)."""
+    judged: dict[str, tuple[Path, list[dict[str, object]], bool]] = {}
+    for path in sorted((CORPUS / "prd-reviewed" / "findings").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        version = next(v for v in data["versions"] if v["version"] == REVIEWED_VERSION)
+        judged[f"prd-reviewed/{path.stem}"] = (
+            CORPUS / "prd-reviewed" / "docs" / f"{path.stem}.md",
+            version["findings"],
+            False,
+        )
+    for path in sorted(POOL_VERDICTS.glob("*.json")):
+        judged[f"prd-pool/{path.stem}"] = (
+            CORPUS / "prd-pool" / "docs" / f"{path.stem}.md",
+            json.loads(path.read_text(encoding="utf-8")),
+            True,
+        )
+    return judged
+
+
+def tally(registry: Registry) -> tuple[dict[str, Counter[str]], list[str]]:
+    """Per rule, the verdicts of the findings it makes now; and the findings nobody judged."""
+    figures: dict[str, Counter[str]] = defaultdict(Counter)
+    unjudged: list[str] = []
+    every = tuple(code for code, rule in registry.rules.items() if code != "PRD004" and not rule.internal)
+    documents = _verdicts()
+    reviewed_codes = {
+        str(v["code"]) for _, verdicts, all_rules in documents.values() if not all_rules for v in verdicts
+    }
+    for key, (path, verdicts, all_rules) in documents.items():
+        pending: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for verdict in verdicts:
+            pending[_place(registry, str(verdict["code"]), int(str(verdict["line"])))].append(
+                str(verdict["verdict"])
+            )
+        settings = Settings(root=path.parent, select=every)
+        findings = lint_document(
+            parse_document(path.read_text(encoding="utf-8")), path.name, settings, registry, file_path=path
+        ).findings
+        for finding in findings:
+            if finding.code not in registry.rules or registry.rules[finding.code].internal:
+                continue
+            place = _place(registry, finding.code, finding.span.start.line)
+            if pending[place]:
+                figures[finding.code][pending[place].pop(0)] += 1
+            elif all_rules or finding.code in reviewed_codes:
+                unjudged.append(f"{key}:{finding.span.start.line} {finding.code} {finding.message}")
+    return figures, unjudged
+
+
+def _place(registry: Registry, code: str, line: int) -> tuple[str, int]:
+    """Where a finding is, to match it with a judged one: a whole-document verdict is one per
+    document wherever it is anchored."""
+    rule = registry.rules.get(code)
+    return (code, 0) if rule is not None and rule.whole_document else (code, line)
+
+
+def policy(fix: int, total: int) -> str:
+    if fix >= 0.8 * total:
+        return "on at warning"
+    return "on at info" if fix * 2 > total else "opt-in"
+
+
+def write(figures: dict[str, Counter[str]]) -> None:
+    text = JUDGED.read_text(encoding="utf-8")
+    head = text[: text.index("\nPRD")]
+    rows = [
+        f"{code} = {{ fix = {f['FIX']}, not-worth = {f['NOT_WORTH']}, wrong = {f['WRONG']} }}"
+        for code, f in sorted(figures.items())
+    ]
+    JUDGED.write_text(head + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help="record the figures in judged.toml")
+    options = parser.parse_args()
+    if not (CORPUS / "prd-reviewed" / "findings").is_dir():
+        raise SystemExit(f"no judged corpus at {CORPUS}: set PRDLINT_SHARED to the shared folder")
+    registry = load_registry()
+    figures, unjudged = tally(registry)
+    default_worth = Counter[str]()
+    for code, counts in sorted(figures.items()):
+        total = sum(counts.values())
+        rule = registry.rules[code]
+        state = f"on at {rule.default_severity}" if rule.enabled_by_default else "opt-in"
+        if rule.enabled_by_default:
+            default_worth.update(counts)
+        print(
+            f"{code} {rule.name:<40} {counts['FIX']:3} / {counts['NOT_WORTH']:3} / {counts['WRONG']:3}"
+            f"  worth {counts['FIX'] / total:4.0%}  now {state:<14} policy {policy(counts['FIX'], total)}"
+        )
+    total = sum(default_worth.values())
+    print(
+        f"\ndefault findings: {default_worth['FIX']} of {total} worth fixing "
+        f"({default_worth['FIX'] / max(total, 1):.0%}), {default_worth['WRONG']} wrong"
+    )
+    if unjudged:
+        print(f"\n{len(unjudged)} findings no reader judged:")
+        print("\n".join("  " + " ".join(line.split())[:160] for line in unjudged))
+    if options.write:
+        write(figures)
+        print(f"written: {JUDGED}")
+
+
+if __name__ == "__main__":
+    main()
