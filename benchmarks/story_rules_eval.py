@@ -113,9 +113,7 @@ def qus_figures(data: Path) -> dict[str, float]:
 
 def lint(text: str, name: str, root: Path) -> list[Finding]:
     # Each story is judged, and non-atomic-story reads coordinated things as QUS counts them.
-    settings = Settings(
-        root=root, select=("PRD2",), each_story=True, rules={"PRD203": {"things": True}}
-    )
+    settings = Settings(root=root, select=("PRD2",), each_story=True, rules={"PRD203": {"things": True}})
     return lint_text(text, name, settings, load_registry()).findings
 
 
