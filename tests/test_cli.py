@@ -174,7 +174,7 @@ CONFIG_ERRORS = [
     ),
     (
         '[vocabulary]\ncustomers = ["franchisee"]\n',
-        ["vocabulary.customers: unknown entry of the stakeholder vocabulary (did you mean 'customer'? the"],
+        ["vocabulary.customers: unknown entry of the stakeholder vocabulary; did you mean 'customer'? (the"],
     ),
 ]
 

@@ -92,6 +92,6 @@ def test_concise_lines_carry_no_advice(project: Path) -> None:
 def test_no_notice_about_other_files_where_prd_files_says_which_are_prds(project: Path) -> None:
     (project / "notes.md").write_text("# Meeting notes\n\n## Attendees\n\nAna.\n", encoding="utf-8")
     (project / ".prdlint.toml").write_text('select = ["PRD101"]\n', encoding="utf-8")
-    assert "not read as requirements documents" in run(".").stderr
+    assert "not read as PRDs" in run(".").stderr
     (project / ".prdlint.toml").write_text('select = ["PRD101"]\nprd-files = ["prd.md"]\n', encoding="utf-8")
-    assert "not read as requirements documents" not in run(".").stderr
+    assert "not read as PRDs" not in run(".").stderr

@@ -93,7 +93,8 @@ def test_a_plugins_stage_runs_once_for_every_rule_that_needs_it_with_its_setting
 def test_a_stages_setting_is_validated_by_the_stage_and_named_with_the_file(registry, tmp_path) -> None:
     with pytest.raises(ConfigError, match=r"\.prdlint\.toml: story-weight: expected a positive integer"):
         _lint(registry, tmp_path, "story-weight = 0\n")
-    with pytest.raises(ConfigError, match=r"story-wieght: unknown key \(known keys: .*story-weight"):
+    unknown = r"story-wieght: unknown key; did you mean 'story-weight'\? \(known keys: .*story-weight"
+    with pytest.raises(ConfigError, match=unknown):
         _lint(registry, tmp_path, "story-wieght = 2\n")
 
 

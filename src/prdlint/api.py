@@ -71,6 +71,7 @@ from prdlint.text.forms import (
 from prdlint.text.headings import strip_numbering, title_words
 from prdlint.text.quoting import quoted
 from prdlint.text.stories import indicator_template
+from prdlint.text.suggest import did_you_mean
 from prdlint.view import View, ViewInput
 
 __all__ = [
@@ -119,6 +120,7 @@ __all__ = [
     "assert_fixture",
     "base_forms",
     "check_deadline",
+    "did_you_mean",
     "expected_findings",
     "fixture_paths",
     "for_tokenizer",

@@ -26,7 +26,7 @@ from prdlint.baseline import BaselineError, apply_baseline, read_baseline
 from prdlint.baseline import write_baseline as baseline_text
 from prdlint.changes import DiffBaseError, changed_lines, keep_changed
 from prdlint.config import ConfigError, ConfigResolver
-from prdlint.config.validation import KEYS, Where, selector_list, severity
+from prdlint.config.validation import KEYS, Where, selector_list, severity, string_list
 from prdlint.fixing import FixMode
 from prdlint.registry import PluginError, Registry, load_registry
 from prdlint.report.base import ReportOptions
@@ -36,6 +36,7 @@ from prdlint.selection import select_rules
 from prdlint.session import LintSession, known_registry
 from prdlint.settings import Settings
 from prdlint.source import UnreadableFileError
+from prdlint.text.suggest import did_you_mean
 from prdlint.view import View, ViewInput
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -80,6 +81,10 @@ def _overrides(registry: Registry, **options: Any) -> dict[str, Any]:
         overrides["fail-on"] = severity(options["fail_on"], "--fail-on", where)
     if options.get("show_level"):
         overrides["show-level"] = severity(options["show_level"], "--show-level", where)
+    for key in ("exclude", "extend-exclude"):
+        raw = options.get(key.replace("-", "_"))
+        if raw:
+            overrides[key] = string_list(_split(raw), f"--{key}", where)
     if options.get("each_story"):
         overrides["each-story"] = True
     if options.get("force_exclude"):
@@ -113,12 +118,12 @@ def _not_requirements(run: LintRun) -> list[str]:
     skipped = [result for result in run.files if result.not_requirements not in (None, NOT_LISTED)]
     if not skipped:
         return []
-    shown = "; ".join(f"{result.path}: {result.not_requirements}" for result in skipped[:_NAMED_FILES])
-    more = f"; and {len(skipped) - _NAMED_FILES} more" if len(skipped) > _NAMED_FILES else ""
+    shown = ", ".join(result.path for result in skipped[:_NAMED_FILES])
+    more = f" and {len(skipped) - _NAMED_FILES} more" if len(skipped) > _NAMED_FILES else ""
     return [
-        f"{len(skipped)} file{'s' if len(skipped) != 1 else ''} not read as requirements documents, "
-        f"so the rules that judge a whole PRD did not run on them ({shown}{more}); "
-        "list your PRDs in prd-files to say which they are"
+        f"{len(skipped)} file{'s' if len(skipped) != 1 else ''} not read as PRDs, so the whole-document "
+        f"rules passed {'them' if len(skipped) != 1 else 'it'} over ({shown}{more}); prd-files says which "
+        "files are PRDs"
     ]
 
 
@@ -303,6 +308,19 @@ def main() -> None:
     "machine formats]; the summary counts the rest.",
 )
 @click.option(
+    "--exclude",
+    multiple=True,
+    metavar="PATTERNS",
+    help="Paths to leave out of a directory walk, instead of the configured ones (gitignore-style, "
+    "comma-separated).",
+)
+@click.option(
+    "--extend-exclude",
+    multiple=True,
+    metavar="PATTERNS",
+    help="Paths to leave out besides the configured ones.",
+)
+@click.option(
     "--force-exclude",
     is_flag=True,
     help="Apply exclude, extend-exclude and .gitignore to files named on the command line too.",
@@ -372,10 +390,13 @@ def check(
     jobs: int | None,
     **selection: Any,
 ) -> None:
-    """Lint Markdown PRDs: files, directories (walked for *.md), or - for standard input."""
+    """Lint Markdown PRDs: files, directories (walked for *.md), quoted globs ("docs/**/*.md"), or -
+    for standard input."""
     registry = _registry()
     if output_format not in registry.formats:
-        _fail(f"--output-format: unknown format {output_format!r} (available: {', '.join(registry.formats)})")
+        known = ", ".join(registry.formats)
+        hint = did_you_mean(output_format, registry.formats)
+        _fail(f"--output-format: unknown format {output_format!r}{hint} (available: {known})")
     if unsafe_fixes and not (fix or diff):
         _fail("--unsafe-fixes goes with --fix or --diff")
     mode = FixMode(unsafe=unsafe_fixes, write=not diff) if fix or diff else None
@@ -439,7 +460,15 @@ def server() -> None:
 
 
 @main.command()
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "-o",
+    "--output-format",
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
 @_config_options
 def rules(output: str, config: Path | None, isolated: bool) -> None:
     """List every rule: code, name, pack, default severity, on by default or opt-in, summary.
@@ -476,7 +505,8 @@ def explain(rule: str, config: Path | None, isolated: bool) -> None:
     _, registry = _resolver(_registry(), config, isolated)
     codes = registry.lookup(rule)
     if len(codes) != 1:
-        _fail(f"{rule!r} names no single rule; `prdlint rules` lists them")
+        hint = did_you_mean(rule, [*registry.rules, *registry.names])
+        _fail(f"{rule!r} names no single rule{hint}; `prdlint rules` lists them")
     cls = registry.rule(next(iter(codes)))
     state = "on by default" if cls.enabled_by_default else "opt-in (enable it with select or extend-select)"
     click.echo(f"{cls.code} {cls.name}")
@@ -570,6 +600,8 @@ def _view_command(view: View) -> click.Command:
 
     formats = list(view.formats)
     choice = click.Choice(formats)
-    show = click.option("--format", "output", type=choice, default=formats[0], show_default=True)(show)
+    show = click.option(
+        "-o", "--output-format", "--format", "output", type=choice, default=formats[0], show_default=True
+    )(show)
     show = click.argument("path", type=click.Path(path_type=Path))(show)
     return click.command(view.name, help=view.summary)(show)

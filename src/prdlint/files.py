@@ -10,6 +10,7 @@ project root of the applicable config.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
@@ -123,6 +124,25 @@ def excluded(path: Path, resolver: ConfigResolver) -> bool:
     return settings.respect_gitignore and GitignoreFilter(resolved.parent).ignored(resolved, is_dir=False)
 
 
+_GLOB = re.compile(r"[*?\[]")
+
+
+def _matching(pattern: Path, resolver: ConfigResolver) -> list[Path]:
+    """The files a glob names ("docs/**/*.md", quoted so the shell leaves it to prdlint), read as
+    a directory walk reads: the excludes and .gitignore apply, and a directory it names is
+    walked."""
+    parts = pattern.parts
+    fixed = next(index for index, part in enumerate(parts) if _GLOB.search(part))
+    base = Path(*parts[:fixed]) if fixed else Path()
+    found: list[Path] = []
+    for path in sorted(base.glob(str(Path(*parts[fixed:])))):
+        if path.is_dir():
+            found += _walk(path, resolver)
+        elif path.is_file() and not excluded(path, resolver):
+            found.append(path)
+    return found
+
+
 def discover(paths: list[Path], resolver: ConfigResolver) -> Discovery:
     """Expands the paths given on the command line into files, and says what was not found."""
     discovery = Discovery()
@@ -139,6 +159,11 @@ def discover(paths: list[Path], resolver: ConfigResolver) -> Discovery:
         elif path.is_symlink():
             discovery.errors.append(f"{path}: a symbolic link to nothing (broken, or a loop)")
             continue
+        elif _GLOB.search(str(path)):
+            files = _matching(path, resolver)
+            if not files:
+                discovery.errors.append(f"{path}: no file matches this pattern")
+                continue
         else:
             discovery.errors.append(f"{path}: no such file or directory")
             continue

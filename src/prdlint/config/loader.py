@@ -17,6 +17,7 @@ from prdlint.config.errors import ConfigError
 from prdlint.config.validation import KEYS, Where, rule_folders, team_rules
 from prdlint.registry import Registry
 from prdlint.settings import Settings
+from prdlint.text.suggest import did_you_mean
 
 CONFIG_FILE_NAMES = (".prdlint.toml", "pyproject.toml")
 
@@ -80,8 +81,9 @@ def load_settings(path: Path, registry: Registry) -> Settings:
         elif key in registry.stage_settings:
             stage_values[key] = registry.stage_settings[key](value, f"{prefix}{key}", where)
         else:
-            known = ", ".join([*KEYS, *registry.stage_settings])
-            raise where.error(f"{prefix}{key}", f"unknown key (known keys: {known})")
+            names = [*KEYS, *registry.stage_settings]
+            hint = did_you_mean(key, names)
+            raise where.error(f"{prefix}{key}", f"unknown key{hint} (known keys: {', '.join(names)})")
     origins = dict.fromkeys(table, str(path))
     return Settings(root=path.parent, path=path, origins=origins, stage_settings=stage_values, **values)
 

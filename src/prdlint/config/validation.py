@@ -16,6 +16,7 @@ from prdlint.datarules import DataRuleError, load_rule_dir
 from prdlint.language.pipeline import is_model_path, model_problem
 from prdlint.registry import PluginError, Registry
 from prdlint.rule import OPTION_TYPES, Rule, Severity
+from prdlint.text.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def string_list(value: Any, key: str, where: Where) -> tuple[str, ...]:
 
 def check_selector(selector: str, key: str, where: Where) -> str:
     if not where.registry.lookup(selector):
-        raise where.error(key, f"{selector!r} is not a rule code, code prefix, rule name or ALL")
+        hint = did_you_mean(selector, [*where.registry.rules, *where.registry.names])
+        raise where.error(key, f"{selector!r} is not a rule code, code prefix, rule name or ALL{hint}")
     return selector
 
 
@@ -125,7 +127,8 @@ def rule_options(value: Any, key: str, where: Where) -> dict[str, dict[str, Any]
     for name, options in _table(value, key, where).items():
         codes = where.registry.lookup(name)
         if len(codes) != 1:
-            raise where.error(f"{key}.{name}", "expected the code or name of one rule")
+            hint = did_you_mean(name, [*where.registry.rules, *where.registry.names])
+            raise where.error(f"{key}.{name}", f"expected the code or name of one rule{hint}")
         (code,) = codes
         rule = where.registry.rule(code)
         checked: dict[str, Any] = {}
@@ -133,7 +136,8 @@ def rule_options(value: Any, key: str, where: Where) -> dict[str, dict[str, Any]
             option_key = f"{key}.{name}.{option}"
             if option not in rule.options:
                 known = ", ".join(sorted(rule.options)) or "none"
-                raise where.error(option_key, f"unknown option for {code} (options: {known})")
+                hint = did_you_mean(option, rule.options)
+                raise where.error(option_key, f"unknown option for {code}{hint} (options: {known})")
             checked[option] = _option_value(option_value, rule.options[option].kind, option_key, where)
         resolved[code] = checked
     return resolved

@@ -11,13 +11,12 @@ and the config are merged exactly as the built-in one is. Only function words ("
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from prdlint.api import ConfigSite, normalize_role
+from prdlint.api import ConfigSite, did_you_mean, normalize_role
 from prdlint_rules.stakeholders.reading.classes import (
     BOTH,
     CUSTOMER,
@@ -247,9 +246,8 @@ def _unknown(name: str, entry: Any, known: Mapping[str, str]) -> str:
             f"unknown entry of the stakeholder vocabulary: its entries are named directly, "
             f"`{first} = [...]` under the vocabulary table, not under `{name}`"
         )
-    close = difflib.get_close_matches(name, known, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"unknown entry of the stakeholder vocabulary ({hint}the entries are those of {_ENTRIES_AT})"
+    hint = did_you_mean(name, known)
+    return f"unknown entry of the stakeholder vocabulary{hint} (the entries are those of {_ENTRIES_AT})"
 
 
 def validate_config(value: Any, key: str, site: ConfigSite) -> dict[str, Any]:
