@@ -82,3 +82,24 @@ def test_output_file_gets_the_report_and_the_terminal_the_concise_one(project) -
     assert "Found 2 findings" in result.stdout
     missing = run("--output-file", "no/such/dir/report.txt", "draft.md")
     assert missing.exit_code == 2 and "--output-file no/such/dir/report.txt" in missing.stderr
+
+
+def test_a_junit_failure_counts_every_finding_it_lists_and_those_that_failed(project) -> None:
+    (project / "mixed.md").write_text(
+        "# Plan\n\nThe launch date is TBD.\n\n<!-- prdlint-disable-next-line PRD003 -->\nNone.\n",
+        encoding="utf-8",
+    )
+    options = (
+        "--isolated",
+        "--select",
+        "PRD001,PRD002,PRD003",
+        "--fail-on",
+        "warning",
+        "-o",
+        "junit",
+        "mixed.md",
+    )
+    root = ElementTree.fromstring(CliRunner().invoke(main, ["check", *options]).stdout)
+    failure = next(root.iter("failure"))
+    assert failure.get("message") == "2 findings, 1 of them failing the run"
+    assert (failure.text or "").count("mixed.md:") == 2

@@ -9,6 +9,12 @@ from prdlint.report.base import Reporter, ReportOptions
 from prdlint.results import FileResult, LintRun
 
 
+def _counted(findings: int, failing: int) -> str:
+    """ "5 findings, 2 of them failing the run": what the failure lists, and what failed it."""
+    total = f"{findings} finding{'s' if findings != 1 else ''}"
+    return total if failing == findings else f"{total}, {failing} of them failing the run"
+
+
 def _case(suite: ElementTree.Element, result: FileResult) -> None:
     case = ElementTree.SubElement(suite, "testcase", name=result.path, classname="prdlint")
     failing = result.failing
@@ -16,7 +22,7 @@ def _case(suite: ElementTree.Element, result: FileResult) -> None:
         failure = ElementTree.SubElement(
             case,
             "failure",
-            message=f"{len(failing)} finding{'s' if len(failing) != 1 else ''}",
+            message=_counted(len(result.findings), len(failing)),
             type="prdlint",
         )
         failure.text = "".join(
