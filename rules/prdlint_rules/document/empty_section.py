@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from prdlint.api import UNFINISHED, Rule, RuleContext, Section, Severity, Violation
+from prdlint.api import UNFINISHED, Rule, RuleContext, Section, Severity, Violation, quoted
 
 # "Author: Ana", "Repository: https://...": a heading used as a labelled line says its piece.
 _LABELLED_LINE = re.compile(r"^[^:]{1,40}:\s*\S")
@@ -99,7 +99,7 @@ class EmptySection(Rule):
             ):
                 continue
             yield Violation(
-                f"section '{section.title}' is empty",
+                f"section {quoted(section.title, 60)} is empty",
                 section.heading.span(),
                 advice="Write what belongs under it, say why it does not apply, or remove the heading.",
             )

@@ -62,11 +62,11 @@ def collect(inputs: Inputs, draft: Draft) -> None:
             if not (same or asks_users or nobody):
                 continue
             if same:
-                why = f"the same measure is called users' {what} elsewhere"
+                why = f"users' {what} elsewhere"
             elif asks_users:
                 why = "it is measured on the users"
             else:
-                why = "nobody pays for this product, so its customers are its users"
+                why = "nobody pays, so they are its users"
             quoted = block.text[match.start() : match.end()]
-            reason = f"'{quoted}' names for customers what is the users': {why}"
+            reason = f"'{quoted}' is the users' measure ({why})"
             draft.conflations.append(Conflation(block.span(match.start(), match.end()), quoted, reason))

@@ -47,8 +47,8 @@ def collect(inputs: Inputs, draft: Draft) -> None:
         words = {normalize_role(word) for word in re.findall(r"[A-Za-z]+", section.title)}
         if words & customer_words and section.heading is not None:
             reason = (
-                f"'{section.title}' declares as customers the people a {described.kind} product serves; "
-                "nobody here pays for it, so they are its users"
+                f"'{section.title}' names as customers the people a {described.kind} product serves, "
+                "though nobody pays"
             )
             places.append(Conflation(section.heading.span(), section.title, reason))
     for block in inputs.document.blocks:
@@ -62,8 +62,8 @@ def collect(inputs: Inputs, draft: Draft) -> None:
         if mention.key.split()[-1] not in customer_words or not (mention.uses or mention.verb):
             continue
         reason = (
-            f"'{mention.text}' names the people this {described.kind} product serves; nobody here pays "
-            "for it, so they are its users"
+            f"'{mention.text}' names as customers the people a {described.kind} product serves, though "
+            "nobody pays"
         )
         places.append(Conflation(mention.span, mention.text, reason))
     draft.conflations += sorted(places, key=lambda c: c.span.start)[:_PLACES]
