@@ -24,7 +24,7 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from labelled import CORPUS
+from labelled import CORPUS, require
 from prdlint.document import parse_document
 from prdlint.engine import lint_document
 from prdlint.registry import Registry, load_registry
@@ -114,8 +114,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="record the figures in judged.toml")
     options = parser.parse_args()
-    if not (CORPUS / "prd-reviewed" / "findings").is_dir():
-        raise SystemExit(f"no judged corpus at {CORPUS}: set PRDLINT_SHARED to the shared folder")
+    require("prd-reviewed/findings")
     registry = load_registry()
     figures, unjudged = tally(registry)
     default_worth = Counter[str]()

@@ -25,7 +25,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from _harness import add_baseline_options, guard
-from labelled import CORPUS, DOCUMENT_RULES, SETS, Confusion, LabelledDocument, folds, load, reader_agreement
+from labelled import (
+    DOCUMENT_RULES,
+    SETS,
+    Confusion,
+    LabelledDocument,
+    folds,
+    load,
+    reader_agreement,
+    require,
+)
 from prdlint.document import parse_document
 from prdlint.engine import lint_document
 from prdlint.registry import Registry, load_registry
@@ -114,8 +123,7 @@ def main() -> None:
     parser.add_argument("--quiet", action="store_true", help="figures only, no disagreements")
     add_baseline_options(parser)
     options = parser.parse_args()
-    if not (CORPUS / "prd-labelled" / "labels").is_dir():
-        raise SystemExit(f"no labelled corpus at {CORPUS}: set PRDLINT_SHARED to the shared folder")
+    require("prd-labelled/labels")
     registry = load_registry()
     if options.without:
         # The stakeholders stage with those collectors switched off: a stage of its own.

@@ -80,6 +80,12 @@ def _repositories(folder: Path) -> dict[str, str]:
         return {row["id"]: row["repo"] for row in csv.DictReader(handle, delimiter="\t")}
 
 
+def require(folder: str) -> None:
+    """Ends the run with a clear error where ../shared/corpus lacks `folder` ("prd-pool/labels")."""
+    if not (CORPUS / folder).is_dir():
+        raise SystemExit(f"no {folder} in the corpus at {CORPUS}: set PRDLINT_SHARED to the shared folder")
+
+
 def load(sets: Iterable[str] = SETS) -> list[LabelledDocument]:
     """Every labelled document of the sets named, in set then id order."""
     documents: list[LabelledDocument] = []

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 from judgement_eval import ALL, confusions, fired_rules, out_of_fold
-from labelled import CORPUS, DOCUMENT_RULES, Confusion, load
+from labelled import DOCUMENT_RULES, Confusion, load, require
 from prdlint.registry import load_registry
 from verdict_models import FOLDS, MIN_PRECISION, TASKS, feature_rows, train
 
@@ -33,8 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dry-run", action="store_true", help="measure and choose, but write nothing")
     options = parser.parse_args()
-    if not (CORPUS / "prd-pool" / "labels").is_dir():
-        raise SystemExit(f"no labelled corpus at {CORPUS}: set PRDLINT_SHARED to the shared folder")
+    require("prd-pool/labels")
     registry = load_registry()
     documents = load()
     codes = sorted(TASKS)
