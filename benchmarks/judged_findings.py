@@ -12,15 +12,17 @@ make drops out: fixing a misreading as a class moves the figures without judging
 Prints per rule what its findings are worth and whether its default follows the policy
 (rules/prdlint_rules/judged.toml: warning at 4 in 5 worth fixing, info where most are, opt-in
 otherwise), and the share of the default findings worth fixing. `--write` records the figures in
-judged.toml.
+judged.toml; `--check` exits 1 where judged.toml no longer says what the rules' findings are worth,
+or a rule on by default makes a finding no reader judged.
 
-    python benchmarks/judged_findings.py [--write]
+    python benchmarks/judged_findings.py [--write | --check]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -113,6 +115,7 @@ def write(figures: dict[str, Counter[str]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="record the figures in judged.toml")
+    parser.add_argument("--check", action="store_true", help="exit 1 where judged.toml is out of date")
     options = parser.parse_args()
     require("prd-reviewed/findings")
     registry = load_registry()
@@ -139,6 +142,27 @@ def main() -> None:
     if options.write:
         write(figures)
         print(f"written: {JUDGED}")
+    if options.check:
+        check(registry, figures, unjudged)
+
+
+def check(registry: Registry, figures: dict[str, Counter[str]], unjudged: list[str]) -> None:
+    """Exit 1 where judged.toml says other than the findings now, or a default rule is unjudged."""
+    recorded = tomllib.loads(JUDGED.read_text(encoding="utf-8"))
+    stale = [
+        code
+        for code, counts in figures.items()
+        if recorded.get(code)
+        != {"fix": counts["FIX"], "not-worth": counts["NOT_WORTH"], "wrong": counts["WRONG"]}
+    ]
+    on = [line for line in unjudged if registry.rules[line.split()[1]].enabled_by_default]
+    if stale:
+        print(f"judged.toml is out of date for {', '.join(stale)}: run with --write")
+    if on:
+        print(f"{len(on)} findings of rules on by default are unjudged: judge them before they count")
+    if stale or on:
+        raise SystemExit(1)
+    print("ok: judged.toml says what the findings are worth")
 
 
 if __name__ == "__main__":
