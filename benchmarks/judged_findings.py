@@ -2,9 +2,9 @@
 document's author would (FIX, NOT_WORTH, WRONG).
 
 Two sets of judged documents: the 20 of ../shared/corpus/prd-reviewed with findings/ (every
-finding of the rules on by default at 23aff54 judged; only those rules are counted there) and 40
-of prd-pool (every finding of every rule judged; the verdicts are kept in
-benchmarks/data/judged-pool/, the documents stay in ../shared). Each finding
+finding of the rules on by default at 23aff54 judged; only those rules are counted there; later
+verdicts in benchmarks/data/judged-reviewed/) and 40 of prd-pool (every finding of every rule
+judged; the verdicts are kept in benchmarks/data/judged-pool/, the documents stay in ../shared). Each finding
 prdlint makes now on those documents is matched to a judged one by rule and line; a finding no
 reader judged is listed, to be judged before its figure counts. A finding the rules no longer
 make drops out: fixing a misreading as a class moves the figures without judging anew.
@@ -33,6 +33,9 @@ from prdlint.registry import Registry, load_registry
 from prdlint.settings import Settings
 
 POOL_VERDICTS = Path(__file__).resolve().parent / "data" / "judged-pool"
+# Verdicts on prd-reviewed findings that came after its judging, each on a finding that reports a
+# problem the reviewers themselves listed for that document (findings/NNN.json, reader_sees).
+REVIEWED_ADDED = Path(__file__).resolve().parent / "data" / "judged-reviewed"
 JUDGED = Path(__file__).resolve().parents[1] / "rules" / "prdlint_rules" / "judged.toml"
 REVIEWED_VERSION = "23aff54"
 VERDICTS = ("FIX", "NOT_WORTH", "WRONG")
@@ -45,9 +48,11 @@ def _verdicts() -> dict[str, tuple[Path, list[dict[str, object]], bool]]:
     for path in sorted((CORPUS / "prd-reviewed" / "findings").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         version = next(v for v in data["versions"] if v["version"] == REVIEWED_VERSION)
+        added = REVIEWED_ADDED / path.name
+        later = json.loads(added.read_text(encoding="utf-8")) if added.is_file() else []
         judged[f"prd-reviewed/{path.stem}"] = (
             CORPUS / "prd-reviewed" / "docs" / f"{path.stem}.md",
-            version["findings"],
+            [*version["findings"], *later],
             False,
         )
     for path in sorted(POOL_VERDICTS.glob("*.json")):
