@@ -6,6 +6,7 @@ from prdlint_rules.stories.generic_story_role import GenericStoryRole
 from prdlint_rules.stories.malformed_story import MalformedStory
 from prdlint_rules.stories.non_atomic_story import NonAtomicStory
 from prdlint_rules.stories.non_minimal_story import NonMinimalStory
+from prdlint_rules.stories.non_person_story_role import NonPersonStoryRole
 from prdlint_rules.stories.non_uniform_story import NonUniformStory
 from prdlint_rules.stories.solution_in_story import SolutionInStory
 from prdlint_rules.stories.story_without_acceptance_criteria import StoryWithoutAcceptanceCriteria
@@ -21,6 +22,7 @@ RULES = (
     GenericStoryRole,
     SolutionInStory,
     StoryWithoutAcceptanceCriteria,
+    NonPersonStoryRole,
 )
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "MalformedStory",
     "NonAtomicStory",
     "NonMinimalStory",
+    "NonPersonStoryRole",
     "NonUniformStory",
     "SolutionInStory",
     "StoryWithoutAcceptanceCriteria",
