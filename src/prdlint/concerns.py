@@ -3,6 +3,7 @@ finding per place, and unfinished text raised to an error in a finished document
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -16,12 +17,11 @@ def _overlap(first: Span, second: Span) -> bool:
     return first.start < second.end and second.start < first.end
 
 
-def _width(span: Span) -> tuple[int, int]:
-    return (span.end.line - span.start.line, span.end.column - span.start.column)
-
-
-def _negated(width: tuple[int, int]) -> tuple[int, int]:
-    return (-width[0], -width[1])
+def _rank(finding: Finding) -> tuple[int, int, int, str]:
+    """The most severe first, then the one about the most of the text."""
+    span = finding.span
+    lines, columns = span.end.line - span.start.line, span.end.column - span.start.column
+    return (-finding.severity.rank, -lines, -columns, finding.code)
 
 
 def one_per_place(findings: Sequence[Finding], rules: Mapping[str, type[Rule]]) -> list[Finding]:
@@ -30,13 +30,18 @@ def one_per_place(findings: Sequence[Finding], rules: Mapping[str, type[Rule]]) 
     inside an unmeasurable requirement), only one kept: the most severe, then the one about the
     most of the text (the requirement, not its one word)."""
     concerned = [f for f in findings if f.code in rules and rules[f.code].concern is not None]
-    ranked = sorted(concerned, key=lambda f: (-f.severity.rank, _negated(_width(f.span)), f.code))
-    kept: list[Finding] = []
-    for finding in ranked:
-        concern = rules[finding.code].concern
-        if not any(rules[k.code].concern == concern and _overlap(k.span, finding.span) for k in kept):
-            kept.append(finding)
-    dropped = {id(finding) for finding in concerned} - {id(finding) for finding in kept}
+    # The spans kept so far, by concern and line: a finding is compared with those on its lines
+    # only, so a document with thousands of placeholders costs no more than their number.
+    kept_at: dict[tuple[str | None, int], list[Span]] = defaultdict(list)
+    dropped: set[int] = set()
+    for finding in sorted(concerned, key=_rank):
+        concern, span = rules[finding.code].concern, finding.span
+        lines = range(span.start.line, span.end.line + 1)
+        if any(_overlap(kept, span) for line in lines for kept in kept_at[(concern, line)]):
+            dropped.add(id(finding))
+            continue
+        for line in lines:
+            kept_at[(concern, line)].append(span)
     return [finding for finding in findings if id(finding) not in dropped]
 
 

@@ -71,7 +71,11 @@ class LintRun:
         files = []
         for result in self.files:
             lowest = result.lowest_shown(for_people)
-            kept = [finding for finding in result.findings if finding.severity.rank >= lowest.rank]
-            held.update(finding.severity for finding in result.findings if finding not in kept)
+            kept: list[Finding] = []
+            for finding in result.findings:
+                if finding.severity.rank >= lowest.rank:
+                    kept.append(finding)
+                else:
+                    held[finding.severity] += 1
             files.append(replace(result, findings=kept))
         return LintRun(files, self.errors, self.notices), held
