@@ -47,6 +47,9 @@ GENERATORS: dict[str, Callable[[int], str]] = {
         "# Plan\n\n" + "".join("  " * (i % 40) + f"- item {i} TBD\n" for i in range(n // 4))
     ),
     "deep quotes": lambda n: "# Plan\n\n" + "".join(">" * (i % 30) + f" line {i}\n" for i in range(n // 4)),
+    "placeholders of one concern": lambda n: (
+        "# Plan\n\n" + "".join(f"- Item {i}: TBD and [insert link] here.\n" for i in range(n // 8))
+    ),
     "headings": lambda n: "".join(f"{'#' * (1 + i % 6)} Heading {i}\n\n" for i in range(n // 4)),
     "directives": lambda n: (
         "# Plan\n\n"
