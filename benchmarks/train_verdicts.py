@@ -20,7 +20,7 @@ from pathlib import Path
 from judgement_eval import ALL, confusions, fired_rules, out_of_fold
 from labelled import DOCUMENT_RULES, Confusion, load, require
 from prdlint.registry import load_registry
-from verdict_models import FOLDS, MIN_PRECISION, TASKS, feature_rows, train
+from verdict_models import FOLDS, LEARNABLE, MIN_PRECISION, feature_rows, train
 
 TARGET = Path(__file__).resolve().parents[1] / "rules" / "prdlint_rules" / "stakeholders" / "verdicts.json"
 
@@ -36,7 +36,7 @@ def main() -> None:
     require("prd-pool/labels")
     registry = load_registry()
     documents = load()
-    codes = sorted(TASKS)
+    codes = sorted(LEARNABLE)
     hand = confusions(documents, fired_rules(documents, registry, {}))
     learned = confusions(documents, out_of_fold(documents, registry, codes))
     chosen: list[str] = []

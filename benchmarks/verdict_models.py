@@ -10,9 +10,7 @@ model). The fitting is logistic.py's: the same data give the same model on every
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -40,27 +38,9 @@ _INNER_FOLDS = 4
 _THRESHOLDS = [step / 100 for step in range(5, 100)]
 
 
-@dataclass(frozen=True)
-class Task:
-    """What the readers said a verdict should be, on the documents it applies to."""
-
-    applies: Callable[[Mapping[str, Any]], bool]
-    target: Callable[[Mapping[str, Any]], bool]
-
-
-TASKS: dict[str, Task] = {
-    NO_CUSTOMER: Task(lambda label: True, lambda label: not label["customers_identified"]),
-    NO_OPERATIONAL_USERS: Task(
-        lambda label: bool(label["users_identified"]), lambda label: not label["operational_users_identified"]
-    ),
-    NO_PURCHASE_FACTORS: Task(
-        lambda label: bool(label["customers_identified"]), lambda label: label["pricing_considered"] is False
-    ),
-    NO_DECISION_MAKER: Task(
-        lambda label: bool(label["customers_identified"]),
-        lambda label: bool(label["b2b"]) and label["dmu_identified"] is False,
-    ),
-}
+# The verdicts a model is trained for; what the readers said of each, and on which documents it
+# is asked at all, is the rubric's (LabelledDocument.expected).
+LEARNABLE = (NO_CUSTOMER, NO_OPERATIONAL_USERS, NO_PURCHASE_FACTORS, NO_DECISION_MAKER)
 
 
 def feature_rows(documents: Sequence[LabelledDocument], registry: Registry) -> dict[str, dict[str, float]]:
@@ -121,20 +101,22 @@ def choose_threshold(probabilities: Sequence[float], truth: Sequence[bool]) -> f
 
 
 def _applicable(code: str, documents: Sequence[LabelledDocument]) -> list[LabelledDocument]:
-    task = TASKS[code]
-    return [d for d in documents if task.applies(d.label) and code not in d.unscored]
+    return [d for d in documents if code in d.expected()]
+
+
+def _truth(code: str, documents: Sequence[LabelledDocument]) -> list[bool]:
+    return [d.expected()[code] for d in documents]
 
 
 def out_of_fold(
     code: str, documents: Sequence[LabelledDocument], rows: Mapping[str, Mapping[str, float]], count: int
 ) -> dict[str, float]:
     """Each applicable document's probability from a model fitted without its fold."""
-    task = TASKS[code]
     probabilities: dict[str, float] = {}
     for test in folds(list(documents), count):
         held = {d.key for d in test}
         train = [d for d in _applicable(code, documents) if d.key not in held]
-        model = _model([rows[d.key] for d in train], [task.target(d.label) for d in train], 1.0)
+        model = _model([rows[d.key] for d in train], _truth(code, train), 1.0)
         for document in _applicable(code, test):
             probabilities[document.key] = model.probability(rows[document.key])
     return probabilities
@@ -144,13 +126,11 @@ def train(
     code: str, documents: Sequence[LabelledDocument], rows: Mapping[str, Mapping[str, float]], count: int
 ) -> VerdictModel:
     """The model fitted on every applicable document, with its threshold chosen out of fold."""
-    task = TASKS[code]
     applicable = _applicable(code, documents)
     probabilities = out_of_fold(code, applicable, rows, count)
-    threshold = choose_threshold(
-        [probabilities[d.key] for d in applicable], [task.target(d.label) for d in applicable]
-    )
-    return _model([rows[d.key] for d in applicable], [task.target(d.label) for d in applicable], threshold)
+    truth = _truth(code, applicable)
+    threshold = choose_threshold([probabilities[d.key] for d in applicable], truth)
+    return _model([rows[d.key] for d in applicable], truth, threshold)
 
 
 def fold_models(
