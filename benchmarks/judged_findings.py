@@ -102,9 +102,10 @@ def _place(registry: Registry, code: str, line: int) -> tuple[str, int]:
 
 
 def policy(fix: int, total: int) -> str:
-    if fix >= 0.8 * total:
+    shares = tomllib.loads(JUDGED.read_text(encoding="utf-8"))
+    if fix >= shares["warning-share"] * total:
         return "on at warning"
-    return "on at info" if fix * 2 > total else "opt-in"
+    return "on at info" if fix > shares["info-share"] * total else "opt-in"
 
 
 def write(figures: dict[str, Counter[str]]) -> None:

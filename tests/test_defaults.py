@@ -37,11 +37,13 @@ def test_a_rules_default_follows_its_judged_findings(code: str) -> None:
         # Unfinished text is reported in every document, an error in a finished one; in a draft,
         # a warning where 4 in 5 findings are worth fixing, else info.
         assert rule.enabled_by_default
-        assert rule.default_severity is (Severity.WARNING if fix >= 0.8 * total else Severity.INFO)
+        assert rule.default_severity is (
+            Severity.WARNING if fix >= JUDGED["warning-share"] * total else Severity.INFO
+        )
         return
-    if fix >= 0.8 * total:
+    if fix >= JUDGED["warning-share"] * total:
         expected = (True, Severity.WARNING)
-    elif fix * 2 > total:
+    elif fix > JUDGED["info-share"] * total:
         expected = (True, Severity.INFO)
     else:
         expected = (False, None)
