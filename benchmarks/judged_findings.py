@@ -1,10 +1,12 @@
 """What prdlint's findings are worth today, by the verdicts of readers who judged them as each
 document's author would (FIX, NOT_WORTH, WRONG).
 
-Two sets of judged documents: the 20 of ../shared/corpus/prd-reviewed with findings/ (every
+Three sets of judged documents: the 20 of ../shared/corpus/prd-reviewed with findings/ (every
 finding of the rules on by default at 23aff54 judged; only those rules are counted there; later
-verdicts in benchmarks/data/judged-reviewed/) and 40 of prd-pool (every finding of every rule
-judged; the verdicts are kept in benchmarks/data/judged-pool/, the documents stay in ../shared). Each finding
+verdicts in benchmarks/data/judged-reviewed/); 40 of prd-pool (every finding of every rule
+judged; the verdicts are kept in benchmarks/data/judged-pool/, the documents stay in ../shared);
+and 40 more of prd-pool held out while the defaults were set from the first two (503, 508, ...,
+698: every default finding judged; benchmarks/data/judged-defaults/). Each finding
 prdlint makes now on those documents is matched to a judged one by rule and line; a finding no
 reader judged is listed, to be judged before its figure counts. A finding the rules no longer
 make drops out: fixing a misreading as a class moves the figures without judging anew.
@@ -36,15 +38,17 @@ POOL_VERDICTS = Path(__file__).resolve().parent / "data" / "judged-pool"
 # Verdicts on prd-reviewed findings that came after its judging, each on a finding that reports a
 # problem the reviewers themselves listed for that document (findings/NNN.json, reader_sees).
 REVIEWED_ADDED = Path(__file__).resolve().parent / "data" / "judged-reviewed"
+DEFAULTS_VERDICTS = Path(__file__).resolve().parent / "data" / "judged-defaults"
 JUDGED = Path(__file__).resolve().parents[1] / "rules" / "prdlint_rules" / "judged.toml"
 REVIEWED_VERSION = "23aff54"
 VERDICTS = ("FIX", "NOT_WORTH", "WRONG")
 
 
-def _verdicts() -> dict[str, tuple[Path, list[dict[str, object]], bool]]:
-    """Each judged document: its text, the judged findings, and whether every rule was judged
-    (prd-pool) or only the default ones of the version judged (prd-reviewed)."""
-    judged: dict[str, tuple[Path, list[dict[str, object]], bool]] = {}
+def _verdicts() -> dict[str, tuple[Path, list[dict[str, object]], str]]:
+    """Each judged document: its text, the judged findings, and which rules' findings were all
+    judged there: every rule's (judged-pool), those on by default in the version judged
+    (prd-reviewed), or those on by default now (judged-defaults)."""
+    judged: dict[str, tuple[Path, list[dict[str, object]], str]] = {}
     for path in sorted((CORPUS / "prd-reviewed" / "findings").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         version = next(v for v in data["versions"] if v["version"] == REVIEWED_VERSION)
@@ -53,14 +57,15 @@ def _verdicts() -> dict[str, tuple[Path, list[dict[str, object]], bool]]:
         judged[f"prd-reviewed/{path.stem}"] = (
             CORPUS / "prd-reviewed" / "docs" / f"{path.stem}.md",
             [*version["findings"], *later],
-            False,
+            "reviewed",
         )
-    for path in sorted(POOL_VERDICTS.glob("*.json")):
-        judged[f"prd-pool/{path.stem}"] = (
-            CORPUS / "prd-pool" / "docs" / f"{path.stem}.md",
-            json.loads(path.read_text(encoding="utf-8")),
-            True,
-        )
+    for folder, judged_rules in ((POOL_VERDICTS, "every"), (DEFAULTS_VERDICTS, "defaults")):
+        for path in sorted(folder.glob("*.json")):
+            judged[f"prd-pool/{path.stem}"] = (
+                CORPUS / "prd-pool" / "docs" / f"{path.stem}.md",
+                json.loads(path.read_text(encoding="utf-8")),
+                judged_rules,
+            )
     return judged
 
 
@@ -70,10 +75,14 @@ def tally(registry: Registry) -> tuple[dict[str, Counter[str]], list[str]]:
     unjudged: list[str] = []
     every = tuple(code for code, rule in registry.rules.items() if code != "PRD004" and not rule.internal)
     documents = _verdicts()
-    reviewed_codes = {
-        str(v["code"]) for _, verdicts, all_rules in documents.values() if not all_rules for v in verdicts
+    counted = {
+        "every": set(every),
+        "reviewed": {
+            str(v["code"]) for _, verdicts, kind in documents.values() if kind == "reviewed" for v in verdicts
+        },
+        "defaults": {code for code, rule in registry.rules.items() if rule.enabled_by_default},
     }
-    for key, (path, verdicts, all_rules) in documents.items():
+    for key, (path, verdicts, judged_rules) in documents.items():
         pending: dict[tuple[str, int], list[str]] = defaultdict(list)
         for verdict in verdicts:
             pending[_place(registry, str(verdict["code"]), int(str(verdict["line"])))].append(
@@ -89,7 +98,7 @@ def tally(registry: Registry) -> tuple[dict[str, Counter[str]], list[str]]:
             place = _place(registry, finding.code, finding.span.start.line)
             if pending[place]:
                 figures[finding.code][pending[place].pop(0)] += 1
-            elif all_rules or finding.code in reviewed_codes:
+            elif finding.code in counted[judged_rules]:
                 unjudged.append(f"{key}:{finding.span.start.line} {finding.code} {finding.message}")
     return figures, unjudged
 
@@ -103,6 +112,8 @@ def _place(registry: Registry, code: str, line: int) -> tuple[str, int]:
 
 def policy(fix: int, total: int) -> str:
     shares = tomllib.loads(JUDGED.read_text(encoding="utf-8"))
+    if total < shares["minimum"]:
+        return "too few to move"
     if fix >= shares["warning-share"] * total:
         return "on at warning"
     return "on at info" if fix > shares["info-share"] * total else "opt-in"

@@ -21,6 +21,7 @@ from prdlint.datarules import load_rule_file
 from prdlint.document import Block, BlockKind, Document, Section, Table, TableCellRef
 from prdlint.document.genre import Genre
 from prdlint.document.requirement_text import RequirementText
+from prdlint.document.status import document_status
 from prdlint.language.deadline import check_deadline
 from prdlint.language.model import (
     DEP,
@@ -121,6 +122,7 @@ __all__ = [
     "base_forms",
     "check_deadline",
     "did_you_mean",
+    "document_status",
     "expected_findings",
     "fixture_paths",
     "for_tokenizer",

@@ -62,6 +62,7 @@ _PERSONA_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PERSONA_ROLE_WORDS = 5
+_ASIDE = re.compile(r"\([^()]*\)")
 # Paragraphs this short in a users section are entries, as list items are.
 _ENTRY_WORDS = 10
 
@@ -80,7 +81,8 @@ def declared_class(section: Section, vocabulary: Vocabulary) -> Declared | None:
     A title naming both customers and users ("Who are our users/customers?") declares roles
     without saying which class they are.
     """
-    words = title_words(section.title)
+    # "Who is it for? (1 sentence)": an aside in parentheses is the template's, not the title's.
+    words = title_words(_ASIDE.sub(" ", section.title))
     around = vocabulary.words("declaring-around")
     if not words or len(words) > _MAX_TITLE_WORDS or any(word not in around for word in words):
         return None
