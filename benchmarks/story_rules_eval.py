@@ -7,7 +7,11 @@ included. Prints per rule how many findings it makes, and the backlogs where it 
 third of the stories; then a random sample of findings per rule (seeded, so a judgement can be
 repeated) with the story they are about; then every finding on the PRD corpus with its line.
 
-Last, the rules against settled labels: ../shared/datasets/qus-spr8 holds 216 of these stories
+Then the rules against settled labels. benchmarks/data/qus-labels holds every story of the 22
+backlogs labelled by two blind readers with five QUS defects and settled (its README says how),
+and aqusa-core's own verdicts on them: precision, recall and F1 per criterion for the rules as
+they ship (`things` off) beside AQUSA's, on stories no rule was fitted to. Last,
+../shared/datasets/qus-spr8 holds 216 of these stories
 labelled by three raters with the Quality User Story defects (atomic, minimal, uniform, unique).
 Each backlog is linted whole, as above, and each labelled story counts as flagged for a criterion
 when its rule (PRD203, PRD204, PRD206, PRD205) reports on it. Precision and recall per criterion
@@ -36,6 +40,15 @@ RULES = tuple(f"PRD2{number:02}" for number in range(1, 10))
 _SHARE_OF_CONCERN = 1 / 3
 QUS = SHARED / "datasets" / "qus-spr8"
 CRITERIA = {"atomic": "PRD203", "minimal": "PRD204", "uniform": "PRD206", "unique": "PRD205"}
+LABELS = Path(__file__).resolve().parent / "data" / "qus-labels"
+# Each labelled defect and the rule that reports it; AQUSA names its defects the same way.
+LABELLED = {
+    "atomic": "PRD203",
+    "minimal": "PRD204",
+    "uniform": "PRD206",
+    "unique": "PRD205",
+    "well_formed": "PRD201",
+}
 # AQUSA's precision and recall on the same stories, from the dataset's README (None: no finding).
 AQUSA = {"atomic": (0.91, 0.72), "minimal": (0.67, 0.20), "uniform": (0.0, 0.0), "unique": (None, 0.0)}
 _FIRST_STORY_LINE = 5
@@ -62,6 +75,62 @@ def _story_lines(path: Path) -> dict[str, int]:
 
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
+
+
+def _scores(count: Counter[str]) -> tuple[float | None, float | None, float]:
+    precision = _share(count["tp"], count["tp"] + count["fp"])
+    recall = _share(count["tp"], count["tp"] + count["fn"])
+    f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
+    return precision, recall, f1
+
+
+def _shown(value: float | None) -> str:
+    return "   -" if value is None else f"{value:.2f}"
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def labelled_figures(data: Path) -> dict[str, float]:
+    """Precision, recall and F1 of the story rules as they ship and of AQUSA, per QUS defect, on
+    every story of the backlogs (benchmarks/data/qus-labels)."""
+    labels = {(row["backlog"], int(row["line"])): row for row in _rows(LABELS / "labels.tsv")}
+    aqusa: dict[tuple[str, int], set[str]] = {}
+    for row in _rows(LABELS / "aqusa.tsv"):
+        aqusa.setdefault((row["backlog"], int(row["line"])), set()).add(row["defect"])
+    ours: dict[tuple[str, int], set[str]] = {}
+    for backlog in sorted({backlog for backlog, _ in labels}):
+        path = data / f"{backlog}.txt"
+        text, _ = backlog_document(path)
+        story_lines = [number for number, line in enumerate(backlog_lines(path), 1) if line.strip()]
+        settings = Settings(root=data, select=("PRD2",), each_story=True)
+        for finding in lint_text(text, path.name, settings, load_registry()).findings:
+            index, rest = divmod(finding.span.start.line - _FIRST_STORY_LINE, 2)
+            if rest == 0 and 0 <= index < len(story_lines):
+                ours.setdefault((backlog, story_lines[index]), set()).add(finding.code)
+    print(f"\n== qus-labels: {len(labels)} stories, two blind readers, settled; AQUSA run on the same ==")
+    print("criterion    labelled  prdlint P    R    F1   AQUSA P    R    F1")
+    figures: dict[str, float] = {}
+    for criterion, code in LABELLED.items():
+        counts = {"prdlint": Counter[str](), "aqusa": Counter[str]()}
+        for key, row in labels.items():
+            said = row[criterion] == "1"
+            for who, found in (
+                ("prdlint", code in ours.get(key, ())),
+                ("aqusa", criterion in aqusa.get(key, ())),
+            ):
+                counts[who][("tp" if said else "fp") if found else ("fn" if said else "tn")] += 1
+        mine, theirs = _scores(counts["prdlint"]), _scores(counts["aqusa"])
+        labelled = counts["prdlint"]["tp"] + counts["prdlint"]["fn"]
+        print(
+            f"{criterion:<11} {labelled:9}  {_shown(mine[0]):>9} {_shown(mine[1])} {mine[2]:.2f}"
+            f"  {_shown(theirs[0]):>7} {_shown(theirs[1])} {theirs[2]:.2f}"
+        )
+        figures[f"labels {criterion} F1"] = mine[2]
+        figures[f"labels {criterion} F1 over AQUSA's"] = mine[2] - theirs[2]
+    return figures
 
 
 def qus_figures(data: Path) -> dict[str, float]:
@@ -92,18 +161,12 @@ def qus_figures(data: Path) -> dict[str, float]:
     print("criterion  labelled  flagged  precision  recall   F1     AQUSA precision  recall")
     figures: dict[str, float] = {}
     for criterion, count in counts.items():
-        precision = _share(count["tp"], count["tp"] + count["fp"])
-        recall = _share(count["tp"], count["tp"] + count["fn"])
-        f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
+        precision, recall, f1 = _scores(count)
         aqusa_precision, aqusa_recall = AQUSA[criterion]
-
-        def shown(value: float | None) -> str:
-            return "   -" if value is None else f"{value:.2f}"
-
         print(
             f"{criterion:<9}  {count['tp'] + count['fn']:8}  {count['tp'] + count['fp']:7}  "
-            f"{shown(precision):>9}  {shown(recall):>6}  {f1:.2f}   {shown(aqusa_precision):>15}  "
-            f"{shown(aqusa_recall):>6}"
+            f"{_shown(precision):>9}  {_shown(recall):>6}  {f1:.2f}   {_shown(aqusa_precision):>15}  "
+            f"{_shown(aqusa_recall):>6}"
         )
         figures[f"{criterion} precision"] = 1.0 if precision is None else precision
         figures[f"{criterion} recall"] = recall or 0.0
@@ -170,7 +233,7 @@ def main() -> None:
             for finding in findings:
                 print(show(finding, text))
 
-    guard(qus_figures(options.data), "story_rules", options)
+    guard({**labelled_figures(options.data), **qus_figures(options.data)}, "story_rules", options)
 
 
 if __name__ == "__main__":
