@@ -13,7 +13,6 @@ _COMMENT = re.compile(r"<!--.*?-->")
 # How far below the title a subtitle stands: on the next line, or after one blank line.
 _SUBTITLE_GAP = 2
 _SECTION_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s")
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
 
 
 def _says_something_itself(title: str) -> bool:
@@ -42,23 +41,13 @@ def _banner(section: Section, following: Section | None) -> bool:
     return first and following.level == 1 and following.heading.line - section.heading.line <= _SUBTITLE_GAP
 
 
-def _setext_parent(section: Section, following: Section | None, context: RuleContext) -> bool:
+def _setext_parent(section: Section, following: Section | None) -> bool:
     """ "UI Mocks" underlined with dashes, then "## Assets": an underlined heading reads larger
     than a "##" one in the text the author wrote, so the headings after it are its parts, though
     Markdown gives both level 2."""
-    if following is None or following.heading is None or section.heading is None:
+    if following is None or following.heading is None:
         return False
-    underlined = _underlined(context, section.heading.line)
-    return (
-        underlined and following.level == section.level and not _underlined(context, following.heading.line)
-    )
-
-
-def _underlined(context: RuleContext, heading_line: int) -> bool:
-    below = heading_line + 1
-    if below > context.document.lines.line_count:
-        return False
-    return bool(_SETEXT_UNDERLINE.match(context.document.line_text(below)))
+    return section.underlined and following.level == section.level and not following.underlined
 
 
 def _numbered_parent(section: Section, following: Section | None) -> bool:
@@ -129,7 +118,7 @@ class EmptySection(Rule):
             if (
                 _says_something_itself(heading_line)
                 or _numbered_parent(section, following)
-                or _setext_parent(section, following, context)
+                or _setext_parent(section, following)
                 or _banner(section, following)
                 or _subtitle(section, sections[index - 1] if index else None)
             ):

@@ -97,6 +97,7 @@ class _Builder:
         self.comments: list[Comment] = []
         self.code_blocks: list[CodeBlock] = []
         self.heading_level: int | None = None
+        self.heading_underlined = False
         self.heading_nested = False
         self.cell_cursor = 0
         self.row = -1
@@ -159,10 +160,12 @@ class _Builder:
         self.blocks.append(block)
         block.section.blocks.append(block)
 
-    def _open_section(self, level: int, line: int) -> None:
+    def _open_section(self, level: int, line: int, underlined: bool) -> None:
         while self.section.level >= level:
             self.sections.pop()
-        section = Section(level=level, heading=None, parent=self.section, start_line=line)
+        section = Section(
+            level=level, heading=None, parent=self.section, start_line=line, underlined=underlined
+        )
         self.section.children.append(section)
         self.sections.append(section)
 
@@ -175,7 +178,8 @@ class _Builder:
         if self.heading_level is not None:
             # Only top-level headings divide the document; one inside a list or quote is prose.
             if not self.heading_nested:
-                self._open_section(self.heading_level, (token.map[0] if token.map else 0) + 1)
+                line = (token.map[0] if token.map else 0) + 1
+                self._open_section(self.heading_level, line, self.heading_underlined)
             block = self._new_block(inline, BlockKind.HEADING)
             if not self.heading_nested:
                 self.section.heading = block
@@ -211,6 +215,7 @@ class _Builder:
         elif kind == "heading_open":
             self.heading_level = int(token.tag[1:])
             self.heading_nested = token.level > 0
+            self.heading_underlined = token.markup in ("=", "-")
         elif kind == "heading_close":
             self.heading_level = None
         elif kind in _CONTAINERS:

@@ -149,6 +149,9 @@ class Section:
     children: list[Section] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     has_content: bool = False
+    # Written over a line of "=" or "-" (a setext heading) rather than after "#" marks: in the
+    # text as written it stands out more than a "##" heading of the same level.
+    underlined: bool = False
 
     @property
     def title(self) -> str:
