@@ -25,6 +25,8 @@ _BEFORE_VERB = frozenset(
     | {"able", "is", "are", "who", ":", "—", "–", "/", "or", "can't", "cannot", "want", "need"}
 )
 _ALTERNATIVE = frozenset({"/", "or"})
+# After an article a verb's form is a noun: "request a refund", "open a review".
+_ARTICLES = frozenset({"a", "an", "the"})
 _ALTERNATIVE_WORDS = 3
 # Right before an object, these make it a user's own: "create an account", "their shell's
 # settings", "disable notification categories".
@@ -100,7 +102,8 @@ class ActionReader:
                 continue
             at += 1
         for index in range(at, min(at + (_MEANS_REACH if story else _SUBJECT_REACH), len(words))):
-            if words[index].lower() in verbs:
+            after_article = index > 0 and words[index - 1].lower() in _ARTICLES
+            if words[index].lower() in verbs and not after_article:
                 return self._chain(words, index)
         return None
 
