@@ -10,9 +10,11 @@ from prdlint_rules.stakeholders.no_management_users import NoManagementUsers
 from prdlint_rules.stakeholders.no_operational_users import NoOperationalUsers
 from prdlint_rules.stakeholders.no_users import NoUsers
 from prdlint_rules.stakeholders.one_sided_discovery import OneSidedDiscovery
+from prdlint_rules.stakeholders.paid_offer_without_price import PaidOfferWithoutPrice
 from prdlint_rules.stakeholders.undefined_story_role import UndefinedStoryRole
 from prdlint_rules.stakeholders.unlisted_secondary_users import UnlistedSecondaryUsers
 from prdlint_rules.stakeholders.unnamed_indirect_customer import UnnamedIndirectCustomer
+from prdlint_rules.stakeholders.unowned_operational_work import UnownedOperationalWork
 
 RULES = (
     NoCustomer,
@@ -26,6 +28,8 @@ RULES = (
     UnlistedSecondaryUsers,
     NoManagementUsers,
     OneSidedDiscovery,
+    PaidOfferWithoutPrice,
+    UnownedOperationalWork,
 )
 
 __all__ = [
@@ -38,7 +42,9 @@ __all__ = [
     "NoOperationalUsers",
     "NoUsers",
     "OneSidedDiscovery",
+    "PaidOfferWithoutPrice",
     "UndefinedStoryRole",
     "UnlistedSecondaryUsers",
     "UnnamedIndirectCustomer",
+    "UnownedOperationalWork",
 ]

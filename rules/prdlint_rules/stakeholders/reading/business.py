@@ -4,9 +4,9 @@ The stakeholder rules ask questions a role list cannot answer: does the document
 customer's price, does it earn from advertising, is it sold to organisations, does its research
 reach buyers as well as users. The answers are signals: phrases and token patterns from the
 vocabulary's `[signals.*]` tables, found over the same spaCy tokens as the stakeholder mentions,
-plus two shapes a phrase list cannot hold (a price per period, "$19/month" or "HKD 38/month"; a
-heading that is only about pricing, "## Pricing & plans"). The categories are those the loaded
-vocabularies define; rules ask for them by name.
+plus shapes a phrase list cannot hold (an amount of money, "$4.99" or "49.99 EUR"; a price per
+period, "$19/month" or "HKD 38/month"; a heading that is only about pricing, "## Pricing &
+plans"). The categories are those the loaded vocabularies define; rules ask for them by name.
 
 Each signal says whether the document holds it for the product as described. It is deferred when
 it is put aside for later: under a heading such as "Non-goals", "Out of scope" or "Future", or in
@@ -28,7 +28,7 @@ from spacy.tokens import Span as TokenSpan
 
 from prdlint.api import Block, BlockKind, Section, phrase_forms, title_words
 from prdlint_rules.stakeholders.reading.model import Signal
-from prdlint_rules.stakeholders.reading.signals import PRICE, PURCHASE_FACTORS
+from prdlint_rules.stakeholders.reading.signals import AMOUNT, PRICE, PURCHASE_FACTORS
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
 
 _DEFERRING_TITLE = re.compile(
@@ -41,10 +41,12 @@ _DEFERRING_WORDS = re.compile(
     r"\b(?:future|later|phase\s*[2-9]|v[2-9]|post[- ]?mvp|eventually|next (?:phase|release|version))\b",
     re.IGNORECASE,
 )
-# An amount, perhaps "per location" or "per staff member", then a period or seat: what a
-# subscription or licence costs. "$40 an hour" for a rented kayak is a price of goods: no hours.
+# An amount ("$4.99", "49.99 EUR", "49.99€"), perhaps "per location" or "per staff member", then
+# a period or seat: what a subscription or licence costs. "$40 an hour" for a rented kayak is a
+# price of goods: no hours.
 _AMOUNT = (
-    r"(?:[$€£¥₹₦₩]\s?\d[\d,.]*k?\+?|\b(?:{codes})\s?\d[\d,.]*k?|\b\d[\d,.]*k?\s?(?:{codes}|dollars|euros)\b)"
+    r"(?:[$€£¥₹₦₩]\s?\d[\d,.]*k?\+?|\b(?:{codes})\s?\d[\d,.]*k?|\b\d[\d,.]*k?\s?(?:{codes}|dollars|euros)\b|"
+    r"\b\d[\d,.]*\s?[$€£¥₹₦₩])"
 )
 _PER_PERIOD = (
     r"(?:\s+(?:per|a|an|each)\s+[a-z]+(?:\s+[a-z]+)?)?\s*"
@@ -124,6 +126,7 @@ class SignalFinder:
         self.pricing_words = vocabulary.words("pricing-words")
         self.deferred_pricing = vocabulary.words("deferred-pricing")
         codes = "|".join(sorted(vocabulary.words("currency-codes"), key=len, reverse=True)) or "usd"
+        self.amount = re.compile(_AMOUNT.format(codes=codes), re.IGNORECASE)
         self.price_per_period = re.compile(_AMOUNT.format(codes=codes) + _PER_PERIOD, re.IGNORECASE)
 
     def _pricing_heading(self, block: Block) -> bool:
@@ -142,13 +145,20 @@ class SignalFinder:
     def find(self, doc: Doc, block: Block) -> Iterable[Signal]:
         section_deferred = _under(block.section, _DEFERRING_TITLE)
         in_metrics = _under(block.section, _METRICS_TITLE)
+        headings = tuple(section.title for section in block.section.lineage())
 
         def signal(
             category: str, start: int, end: int, *, deferred: bool = False, negated: bool = False
         ) -> Signal:
             span = block.span(start, end)
             return Signal(
-                category, block.text[start:end], span, section_deferred or deferred, negated, in_metrics
+                category,
+                block.text[start:end],
+                span,
+                section_deferred or deferred,
+                negated,
+                in_metrics,
+                headings,
             )
 
         for category, span in self._matches(doc):
@@ -161,6 +171,8 @@ class SignalFinder:
             for token in doc:
                 if token.lower_ in self.deferred_pricing:
                     yield signal(PURCHASE_FACTORS, token.idx, token.idx + len(token.text))
+        for match in self.amount.finditer(block.text):
+            yield signal(AMOUNT, match.start(), match.end())
         for match in self.price_per_period.finditer(block.text):
             yield signal(PRICE, match.start(), match.end())
         if self._pricing_heading(block):

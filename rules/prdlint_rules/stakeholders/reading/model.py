@@ -212,6 +212,9 @@ class Signal:
     """Denied or only asked: "no free tier", "not a multi-tenant product", "Freemium?"."""
     in_metrics: bool
     """Under a metrics heading ("Success metrics", "KPIs"): an outcome to watch, not research."""
+    headings: tuple[str, ...] = ()
+    """The titles of the section it is in and of the sections around it, innermost first: what
+    the text around it is about ("Competitors", "Open questions")."""
 
     @property
     def line(self) -> int:
