@@ -72,7 +72,13 @@ class PaidOfferWithoutPrice(Rule):
     Or say where the price is decided: "Pricing is out of scope; see the pricing proposal."
 
     ## Default
-    Opt-in until its findings are judged (turn it on with `extend-select = ["PRD112"]`).
+    Opt-in (turn it on with `extend-select = ["PRD112"]`). Judged as their authors would, in 200
+    real PRDs it had not been tuned on, its 12 findings were 2 worth fixing, 9 right but not
+    worth it and 1 wrong (as first judged, before a price left "TBD" and a range of rates counted
+    as prices: 14 findings, 2, 10 and 2). Most were right but beside the point of the document:
+    user-story lists, feature specs and configuration-driven designs leave prices to a business
+    document. Reviewers of the same documents raised a missing price on most of them; turn it
+    on where your PRDs are where the product's business is decided.
     """
 
     code = "PRD112"

@@ -4,9 +4,10 @@ The stakeholder rules ask questions a role list cannot answer: does the document
 customer's price, does it earn from advertising, is it sold to organisations, does its research
 reach buyers as well as users. The answers are signals: phrases and token patterns from the
 vocabulary's `[signals.*]` tables, found over the same spaCy tokens as the stakeholder mentions,
-plus shapes a phrase list cannot hold (an amount of money, "$4.99" or "49.99 EUR"; a price per
-period, "$19/month" or "HKD 38/month"; a heading that is only about pricing, "## Pricing &
-plans"). The categories are those the loaded vocabularies define; rules ask for them by name.
+plus shapes a phrase list cannot hold (an amount of money, "$4.99" or "49.99 EUR"; a rate, "a
+12% commission"; a price per period, "$19/month" or "HKD 38/month"; a heading that is only about
+pricing, "## Pricing & plans"). The categories are those the loaded vocabularies define; rules
+ask for them by name.
 
 Each signal says whether the document holds it for the product as described. It is deferred when
 it is put aside for later: under a heading such as "Non-goals", "Out of scope" or "Future", or in
@@ -28,7 +29,7 @@ from spacy.tokens import Span as TokenSpan
 
 from prdlint.api import Block, BlockKind, Section, phrase_forms, title_words
 from prdlint_rules.stakeholders.reading.model import Signal
-from prdlint_rules.stakeholders.reading.signals import AMOUNT, PRICE, PURCHASE_FACTORS
+from prdlint_rules.stakeholders.reading.signals import AMOUNT, PRICE, PURCHASE_FACTORS, STATED_RATE
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
 
 _DEFERRING_TITLE = re.compile(
@@ -51,6 +52,13 @@ _AMOUNT = (
 _PER_PERIOD = (
     r"(?:\s+(?:per|a|an|each)\s+[a-z]+(?:\s+[a-z]+)?)?\s*"
     r"(?:/|per\s+|a\s+|an\s+)\s*(?:mo|month|week|yr|year|annum|user|seat|member|license|licence)\b"
+)
+# A percentage, or a range of them, before what it is charged as: "a 12% commission", "1%-10%
+# fee", "2.5 % platform fee". spaCy keeps "1%-10" as one token, so this is read from the text.
+_RATE = re.compile(
+    r"\b\d[\d.,]*\s?%(?:\s?(?:-|–|to)\s?\d[\d.,]*\s?%)?\s+(?:[a-z]+\s+)?"
+    r"(?:fee|fees|commission|commissions|cut|markup|surcharge|take rate)\b",
+    re.IGNORECASE,
 )
 _METRICS_TITLE = re.compile(r"\b(?:metrics?|kpis?|measures?|success criteria|okrs?)\b", re.IGNORECASE)
 _NEGATIONS = frozenset("not no never without non unlike".split())
@@ -173,6 +181,8 @@ class SignalFinder:
                     yield signal(PURCHASE_FACTORS, token.idx, token.idx + len(token.text))
         for match in self.amount.finditer(block.text):
             yield signal(AMOUNT, match.start(), match.end())
+        for match in _RATE.finditer(block.text):
+            yield signal(STATED_RATE, match.start(), match.end())
         for match in self.price_per_period.finditer(block.text):
             yield signal(PRICE, match.start(), match.end())
         if self._pricing_heading(block):
