@@ -5,8 +5,10 @@ Three sets of judged documents: the 20 of ../shared/corpus/prd-reviewed with fin
 finding of the rules on by default at 23aff54 judged; only those rules are counted there; later
 verdicts in benchmarks/data/judged-reviewed/); 40 of prd-pool (every finding of every rule
 judged; the verdicts are kept in benchmarks/data/judged-pool/, the documents stay in ../shared);
-and 40 more of prd-pool held out while the defaults were set from the first two (503, 508, ...,
-698: every default finding judged; benchmarks/data/judged-defaults/). Each finding
+40 more of prd-pool held out while the defaults were set from the first two (503, 508, ...,
+698: every default finding judged; benchmarks/data/judged-defaults/); and the findings of rules
+added later, judged on the prd-pool documents where they fire (benchmarks/data/judged-added/,
+and added to the two prd-pool sets above where a document is in one). Each finding
 prdlint makes now on those documents is matched to a judged one by rule and line; a finding no
 reader judged is listed, to be judged before its figure counts. A finding the rules no longer
 make drops out: fixing a misreading as a class moves the figures without judging anew.
@@ -39,6 +41,7 @@ POOL_VERDICTS = Path(__file__).resolve().parent / "data" / "judged-pool"
 # problem the reviewers themselves listed for that document (findings/NNN.json, reader_sees).
 REVIEWED_ADDED = Path(__file__).resolve().parent / "data" / "judged-reviewed"
 DEFAULTS_VERDICTS = Path(__file__).resolve().parent / "data" / "judged-defaults"
+ADDED_VERDICTS = Path(__file__).resolve().parent / "data" / "judged-added"
 JUDGED = Path(__file__).resolve().parents[1] / "rules" / "prdlint_rules" / "judged.toml"
 REVIEWED_VERSION = "23aff54"
 VERDICTS = ("FIX", "NOT_WORTH", "WRONG")
@@ -47,7 +50,8 @@ VERDICTS = ("FIX", "NOT_WORTH", "WRONG")
 def _verdicts() -> dict[str, tuple[Path, list[dict[str, object]], str]]:
     """Each judged document: its text, the judged findings, and which rules' findings were all
     judged there: every rule's (judged-pool), those on by default in the version judged
-    (prd-reviewed), or those on by default now (judged-defaults)."""
+    (prd-reviewed), those on by default now (judged-defaults), or the rules added later whose
+    findings were judged (judged-added)."""
     judged: dict[str, tuple[Path, list[dict[str, object]], str]] = {}
     for path in sorted((CORPUS / "prd-reviewed" / "findings").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -59,7 +63,8 @@ def _verdicts() -> dict[str, tuple[Path, list[dict[str, object]], str]]:
             [*version["findings"], *later],
             "reviewed",
         )
-    for folder, judged_rules in ((POOL_VERDICTS, "every"), (DEFAULTS_VERDICTS, "defaults")):
+    sets = ((POOL_VERDICTS, "every"), (DEFAULTS_VERDICTS, "defaults"), (ADDED_VERDICTS, "added"))
+    for folder, judged_rules in sets:
         for path in sorted(folder.glob("*.json")):
             judged[f"prd-pool/{path.stem}"] = (
                 CORPUS / "prd-pool" / "docs" / f"{path.stem}.md",
@@ -77,10 +82,9 @@ def tally(registry: Registry) -> tuple[dict[str, Counter[str]], list[str]]:
     documents = _verdicts()
     counted = {
         "every": set(every),
-        "reviewed": {
-            str(v["code"]) for _, verdicts, kind in documents.values() if kind == "reviewed" for v in verdicts
-        },
+        "reviewed": _judged_codes(documents, "reviewed"),
         "defaults": {code for code, rule in registry.rules.items() if rule.enabled_by_default},
+        "added": _judged_codes(documents, "added"),
     }
     for key, (path, verdicts, judged_rules) in documents.items():
         pending: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -101,6 +105,11 @@ def tally(registry: Registry) -> tuple[dict[str, Counter[str]], list[str]]:
             elif finding.code in counted[judged_rules]:
                 unjudged.append(f"{key}:{finding.span.start.line} {finding.code} {finding.message}")
     return figures, unjudged
+
+
+def _judged_codes(documents: dict[str, tuple[Path, list[dict[str, object]], str]], kind: str) -> set[str]:
+    """The rules whose findings were judged in one set of documents."""
+    return {str(v["code"]) for _, verdicts, judged in documents.values() if judged == kind for v in verdicts}
 
 
 def _place(registry: Registry, code: str, line: int) -> tuple[str, int]:

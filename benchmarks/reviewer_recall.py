@@ -32,10 +32,10 @@ from prdlint.settings import Settings
 AREAS = Path(__file__).resolve().parent / "data" / "reviewer-areas.tsv"
 RULES_OF = {
     "customer": ("PRD101", "PRD106"),
-    "operational": ("PRD103",),
+    "operational": ("PRD103", "PRD113"),
     "management": ("PRD110",),
     "decision": ("PRD107",),
-    "pricing": ("PRD105",),
+    "pricing": ("PRD105", "PRD112"),
     "conflation": ("PRD104",),
     "success": ("PRD301",),
     "stories": tuple(f"PRD2{n:02}" for n in range(1, 11)),
