@@ -448,3 +448,35 @@ def test_users_named_after_a_paid_plan_pay_for_it(vocabulary) -> None:
     roles = draft_after(vocabulary, source, ("mentions", "plan-members"), mentions).roles
     assert [e.cls for e in roles["gold user"].evidence] == [BOTH]
     assert roles["free user"].evidence == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "helped"),
+    [
+        (
+            "Furrow is a lightweight tool that helps smallholder farmers log each harvest.",
+            {"smallholder farmer"},
+        ),
+        ("It lets gardeners add plants from a photo.", {"gardener"}),
+        # No one is named: what follows the verb is not a group, or no verb follows the group.
+        ("Furrow is a tool that helps reduce costs for every farm.", set()),
+        ("Furrow enables faster decisions across clinics.", set()),
+        # The help of a role, not of the product.
+        ("Support agents help clinics add a rota.", set()),
+    ],
+)
+def test_the_people_the_product_helps_do_something_use_it(vocabulary, sentence: str, helped: set) -> None:
+    roles = draft_after(vocabulary, f"# Furrow\n\n{sentence}\n", ("people-helped",)).roles
+    assert set(roles) == helped
+    for role in roles.values():
+        assert [(e.cls, e.kind, e.rank) for e in role.evidence] == [(USER, PRIMARY, Rank.ACTION)]
+
+
+def test_a_sentence_under_who_is_it_for_declares_the_group_it_opens_with(vocabulary) -> None:
+    source = (
+        "# Brandlab\n\n## Who is it for? (1 sentence)\n\n"
+        "Business owners who already think in customer avatars, and want a system that turns them into ads.\n"
+    )
+    draft = draft_after(vocabulary, source, ("declarations",))
+    assert set(draft.roles) == {"business owner"}
+    assert draft.roles["business owner"].declared

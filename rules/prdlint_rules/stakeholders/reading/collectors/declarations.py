@@ -98,7 +98,7 @@ def declared_class(section: Section, vocabulary: Vocabulary) -> Declared | None:
     return found[0]
 
 
-def _names_a_group(term: str, inputs: Inputs) -> bool:
+def names_a_group(term: str, inputs: Inputs) -> bool:
     """ "Businesses", "Clinic groups": a plural noun phrase, not "Create" or "Technically comfortable"."""
     words = term.lower().split()
     if not 0 < len(words) <= _GROUP_WORDS or normalize_role(term) in inputs.vocabulary.words(
@@ -117,7 +117,7 @@ def _names_a_group(term: str, inputs: Inputs) -> bool:
     return singular(last) != last
 
 
-def _is_verb(word: str, inputs: Inputs) -> bool:
+def is_verb(word: str, inputs: Inputs) -> bool:
     """A verb as a list item writes it: "add", "adds", "creates", "manages"."""
     return any(form in inputs.word_classes.verbs for form in base_forms(word))
 
@@ -130,7 +130,7 @@ def _subject_of_first_verb(text: str, inputs: Inputs) -> str | None:
     classes = inputs.word_classes
     for index, word in enumerate(words[: _SUBJECT_WORDS + 2]):
         lower = word.lower().strip(",;:")
-        if index == 0 or not _is_verb(lower, inputs) or not word[:1].islower():
+        if index == 0 or not is_verb(lower, inputs) or not word[:1].islower():
             continue
         if lower in _STATES:
             return None
@@ -151,7 +151,18 @@ def _lead_group(text: str, inputs: Inputs) -> str | None:
     """The group an entry opens with, before what qualifies it: "Shellfish harvesters on tidal
     flats (licensed pickers)" -> "Shellfish harvesters"."""
     lead = _QUALIFIED.split(text.strip(), maxsplit=1)[0].strip()
-    return lead if lead != text.strip() and _names_a_group(lead, inputs) else None
+    return lead if lead != text.strip() and names_a_group(lead, inputs) else None
+
+
+def _prose_lead(text: str, inputs: Inputs) -> str | None:
+    """The group a sentence opens with before "who", "that" or a dash: "Smallholder farmers who
+    grow maize"; of a pair, the one that carries the noun ("Performance and creative teams")."""
+    lead = _LEAD_TERM.match(text.strip())
+    if lead is None:
+        return None
+    term = lead.group("term").strip()
+    last = term.split(" and ")[-1].strip()
+    return next((group for group in (term, last) if names_a_group(group, inputs)), None)
 
 
 def _leading_run(block: Block, mentions: list[Mention]) -> list[str]:
@@ -176,7 +187,7 @@ def _unlisted_role(block: Block, inputs: Inputs, draft: Draft) -> list[str]:
         lead = _LEAD_TERM.match(text)
         # "1. **Data Science Professionals**" over its own sub-list is a term by itself.
         term = lead.group("term").strip() if lead else text
-        if _names_a_group(term, inputs):
+        if names_a_group(term, inputs):
             return [normalize_role(term)]
         found = _subject_of_first_verb(text, inputs) or _lead_group(text, inputs)
         return [normalize_role(found)] if found else []
@@ -255,8 +266,9 @@ def _declare_section(section: Section, declared: Declared, inputs: Inputs, draft
         prose = block.kind is BlockKind.PARAGRAPH and len(block.text.split()) > _ENTRY_WORDS
         keys = [m.key for m in mentions] if prose else _leading_run(block, mentions)
         if prose and not _leading_run(block, mentions):
-            # "Community theatres pay a yearly fee": a paragraph that opens with who it is about.
-            subject = _subject_of_first_verb(block.text, inputs)
+            # "Community theatres pay a yearly fee", "Performance and creative teams who think in
+            # avatars": a paragraph that opens with who it is about.
+            subject = _subject_of_first_verb(block.text, inputs) or _prose_lead(block.text, inputs)
             keys += [normalize_role(subject)] if subject else []
         if not keys:
             keys = _unlisted_role(block, inputs, draft)
