@@ -70,6 +70,8 @@ def test_the_wheel_carries_the_built_in_rules_and_their_data(wheel_install: Path
     assert (wheel_install / "prdlint_rules" / "document" / "placeholder_words.toml").is_file()
     assert (wheel_install / "prdlint_rules" / "stakeholders" / "reading" / "vocabulary.toml").is_file()
     assert (wheel_install / "prdlint" / "text" / "english.toml").is_file()
+    assert (wheel_install / "prdlint" / "language" / "data" / "en_lemma_lookup.json.gz").is_file()
+    assert (wheel_install / "prdlint" / "language" / "data" / "LICENSE.txt").is_file()
 
 
 @pytest.mark.integration
@@ -115,3 +117,22 @@ def test_a_plugin_tests_its_fixtures_with_the_harness(plugin_module: object) -> 
     assert paths
     for path in paths:
         assert_fixture(path, registry=registry)
+
+
+def test_prdlint_lints_without_spacy_lookups_data() -> None:
+    """The two tables it reads ship with it: with spacy-lookups-data made unimportable, the sample
+    PRD gets the same findings and its stakeholders are read the same."""
+    blocked = "import sys; sys.modules['spacy_lookups_data'] = None\nfrom prdlint.cli import main\nmain()"
+    for args in (
+        ("check", "--no-cache", "--show-level", "info", "fixtures/sample-prd.md"),
+        ("stakeholders", "fixtures/sample-prd.md"),
+    ):
+        alone = subprocess.run(
+            [sys.executable, "-c", blocked, *args], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        usual = subprocess.run(
+            [sys.executable, "-m", "prdlint", *args], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        assert "spacy_lookups_data" not in alone.stderr
+        assert (alone.returncode, alone.stdout) == (usual.returncode, usual.stdout)
+        assert "fixtures/sample-prd.md" in alone.stdout

@@ -1,7 +1,8 @@
 """The spaCy pipeline, loaded lazily and once per process per model.
 
 The default is English without a trained model: tokenizer, rule-based sentence boundaries and
-lookup lemmas (spacy-lookups-data). It needs no download and is what every built-in rule needs.
+lookup lemmas (the one table of spacy-lookups-data they need, shipped with prdlint: lookups.py).
+It needs no download and is what every built-in rule needs.
 A trained pipeline named in config (`[tool.prdlint.nlp] model = "en_core_web_sm"`) adds
 part-of-speech tags and dependencies for rules that declare they need them.
 """
@@ -14,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from prdlint.language.lookups import LEMMA_LOOKUP, english_table
 from prdlint.language.model import DEP, POS
 
 if TYPE_CHECKING:
@@ -75,8 +77,12 @@ def load_pipeline(model: str | None = None) -> Language:
 
     if model:
         return spacy.load(model, exclude=["ner"])
+    from spacy.lookups import Lookups
+
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lookups = Lookups()
+    lookups.add_table(LEMMA_LOOKUP, english_table(LEMMA_LOOKUP))
+    lemmatizer.initialize(lookups=lookups)  # type: ignore[attr-defined]
     return nlp

@@ -1,4 +1,4 @@
-"""Which English words can be nouns, verbs or adjectives, from spacy-lookups-data's WordNet lists.
+"""Which English words can be nouns, verbs or adjectives, from WordNet's lists (lookups.py).
 
 The default pipeline has no part-of-speech tagger; these lists are enough to tell "restaurant
 owners" (a noun naming a trade) from "manage members" (a verb) or "legitimate members" (an
@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from prdlint.language.lookups import LEMMA_INDEX, english_table
+
 
 @dataclass(frozen=True)
 class WordClasses:
@@ -20,12 +22,9 @@ class WordClasses:
 
 @cache
 def word_classes() -> WordClasses:
-    from spacy.lookups import load_lookups  # imports spaCy: only when a stage needs the lists
-    from spacy.strings import get_string_id
-
-    index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+    index = english_table(LEMMA_INDEX)
 
     def words(pos: str) -> frozenset[str]:
-        return frozenset(index.get(get_string_id(pos), []))
+        return frozenset(index.get(pos, []))
 
     return WordClasses(words("noun"), words("verb"), words("adj"))
