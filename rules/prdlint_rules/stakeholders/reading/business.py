@@ -120,16 +120,45 @@ def token_pattern(pattern: str) -> list[dict[str, object]]:
     return tokens
 
 
+# Words too common to tell a block that may match a pattern from one that cannot.
+_COMMON = frozenset(
+    "a an the one any each every per of to for on in is are be will and or its their our".split()
+)
+
+
+def pattern_anchor(tokens: list[dict[str, object]]) -> frozenset[str] | None:
+    """Words one of which a block must hold for the pattern to match in it: those of its required
+    word with the fewest alternatives ("refund|refunds" in "issue|handle a|the? refund|refunds"),
+    None where every required token is any word or a number."""
+    choices = []
+    for token in tokens:
+        lower = token.get("LOWER")
+        if "OP" in token or lower is None:
+            continue
+        words = frozenset(lower["IN"]) if isinstance(lower, dict) else frozenset({str(lower)})
+        if not words & _COMMON:
+            choices.append(words)
+    return min(choices, key=len, default=None)
+
+
 class SignalFinder:
     """Finds business signals in spaCy Docs; the matchers are built once per vocabulary."""
 
     def __init__(self, nlp: Language, vocabulary: Vocabulary) -> None:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.patterns = Matcher(nlp.vocab)
+        # The Matcher costs time on every token it is run over; a block holding none of the
+        # patterns' anchor words cannot match, and is not run over (None: every block is).
+        anchors: set[str] | None = set()
         for category, signal in vocabulary.signals.items():
             self.phrases.add(category, list(nlp.tokenizer.pipe(sorted(phrase_forms(signal.phrases)))))
-            if signal.patterns:
-                self.patterns.add(category, [token_pattern(pattern) for pattern in sorted(signal.patterns)])
+            patterns = [token_pattern(pattern) for pattern in sorted(signal.patterns)]
+            if patterns:
+                self.patterns.add(category, patterns)
+            for pattern in patterns:
+                anchor = pattern_anchor(pattern)
+                anchors = None if anchors is None or anchor is None else anchors | anchor
+        self.anchors = None if anchors is None else frozenset(anchors)
         self.heading_words = vocabulary.words("pricing-heading")
         self.pricing_words = vocabulary.words("pricing-words")
         self.deferred_pricing = vocabulary.words("deferred-pricing")
@@ -147,7 +176,10 @@ class SignalFinder:
 
     def _matches(self, doc: Doc) -> Iterable[tuple[str, TokenSpan]]:
         strings = doc.vocab.strings
-        for match_id, start, end in [*self.phrases(doc), *self.patterns(doc)]:
+        matches = self.phrases(doc)
+        if self.anchors is None or not self.anchors.isdisjoint(token.lower_ for token in doc):
+            matches += self.patterns(doc)
+        for match_id, start, end in matches:
             yield strings[match_id], doc[start:end]
 
     def find(self, doc: Doc, block: Block) -> Iterable[Signal]:
