@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import read_stakeholders
+from prdlint_rules.stakeholders.reading.business import pattern_anchor, token_pattern
 from prdlint_rules.stakeholders.reading.model import BusinessModel
 from prdlint_rules.stakeholders.reading.signals import (
+    AMOUNT,
     CUSTOMER_RESEARCH,
     INVITATIONS,
     ORGANISATIONS,
     PRICE,
     PURCHASE_FACTORS,
+    STATED_RATE,
     USER_RESEARCH,
     USERS_PAY,
 )
@@ -97,3 +102,24 @@ def test_what_each_transaction_costs_is_a_purchase_factor_but_a_fee_field_is_not
     found = texts(source, PURCHASE_FACTORS)
     assert {"fee of 1", "pay a fee", "charged a small commission", "2% surcharge"} <= set(found)
     assert not [text for text in found if "field" in text or text == "fee"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchor"),
+    [
+        # The required word with the fewest alternatives, past optional and common words.
+        ("issue|issues|handle a|the? refund|refunds", {"refund", "refunds"}),
+        ("a|an|one|each banner|display? ad|ads", {"ad", "ads"}),
+        ("# % of each|every order|orders", {"%"}),
+        # Nothing a block must hold: every block is matched.
+        ("# *", None),
+    ],
+)
+def test_a_pattern_is_tried_only_where_its_anchor_word_is(pattern: str, anchor: set | None) -> None:
+    assert pattern_anchor(token_pattern(pattern)) == (None if anchor is None else frozenset(anchor))
+
+
+def test_amounts_and_rates_are_read_from_the_texts_shape() -> None:
+    source = "# Crate\n\n## Pricing\n\nShops pay 9,90€ a month and a 1%-10% fee on every sale.\n"
+    assert texts(source, AMOUNT) == ["9,90€"]
+    assert texts(source, STATED_RATE) == ["1%-10% fee"]
