@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from prdlint.document import BlockKind, Document, parse_document
+from prdlint.document.builder import _markdown, _tokens
 
 
 def locate(document: Document, needle: str) -> tuple[int, int, int, int]:
@@ -190,3 +191,19 @@ def test_invalid_front_matter_reports_the_line_and_where_the_construct_starts() 
 @pytest.mark.parametrize("source", ["", "\n\n", "```\nunclosed", "| a |\n", "<div>", "[x]: http://y", "\t\t"])
 def test_odd_input_parses_without_error(source: str) -> None:
     parse_document(source)
+
+
+def test_tokens_are_markdown_its_with_each_inline_parsed_as_it_is_read() -> None:
+    """The builder reads markdown-it's tokens one inline at a time (to hold less of a large
+    document at once); what it reads is what `MarkdownIt.parse` gives, children included."""
+    source = (
+        "---\ntitle: Rota\n---\n\n# Rota [home][1]\n\n- see https://example.com and *this*\n\n"
+        "| a | b |\n|---|---|\n| `x` | <b>y</b> |\n\n> quoted &amp; \\*escaped\\*\n\n[1]: https://rota.example\n"
+    )
+    expected = [
+        (t.type, t.content, [(c.type, c.content) for c in t.children or []])
+        for t in _markdown().parse(source)
+    ]
+    read = [(t.type, t.content, [(c.type, c.content) for c in t.children or []]) for t in _tokens(source)]
+    assert read == expected
+    assert any(children for _, _, children in read)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import block as block_rule
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -53,6 +56,8 @@ def _markdown() -> MarkdownIt:
     return parser
 
 
+# What stands in the token list for a token already read, so that it can be let go.
+_READ = Token("read", "", 0)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -273,9 +278,30 @@ class _Builder:
             section.end_line = successor.start_line - 1 if successor else last_line
 
 
+def _tokens(source: str) -> Iterator[Token]:
+    """markdown-it's tokens in order, as `MarkdownIt.parse` gives them, with each inline token's
+    children parsed just before it is given and let go after it is read: in a large document they
+    are half of all tokens, and this way only one inline's are held at a time."""
+    parser = _markdown()
+    state = StateCore(source, parser, {})
+    rules = parser.core.ruler.getRules("")
+    split = rules.index(block_rule) + 1
+    for rule in rules[:split]:  # normalize, block: every block token, and the link references
+        rule(state)
+    tokens, state.tokens = state.tokens, []
+    for index, token in enumerate(tokens):
+        if token.type == "inline":
+            one = StateCore(state.src, parser, state.env, [token])
+            for rule in rules[split:]:  # inline, linkify
+                rule(one)
+        yield token
+        token.children = None
+        tokens[index] = _READ
+
+
 def parse_document(text: str) -> Document:
     """Parses Markdown text into a Document. Never raises on any text input."""
     builder = _Builder(normalize_newlines(text))
-    for token in _markdown().parse(builder.source):
+    for token in _tokens(builder.source):
         builder.feed(token)
     return builder.finish()

@@ -161,7 +161,7 @@ class MentionFinder:
     def __init__(self, nlp: Language, vocabulary: Vocabulary, classes: WordClasses) -> None:
         self.nlp = nlp
         self.vocabulary = vocabulary
-        self.matcher = self.matcher_for(vocabulary.phrases())
+        self.matcher, _ = self.matcher_for(vocabulary.phrases())
         self.words = classes
         self.actions = _ActionReader(vocabulary, classes)
         self.not_modifiers = vocabulary.words("not-modifiers")
@@ -249,11 +249,13 @@ class MentionFinder:
                 return True
         return False
 
-    def matcher_for(self, phrases: Iterable[str]) -> PhraseMatcher:
-        """A matcher for role phrases, each in the singular and the plural."""
+    def matcher_for(self, phrases: Iterable[str]) -> tuple[PhraseMatcher, frozenset[str]]:
+        """A matcher for role phrases, each in the singular and the plural, and the words they
+        open with: a block whose text holds none of them cannot hold a match, and is not read."""
+        forms = list(self.nlp.tokenizer.pipe(sorted(phrase_forms(phrases))))
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        matcher.add("ROLE", list(self.nlp.tokenizer.pipe(sorted(phrase_forms(phrases)))))
-        return matcher
+        matcher.add("ROLE", forms)
+        return matcher, frozenset(form[0].lower_ for form in forms if len(form))
 
     def find(self, doc: Doc, block: Block, matcher: PhraseMatcher | None = None) -> list[Mention]:
         """The mentions of the vocabulary's roles in one block, or of the roles `matcher` finds

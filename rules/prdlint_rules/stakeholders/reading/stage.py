@@ -1,10 +1,11 @@
 """The stakeholders stage: mentions and business signals over spaCy tokens, then the model.
 
 One `nlp.pipe` over the document's prose blocks gives the tokens that both the mention finder and
-the signal finder read. The evidence collectors (`collectors/`) turn the mentions, the stories and
-the document's structure into the stakeholder model. Roles the document declares that the
-vocabulary does not know ("Gardeners add plants") are the document's own vocabulary: they are
-looked for everywhere else too, and the model is built again with those mentions.
+the signal finder read, block by block, each block's tokens let go once read. The evidence
+collectors (`collectors/`) turn the mentions, the stories and the document's structure into the
+stakeholder model. Roles the document declares that the vocabulary does not know ("Gardeners add
+plants") are the document's own vocabulary: they are looked for again in the blocks whose text
+holds their first words, and the model is built again with those mentions.
 
 What takes long to build (the merged vocabulary, the matchers) is built once per process for each
 vocabulary setting, by the engine, before any document's time budget starts.
@@ -65,10 +66,10 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     document, prepared = given.document, given.state
     stories = given.analysis.stories
     blocks = [block for block in document.blocks if block.text.strip()]
-    docs = list(prepared.nlp.pipe(for_tokenizer(block.text) for block in blocks))
     mentions: list[Mention] = []
     signals: list[Signal] = []
-    for block, doc in zip(blocks, docs, strict=True):
+    # Each block's tokens are read and let go: memory follows the largest block, not the document.
+    for block, doc in zip(blocks, prepared.nlp.pipe(for_tokenizer(b.text) for b in blocks), strict=True):
         check_deadline()
         mentions += prepared.mentions.find(doc, block)
         signals += prepared.signals.find(doc, block)
@@ -79,8 +80,11 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     model = build_model(inputs, without)
     unknown = [key for key, role in model.roles.items() if role.declared and not vocabulary.classify(key)]
     if unknown:
-        matcher = prepared.mentions.matcher_for(unknown)
-        for block, doc in zip(blocks, docs, strict=True):
+        matcher, first_words = prepared.mentions.matcher_for(unknown)
+        # Only the blocks that may name one of them are tokenized again.
+        named = [block for block in blocks if any(word in block.text.lower() for word in first_words)]
+        for block, doc in zip(named, prepared.nlp.pipe(for_tokenizer(b.text) for b in named), strict=True):
+            check_deadline()
             mentions += prepared.mentions.find(doc, block, matcher)
         model = build_model(replace(inputs, mentions=mentions), without)
     context = product_context(document, model, business, vocabulary, described)
