@@ -199,6 +199,7 @@ class SignalFinder:
                 negated,
                 in_metrics,
                 headings,
+                start,
             )
 
         for category, span in self._matches(doc):

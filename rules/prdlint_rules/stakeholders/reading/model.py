@@ -215,6 +215,8 @@ class Signal:
     headings: tuple[str, ...] = ()
     """The titles of the section it is in and of the sections around it, innermost first: what
     the text around it is about ("Competitors", "Open questions")."""
+    start: int = 0
+    """Where it starts in its block's plain text."""
 
     @property
     def line(self) -> int:

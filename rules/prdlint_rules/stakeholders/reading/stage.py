@@ -24,12 +24,15 @@ from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary, merge_voca
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from prdlint_rules.stakeholders.reading.block_cache import BlockCache
     from prdlint_rules.stakeholders.reading.business import SignalFinder
     from prdlint_rules.stakeholders.reading.mentions import MentionFinder
     from prdlint_rules.stakeholders.reading.model import StakeholderReading
 
 # The config key the stage reads: more words for the vocabulary's entries.
 VOCABULARY_KEY = "vocabulary"
+# How many blocks' readings a process keeps: a few long documents' worth.
+_CACHED_BLOCKS = 20_000
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,12 @@ class _Prepared:
     word_classes: WordClasses
     mentions: MentionFinder
     signals: SignalFinder
+    cache: BlockCache
+    """What was read in recently linted blocks: an editor's next lint reads only what changed."""
 
 
 def _prepare(setup: StageSetup) -> _Prepared:
+    from prdlint_rules.stakeholders.reading.block_cache import BlockCache
     from prdlint_rules.stakeholders.reading.business import SignalFinder  # imports spaCy
     from prdlint_rules.stakeholders.reading.mentions import MentionFinder
 
@@ -51,7 +57,12 @@ def _prepare(setup: StageSetup) -> _Prepared:
     vocabulary = merge_vocabularies([*setup.vocabularies, *([configured] if configured else [])])
     nlp, classes = setup.nlp, setup.word_classes
     return _Prepared(
-        nlp, vocabulary, classes, MentionFinder(nlp, vocabulary, classes), SignalFinder(nlp, vocabulary)
+        nlp,
+        vocabulary,
+        classes,
+        MentionFinder(nlp, vocabulary, classes),
+        SignalFinder(nlp, vocabulary),
+        BlockCache(_CACHED_BLOCKS),
     )
 
 
@@ -66,13 +77,18 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     document, prepared = given.document, given.state
     stories = given.analysis.stories
     blocks = [block for block in document.blocks if block.text.strip()]
-    mentions: list[Mention] = []
-    signals: list[Signal] = []
+    read = [prepared.cache.get(block) for block in blocks]
+    unread = [index for index, found in enumerate(read) if found is None]
     # Each block's tokens are read and let go: memory follows the largest block, not the document.
-    for block, doc in zip(blocks, prepared.nlp.pipe(for_tokenizer(b.text) for b in blocks), strict=True):
+    tokens = prepared.nlp.pipe(for_tokenizer(blocks[index].text) for index in unread)
+    for index, doc in zip(unread, tokens, strict=True):
         check_deadline()
-        mentions += prepared.mentions.find(doc, block)
-        signals += prepared.signals.find(doc, block)
+        block = blocks[index]
+        found = prepared.mentions.find(doc, block), list(prepared.signals.find(doc, block))
+        prepared.cache.put(block, *found)
+        read[index] = found
+    mentions: list[Mention] = [mention for found in read if found for mention in found[0]]
+    signals: list[Signal] = [signal for found in read if found for signal in found[1]]
     business = BusinessModel(signals)
     described = described_context(document, business)
     vocabulary = prepared.vocabulary

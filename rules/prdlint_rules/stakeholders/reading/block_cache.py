@@ -1,0 +1,65 @@
+"""What the stakeholder stage read in each block, kept by the block's text, so that a block that
+has not changed is not read again.
+
+In an editor a document is linted again on every change, and most of its blocks are as they
+were: their tokens, mentions and business signals are too. Tokenizing and matching every block
+is most of the stage's time, so the stage asks this cache first. An entry is kept without the
+block it was read in (its place, a reference into the old document): on a hit the mentions and
+signals are placed in the new block by their offsets. The key holds all that the reading of a
+block depends on: its text, its kind and the headings over it. The cache holds at most `size`
+blocks, the least recently read dropped first, so a long editing session holds a bounded amount.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import fields
+from typing import Any
+
+from prdlint.api import Block, BlockKind, Span
+from prdlint_rules.stakeholders.reading.model import Mention, Signal
+
+_PLACE = frozenset({"block", "span"})
+_Key = tuple[str, BlockKind, tuple[str, ...]]
+_Entry = tuple[tuple[dict[str, Any], ...], tuple[dict[str, Any], ...]]
+
+
+def _detached(item: Mention | Signal) -> dict[str, Any]:
+    return {field.name: getattr(item, field.name) for field in fields(item) if field.name not in _PLACE}
+
+
+def _key(block: Block) -> _Key:
+    return block.text, block.kind, tuple(section.title for section in block.section.lineage())
+
+
+class BlockCache:
+    """The mentions and signals of recently read blocks, by what their reading depends on."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._entries: OrderedDict[_Key, _Entry] = OrderedDict()
+
+    def get(self, block: Block) -> tuple[list[Mention], list[Signal]] | None:
+        """What an earlier reading of the same block found, placed in `block`; None if none."""
+        key = _key(block)
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        self._entries.move_to_end(key)
+        mentions, signals = entry
+
+        def span(record: dict[str, Any]) -> Span:
+            return block.span(record["start"], record["start"] + len(record["text"]))
+
+        return (
+            [Mention(**record, block=block, span=span(record)) for record in mentions],
+            [Signal(**record, span=span(record)) for record in signals],
+        )
+
+    def put(self, block: Block, mentions: list[Mention], signals: list[Signal]) -> None:
+        self._entries[_key(block)] = (
+            tuple(_detached(mention) for mention in mentions),
+            tuple(_detached(signal) for signal in signals),
+        )
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)

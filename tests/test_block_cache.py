@@ -1,0 +1,58 @@
+"""The stakeholder stage keeps what it read in each block, so that an editor's next lint reads only
+the blocks that changed. A reading from the cache must be the reading from scratch."""
+
+from __future__ import annotations
+
+from conftest import read_stakeholders
+from prdlint.document import parse_document
+from prdlint_rules.stakeholders.reading.block_cache import BlockCache
+from prdlint_rules.stakeholders.reading.model import StakeholderReading
+
+PRD = """# Crate: a marketplace for second-hand records
+
+## Users
+
+- **Collectors** buy records; **shops** list their stock and pay a 5% fee on each sale.
+- **Support agents** settle disputes between collectors and shops.
+
+## Requirements
+
+- A collector can request a refund when a record does not arrive.
+- The Pro plan for shops costs 9,90€ a month.
+"""
+# Never in the text: a vocabulary setting of its own gives the stage a cache of its own.
+_COLD = {"operational": ["zzqx keeper"]}
+
+
+def _read_as(reading: StakeholderReading) -> dict[str, object]:
+    return {
+        "roles": {
+            key: (sorted(role.kinds), role.declared) for key, role in reading.stakeholders.roles.items()
+        },
+        "mentions": [
+            (m.key, m.text, m.span, m.pays, m.uses, m.verb)
+            for role in reading.stakeholders.roles.values()
+            for m in role.mentions
+        ],
+        "signals": [
+            (s.category, s.text, s.span, s.deferred, s.negated, s.headings) for s in reading.business.signals
+        ],
+    }
+
+
+def test_an_edited_document_reads_the_same_from_the_cache_as_from_scratch() -> None:
+    read_stakeholders(PRD)  # every block of it is now in the cache
+    edited = PRD.replace("## Users\n", "## Users\n\nA new paragraph, above the others.\n\n")
+    edited = edited.replace("9,90€", "12€")
+    assert _read_as(read_stakeholders(edited)) == _read_as(read_stakeholders(edited, _COLD))
+
+
+def test_the_cache_holds_at_most_its_size_and_places_what_it_kept_in_the_new_block() -> None:
+    cache = BlockCache(size=2)
+    first, second, third = parse_document("One.\n\nTwo.\n\nThree.\n").blocks
+    for block in (first, second, third):
+        cache.put(block, [], [])
+    assert cache.get(first) is None  # the least recently read went first
+    assert cache.get(third) == ([], [])
+    moved = parse_document("New.\n\nThree.\n").blocks[1]
+    assert cache.get(moved) == ([], [])
