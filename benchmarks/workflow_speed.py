@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _harness import DEFAULT_CORPUS, load_corpus
+from _harness import SPEED_CORPUS, load_corpus
 
 PYTHON = sys.executable
 _CLI_IMPORTS = "import prdlint.cli, prdlint.runner, prdlint.cache"
@@ -172,7 +172,7 @@ def memory(workdir: Path, documents: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=SPEED_CORPUS)
     parser.add_argument("--rounds", type=int, default=5)
     options = parser.parse_args()
     documents = load_corpus(options.corpus, 1_000_000)

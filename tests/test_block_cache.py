@@ -51,8 +51,9 @@ def test_the_cache_holds_at_most_its_size_and_places_what_it_kept_in_the_new_blo
     cache = BlockCache(size=2)
     first, second, third = parse_document("One.\n\nTwo.\n\nThree.\n").blocks
     for block in (first, second, third):
-        cache.put(block, [], [])
-    assert cache.get(first) is None  # the least recently read went first
-    assert cache.get(third) == ([], [])
+        cache.put(block, (), [], [])
+    assert cache.get(first, ()) is None  # the least recently read went first
+    assert cache.get(third, ()) == ([], [])
     moved = parse_document("New.\n\nThree.\n").blocks[1]
-    assert cache.get(moved) == ([], [])
+    assert cache.get(moved, ()) == ([], [])
+    assert cache.get(moved, ("Future",)) is None  # the same text under other headings

@@ -15,21 +15,30 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import fields
 from typing import Any
+from weakref import WeakSet
 
 from prdlint.api import Block, BlockKind, Span
 from prdlint_rules.stakeholders.reading.model import Mention, Signal
 
 _PLACE = frozenset({"block", "span"})
+_MENTION_FIELDS = tuple(field.name for field in fields(Mention) if field.name not in _PLACE)
+_SIGNAL_FIELDS = tuple(field.name for field in fields(Signal) if field.name not in _PLACE)
 _Key = tuple[str, BlockKind, tuple[str, ...]]
 _Entry = tuple[tuple[dict[str, Any], ...], tuple[dict[str, Any], ...]]
 
 
-def _detached(item: Mention | Signal) -> dict[str, Any]:
-    return {field.name: getattr(item, field.name) for field in fields(item) if field.name not in _PLACE}
+_CACHES: WeakSet[BlockCache] = WeakSet()
 
 
-def _key(block: Block) -> _Key:
-    return block.text, block.kind, tuple(section.title for section in block.section.lineage())
+def forget_all() -> None:
+    """Empties every cache in this process: for measuring the reading of documents as if first
+    seen, which a benchmark that lints the same documents in rounds must do."""
+    for cache in list(_CACHES):
+        cache.clear()
+
+
+def _detached(item: Mention | Signal, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(item, name) for name in names}
 
 
 class BlockCache:
@@ -38,10 +47,15 @@ class BlockCache:
     def __init__(self, size: int) -> None:
         self.size = size
         self._entries: OrderedDict[_Key, _Entry] = OrderedDict()
+        _CACHES.add(self)
 
-    def get(self, block: Block) -> tuple[list[Mention], list[Signal]] | None:
-        """What an earlier reading of the same block found, placed in `block`; None if none."""
-        key = _key(block)
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def get(self, block: Block, headings: tuple[str, ...]) -> tuple[list[Mention], list[Signal]] | None:
+        """What an earlier reading of the same block under the same `headings` found, placed in
+        `block`; None if none."""
+        key = (block.text, block.kind, headings)
         entry = self._entries.get(key)
         if entry is None:
             return None
@@ -56,10 +70,12 @@ class BlockCache:
             [Signal(**record, span=span(record)) for record in signals],
         )
 
-    def put(self, block: Block, mentions: list[Mention], signals: list[Signal]) -> None:
-        self._entries[_key(block)] = (
-            tuple(_detached(mention) for mention in mentions),
-            tuple(_detached(signal) for signal in signals),
+    def put(
+        self, block: Block, headings: tuple[str, ...], mentions: list[Mention], signals: list[Signal]
+    ) -> None:
+        self._entries[(block.text, block.kind, headings)] = (
+            tuple(_detached(mention, _MENTION_FIELDS) for mention in mentions),
+            tuple(_detached(signal, _SIGNAL_FIELDS) for signal in signals),
         )
         if len(self._entries) > self.size:
             self._entries.popitem(last=False)

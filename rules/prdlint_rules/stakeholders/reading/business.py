@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
-from prdlint.api import Block, BlockKind, Section, phrase_forms, title_words
+from prdlint.api import Block, BlockKind, phrase_forms, title_words
 from prdlint_rules.stakeholders.reading.model import Signal
 from prdlint_rules.stakeholders.reading.signals import AMOUNT, PRICE, PURCHASE_FACTORS, STATED_RATE
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
@@ -70,9 +71,19 @@ _CLAUSE_BREAKS = frozenset({";", ":", "(", ")", ".", "!", "?"})
 _LIST_ITEM_TOKENS = 3
 
 
-def _under(section: Section | None, title: re.Pattern[str]) -> bool:
-    """Whether the section or one of the sections around it has a title like `title`."""
-    return section is not None and any(title.search(outer.title) for outer in section.lineage())
+def headings_over(block: Block) -> tuple[str, ...]:
+    """The titles of the block's section and of the sections around it, innermost first."""
+    return tuple(section.title for section in block.section.lineage())
+
+
+@lru_cache(maxsize=4096)
+def _placed(headings: tuple[str, ...]) -> tuple[bool, bool]:
+    """Whether text under these headings is put aside ("Future > Pricing") and whether it is
+    under a metrics heading: once per distinct place, not once per block."""
+    return (
+        any(_DEFERRING_TITLE.search(title) for title in headings),
+        any(_METRICS_TITLE.search(title) for title in headings),
+    )
 
 
 def _negated(doc: Doc, start: int) -> bool:
@@ -158,7 +169,12 @@ class SignalFinder:
             for pattern in patterns:
                 anchor = pattern_anchor(pattern)
                 anchors = None if anchors is None or anchor is None else anchors | anchor
-        self.anchors = None if anchors is None else frozenset(anchors)
+        # Read in the text rather than over its tokens: a token's text is in the text it came from.
+        self.anchors = (
+            None
+            if anchors is None
+            else re.compile("|".join(re.escape(word) for word in sorted(anchors, key=len, reverse=True)))
+        )
         self.heading_words = vocabulary.words("pricing-heading")
         self.pricing_words = vocabulary.words("pricing-words")
         self.deferred_pricing = vocabulary.words("deferred-pricing")
@@ -174,18 +190,18 @@ class SignalFinder:
         words = set(title_words(block.text))
         return bool(words) and words <= self.heading_words and bool(words & self.pricing_words)
 
-    def _matches(self, doc: Doc) -> Iterable[tuple[str, TokenSpan]]:
+    def _matches(self, doc: Doc, text: str) -> Iterable[tuple[str, TokenSpan]]:
         strings = doc.vocab.strings
         matches = self.phrases(doc)
-        if self.anchors is None or not self.anchors.isdisjoint(token.lower_ for token in doc):
+        if self.anchors is None or self.anchors.search(text.lower()):
             matches += self.patterns(doc)
         for match_id, start, end in matches:
             yield strings[match_id], doc[start:end]
 
-    def find(self, doc: Doc, block: Block) -> Iterable[Signal]:
-        section_deferred = _under(block.section, _DEFERRING_TITLE)
-        in_metrics = _under(block.section, _METRICS_TITLE)
-        headings = tuple(section.title for section in block.section.lineage())
+    def find(self, doc: Doc, block: Block, headings: tuple[str, ...]) -> Iterable[Signal]:
+        """The signals in one block, the tokens of its text in `doc`, under `headings` (as
+        `headings_over` gives them)."""
+        section_deferred, in_metrics = _placed(headings)
 
         def signal(
             category: str, start: int, end: int, *, deferred: bool = False, negated: bool = False
@@ -202,8 +218,9 @@ class SignalFinder:
                 start,
             )
 
-        for category, span in self._matches(doc):
-            sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
+        sentences = doc.has_annotation("SENT_START")  # asked once: it reads every token
+        for category, span in self._matches(doc, block.text):
+            sentence = span.sent.text if sentences else doc.text
             # "not a multi-tenant SaaS product", "no free tier", "Freemium? Subscription?".
             negated = _negated(doc, span.start) or _asked(doc, span.end)
             deferred = bool(_DEFERRING_WORDS.search(sentence))

@@ -69,6 +69,7 @@ def _prepare(setup: StageSetup) -> _Prepared:
 def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     """Who the document names, who pays and who uses, and what it says about its business."""
     # The collectors load when a document is first read, not when the registry lists the stage.
+    from prdlint_rules.stakeholders.reading.business import headings_over
     from prdlint_rules.stakeholders.reading.collectors import build_model
     from prdlint_rules.stakeholders.reading.collectors.base import Inputs
     from prdlint_rules.stakeholders.reading.context import described_context, product_context
@@ -77,15 +78,16 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     document, prepared = given.document, given.state
     stories = given.analysis.stories
     blocks = [block for block in document.blocks if block.text.strip()]
-    read = [prepared.cache.get(block) for block in blocks]
+    headings = [headings_over(block) for block in blocks]
+    read = [prepared.cache.get(block, over) for block, over in zip(blocks, headings, strict=True)]
     unread = [index for index, found in enumerate(read) if found is None]
     # Each block's tokens are read and let go: memory follows the largest block, not the document.
     tokens = prepared.nlp.pipe(for_tokenizer(blocks[index].text) for index in unread)
     for index, doc in zip(unread, tokens, strict=True):
         check_deadline()
-        block = blocks[index]
-        found = prepared.mentions.find(doc, block), list(prepared.signals.find(doc, block))
-        prepared.cache.put(block, *found)
+        block, over = blocks[index], headings[index]
+        found = prepared.mentions.find(doc, block), list(prepared.signals.find(doc, block, over))
+        prepared.cache.put(block, over, *found)
         read[index] = found
     mentions: list[Mention] = [mention for found in read if found for mention in found[0]]
     signals: list[Signal] = [signal for found in read if found for signal in found[1]]
