@@ -11,7 +11,9 @@ every file it was given.
   (PyPI: `pip install proselint`) where they are installed;
 - editor: re-linting a 5,000-word PRD after a one-line change in a warm process (median of 20)
   against one markdown-it-py parse of it (target under 30 ms);
-- memory: the peak of one process linting a 5 MB document (target under 250 MB).
+- memory: the peak of one process linting a 5 MB document (target under 250 MB), and of one
+  process linting 20,000 generated documents of new words one after another, as the language
+  server does over a long session (target under 300 MB).
 
     python benchmarks/workflow_speed.py [--corpus DIR] [--rounds 5]
 """
@@ -170,10 +172,48 @@ def memory(workdir: Path, documents: list[str]) -> None:
     print(f"  {'peak resident memory':<58} {peak:9.1f} MB  (target 250 MB: {verdict})")
 
 
+# A long editing session in one process: documents full of words never seen before (each edit
+# of a generated PRD brings new ones), linted one after another as the language server does.
+_SESSION = """
+import random, resource, sys
+from pathlib import Path
+from prdlint.engine import lint_text
+from prdlint.registry import load_registry
+from prdlint.settings import Settings
+rng = random.Random(7)
+def word():
+    return "".join(rng.choice("bcdfghjklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+def document():
+    lines = [f"# {word().title()} for {word()}s", "", "## Users", ""]
+    lines += [f"- **{word().title()}s** {word()} the {word()} and {word()} {word()}s." for _ in range(8)]
+    lines += ["", "## Requirements", ""]
+    lines += [f"- As a {word()}, I want to {word()} {word()}s, so that {word()}." for _ in range(6)]
+    return "\\n".join(lines)
+registry, settings = load_registry(), Settings(root=Path.cwd())
+edits = int(sys.argv[1])
+for edit in range(1, edits + 1):
+    lint_text(document(), "prd.md", settings, registry)
+    if edit % (edits // 5) == 0:
+        now = int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 2**20
+        print(edit, round(now), round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+"""
+
+
+def long_session(edits: int) -> None:
+    done = subprocess.run([PYTHON, "-c", _SESSION, str(edits)], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in done.stdout.splitlines()]
+    print(f"a long editing session: {edits} documents of new words linted in one process")
+    for edit, now, peak in rows:
+        print(f"  {'after ' + edit + ' documents':<58} {int(now):9} MB  (peak {peak} MB)")
+    peak = max(int(row[2]) for row in rows)
+    print(f"  {'peak resident memory':<58} {peak:9} MB  (target 300 MB: {'ok' if peak < 300 else 'OVER'})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=SPEED_CORPUS)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--edits", type=int, default=20_000, help="documents in the long session")
     options = parser.parse_args()
     documents = load_corpus(options.corpus, 1_000_000)
     with tempfile.TemporaryDirectory() as directory:
@@ -185,6 +225,7 @@ def main() -> None:
         corpus(workdir, documents, options.rounds)
         editor(documents)
         memory(workdir, documents)
+    long_session(options.edits)
 
 
 if __name__ == "__main__":

@@ -136,6 +136,9 @@ class AnalysisRun:
 
 
 _ENVIRONMENTS: dict[str | None, LanguageEnvironment] = {}
+# How many new strings a pipeline's vocabulary may take in from the documents it reads before it
+# is replaced: with the lexemes made for them, about 80 MB.
+_STRINGS_KEPT = 100_000
 _STATES: dict[tuple[Stage, str | None, int, str], tuple[StageSetup, Any]] = {}
 # How many states the garbage collector was last told to leave alone (see _settle).
 _settled = 0
@@ -155,6 +158,29 @@ def _prepared(
         setup = StageSetup(environment, vocabularies, values)
         _STATES[key] = (setup, stage.prepare(setup) if stage.prepare is not None else None)
     return _STATES[key]
+
+
+def _renew_grown() -> None:
+    """Replaces every pipeline that has taken in more than `_STRINGS_KEPT` new strings, with the
+    states built on it. A long-lived process (the language server) reads new words with every
+    document and its vocabulary would grow without end; a memory zone would forget them, but is
+    not used (see `analyse`). The next document loads and prepares anew, once, a second or two."""
+    global _settled
+    grown = {
+        model for model, environment in _ENVIRONMENTS.items() if environment.strings_learned() > _STRINGS_KEPT
+    }
+    if not grown:
+        return
+    for key in [key for key in _STATES if key[1] in grown]:
+        del _STATES[key]
+    for model in grown:
+        del _ENVIRONMENTS[model]
+    from prdlint.language.pipeline import load_pipeline
+
+    load_pipeline.cache_clear()
+    gc.unfreeze()  # what _settle froze would outlive its last reference
+    gc.collect()
+    _settled = 0
 
 
 def _settle() -> None:
@@ -207,5 +233,6 @@ def analyse(
             except Exception as error:
                 failures.append(StageFailure(stage.name, error))
                 not_run.add(stage.name)
+    _renew_grown()
     _settle()
     return AnalysisRun(analysis, tuple(failures), frozenset(not_run))

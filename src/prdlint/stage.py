@@ -56,12 +56,20 @@ class LanguageEnvironment:
 
     def __init__(self, model: str | None) -> None:
         self.model = model
+        self.strings_at_load = 0
 
     @cached_property
     def nlp(self) -> Language:
         from prdlint.language.pipeline import load_pipeline  # spaCy, only for the stages that use it
 
-        return load_pipeline(self.model)
+        nlp = load_pipeline(self.model)
+        self.strings_at_load = len(nlp.vocab.strings)
+        return nlp
+
+    def strings_learned(self) -> int:
+        """How many strings the pipeline's vocabulary has taken in since it was loaded: every new
+        word of every document read stays there (0 before it is loaded)."""
+        return len(self.nlp.vocab.strings) - self.strings_at_load if "nlp" in self.__dict__ else 0
 
     @cached_property
     def word_classes(self) -> WordClasses:
