@@ -26,6 +26,14 @@ settings.register_profile("long", max_examples=25_000, deadline=None, suppress_h
 settings.load_profile("default")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The rule index goes to a cache folder of the test run's, not the user's."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+
+
 @pytest.fixture
 def registry() -> Registry:
     return load_registry()

@@ -15,30 +15,23 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from prdlint import __version__
-from prdlint.analysis import NOT_LISTED
-from prdlint.atomic import write_atomically
-from prdlint.baseline import BaselineError, apply_baseline, read_baseline
-from prdlint.baseline import write_baseline as baseline_text
-from prdlint.changes import DiffBaseError, changed_lines, keep_changed
-from prdlint.config import ConfigError, ConfigResolver
-from prdlint.config.validation import KEYS, Where, selector_list, severity, string_list
-from prdlint.fixing import FixMode
-from prdlint.registry import PluginError, Registry, load_registry
-from prdlint.report.base import ReportOptions
-from prdlint.results import LintRun
-from prdlint.rule import Finding, Severity
-from prdlint.selection import select_rules
-from prdlint.session import LintSession, known_registry
-from prdlint.settings import Settings
-from prdlint.source import UnreadableFileError
-from prdlint.text.suggest import did_you_mean
-from prdlint.view import View, ViewInput
+from prdlint.severity import Severity
 
+if TYPE_CHECKING:
+    from prdlint.config import ConfigResolver
+    from prdlint.registry import Registry
+    from prdlint.results import LintRun
+    from prdlint.rule import Finding
+    from prdlint.settings import Settings
+    from prdlint.view import View
+
+# The commands import what they use when they run: `prdlint rules` and `--help` start without the
+# engine, the config validation and the report formats.
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Seconds a run may take before it shows its progress.
 PROGRESS_AFTER = 2.0
@@ -54,6 +47,9 @@ def _fail(message: str) -> NoReturn:
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """Config and plugin problems end the command with one clear line and exit status 2."""
+    from prdlint.config import ConfigError
+    from prdlint.registry import PluginError
+
     try:
         yield
     except (ConfigError, PluginError) as error:
@@ -61,6 +57,8 @@ def _user_errors() -> Iterator[None]:
 
 
 def _registry() -> Registry:
+    from prdlint.registry import load_registry
+
     with _user_errors():
         return load_registry()
 
@@ -71,6 +69,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 def _overrides(registry: Registry, **options: Any) -> dict[str, Any]:
     """Command-line settings, validated exactly like the same keys in a config file."""
+    from prdlint.config.validation import Where, selector_list, severity, string_list
+
     where = Where(None, registry)
     overrides: dict[str, Any] = {}
     for key in ("select", "extend-select", "ignore"):
@@ -98,6 +98,9 @@ def _resolver(
     """The config resolver, and the registry that the command line's selectors and the reports
     know: the installed rules and the projects' own, from the config of the working directory
     and of each target (a sub-project's rules where two projects use one code are its own)."""
+    from prdlint.config import ConfigResolver
+    from prdlint.session import known_registry
+
     if config is not None and isolated:
         _fail("--config and --isolated cannot be used together")
     with _user_errors():
@@ -115,6 +118,8 @@ def _use_color(choice: str) -> bool:
 def _not_requirements(run: LintRun) -> list[str]:
     """One line for the files whose whole-document rules did not run, with the first reasons;
     none for the files a team's `prd-files` leaves out, which it knows."""
+    from prdlint.analysis import NOT_LISTED
+
     skipped = [result for result in run.files if result.not_requirements not in (None, NOT_LISTED)]
     if not skipped:
         return []
@@ -175,6 +180,9 @@ def _adoption_filters(
 ) -> tuple[LintRun, int]:
     """The run without the findings a baseline records, and with only those on lines changed
     since `diff_base`; and how many the baseline left out."""
+    from prdlint.baseline import BaselineError, apply_baseline, read_baseline
+    from prdlint.changes import DiffBaseError, changed_lines, keep_changed
+
     known = 0
     if baseline is not None:
         try:
@@ -217,6 +225,8 @@ class ProgressLine:
 
 
 def _write_report(path: Path, report: str) -> None:
+    from prdlint.atomic import write_atomically
+
     try:
         write_atomically(path, report)
     except OSError as problem:
@@ -392,6 +402,12 @@ def check(
 ) -> None:
     """Lint Markdown PRDs: files, directories (walked for *.md), quoted globs ("docs/**/*.md"), or -
     for standard input."""
+    from prdlint.baseline import write_baseline as baseline_text
+    from prdlint.fixing import FixMode
+    from prdlint.report.base import ReportOptions
+    from prdlint.session import LintSession
+    from prdlint.text.suggest import did_you_mean
+
     registry = _registry()
     if output_format not in registry.formats:
         known = ", ".join(registry.formats)
@@ -474,27 +490,49 @@ def rules(output: str, config: Path | None, isolated: bool) -> None:
     """List every rule: code, name, pack, default severity, on by default or opt-in, summary.
 
     The project's own rules (its config's rule-paths) are listed with the installed ones."""
-    _, registry = _resolver(_registry(), config, isolated)
-    rows = [
-        {
-            "code": code,
-            "name": rule.name,
-            "pack": rule.pack,
-            "severity": str(rule.default_severity),
-            "default": "on" if rule.enabled_by_default else "opt-in",
-            "summary": rule.summary(),
-        }
-        for code, rule in registry.rules.items()
-    ]
+    listed = ("code", "name", "pack", "severity", "default", "summary")
+    rows = [{key: row[key] for key in listed} for row in _rule_rows(config, isolated)]
     if output == "json":
         click.echo(json.dumps(rows, indent=2))
         return
-    widths = {
-        key: max(len(row[key]) for row in rows) for key in ("code", "name", "pack", "severity", "default")
-    }
+    widths = {key: max(len(row[key]) for row in rows) for key in listed[:-1]}
     for row in rows:
         cells = [row[key].ljust(width) for key, width in widths.items()]
         click.echo("  ".join(cells) + "  " + row["summary"])
+
+
+def _rule_rows(config: Path | None, isolated: bool) -> list[dict[str, Any]]:
+    """Every rule the project knows, as the rule index holds them: read from the index where the
+    project adds no rules of its own and one was written for the rules installed now, else from
+    the loaded packs (and kept in the index for the next time)."""
+    from prdlint.rule_index import read_index, rule_rows, write_index
+
+    own = _own_rules(config, isolated)
+    rows = None if own else read_index()
+    if rows is None:
+        _, registry = _resolver(_registry(), config, isolated)
+        rows = rule_rows(registry)
+        if not own:
+            write_index(rows)
+    return rows
+
+
+def _own_rules(config: Path | None, isolated: bool) -> bool:
+    """Whether the project may add rules of its own: its config has `rule-paths`, or cannot be
+    read here (the full path reports why)."""
+    from prdlint.config import ConfigError
+    from prdlint.config.files import find_config_file, prdlint_table
+
+    if isolated:
+        return config is not None  # the full path says they cannot go together
+    try:
+        path = config if config is not None else find_config_file(Path.cwd())
+        if path is None:
+            return False
+        table, _ = prdlint_table(path)
+    except ConfigError:
+        return True
+    return table is None or "rule-paths" in table
 
 
 @main.command()
@@ -502,19 +540,25 @@ def rules(output: str, config: Path | None, isolated: bool) -> None:
 @_config_options
 def explain(rule: str, config: Path | None, isolated: bool) -> None:
     """Print a rule's documentation (by code or name), the project's own rules included."""
-    _, registry = _resolver(_registry(), config, isolated)
-    codes = registry.lookup(rule)
+    from prdlint.selectors import codes_named
+    from prdlint.text.suggest import did_you_mean
+
+    rows = {row["code"]: row for row in _rule_rows(config, isolated)}
+    names = {row["name"]: code for code, row in rows.items()}
+    codes = codes_named(rule, rows, names)
     if len(codes) != 1:
-        hint = did_you_mean(rule, [*registry.rules, *registry.names])
+        hint = did_you_mean(rule, [*rows, *names])
         _fail(f"{rule!r} names no single rule{hint}; `prdlint rules` lists them")
-    cls = registry.rule(next(iter(codes)))
-    state = "on by default" if cls.enabled_by_default else "opt-in (enable it with select or extend-select)"
-    click.echo(f"{cls.code} {cls.name}")
-    click.echo(f"pack: {cls.pack} · default severity: {cls.default_severity} · {state}")
-    for name, option in cls.options.items():
-        click.echo(f"option {name} ({option.kind}, default {option.default!r}): {option.help}")
+    row = rows[next(iter(codes))]
+    state = "on by default" if row["default"] == "on" else "opt-in (enable it with select or extend-select)"
+    click.echo(f"{row['code']} {row['name']}")
+    click.echo(f"pack: {row['pack']} · default severity: {row['severity']} · {state}")
+    for option in row["options"]:
+        click.echo(
+            f"option {option['name']} ({option['kind']}, default {option['default']}): {option['help']}"
+        )
     click.echo("")
-    click.echo(cls.documentation())
+    click.echo(row["documentation"])
 
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -542,6 +586,8 @@ def _config_lines(settings: Settings) -> list[str]:
     """The settings as the lines of a config file that `--config` reads back to the same
     settings, each with where its value came from: every key prdlint knows, and those of the
     installed stages that are set."""
+    from prdlint.config.validation import KEYS
+
     values: dict[str, Any] = {}
     for key, (attribute, _) in KEYS.items():
         value = getattr(settings, attribute)
@@ -565,6 +611,9 @@ def _config_lines(settings: Settings) -> list[str]:
 def show_config(path: Path, config: Path | None, isolated: bool, **selection: Any) -> None:
     """Show the settings that apply to PATH, and where each came from: a config file that
     `--config` accepts."""
+    from prdlint.selection import select_rules
+    from prdlint.session import LintSession
+
     resolver, _ = _resolver(_registry(), config, isolated, **selection)
     with _user_errors():
         settings = resolver.for_path(path)
@@ -584,6 +633,10 @@ def _view_command(view: View) -> click.Command:
 
     @_config_options
     def show(path: Path, output: str, config: Path | None, isolated: bool) -> None:
+        from prdlint.session import LintSession
+        from prdlint.source import UnreadableFileError
+        from prdlint.view import ViewInput
+
         resolver, _ = _resolver(_registry(), config, isolated)
         session = LintSession(resolver)
         with _user_errors():

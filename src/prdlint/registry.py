@@ -24,6 +24,7 @@ from prdlint.language.pipeline import TRAINED_CAPABILITIES
 from prdlint.report import builtin as builtin_formats
 from prdlint.report.base import Reporter
 from prdlint.rule import Rule
+from prdlint.selectors import codes_named
 from prdlint.stage import SettingValidator, Stage
 from prdlint.view import View
 
@@ -73,14 +74,7 @@ class Registry:
 
         Returns an empty set for a selector that names nothing.
         """
-        if selector == "ALL":
-            return frozenset(self.rules)
-        if selector in self.names:
-            return frozenset({self.names[selector]})
-        upper = selector.upper()
-        if upper and upper[0].isalpha():
-            return frozenset(code for code in self.rules if code.startswith(upper))
-        return frozenset()
+        return codes_named(selector, self.rules, self.names)
 
     def describe(self, code: str) -> str:
         return f"{code} ({self.rules[code].name})"

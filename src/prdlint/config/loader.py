@@ -8,60 +8,22 @@ which is what `prdlint config` shows.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from prdlint.config.errors import ConfigError
+from prdlint.config.files import Stamp, find_config_file, prdlint_table, stamp
 from prdlint.config.validation import KEYS, Where, rule_folders, team_rules
 from prdlint.registry import Registry
 from prdlint.settings import Settings
 from prdlint.text.suggest import did_you_mean
 
-CONFIG_FILE_NAMES = (".prdlint.toml", "pyproject.toml")
-
-# A file as last seen: its size and modification time, or None where there was none.
-Stamp = tuple[int, int] | None
-
-
-def _stamp(path: Path) -> Stamp:
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return (status.st_size, status.st_mtime_ns)
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(path, None, f"invalid TOML: {error}") from error
-    except UnicodeDecodeError as error:
-        raise ConfigError(
-            path, None, f"not valid UTF-8 (byte at offset {error.start}); save it as UTF-8"
-        ) from error
-    except OSError as error:
-        raise ConfigError(path, None, f"cannot read: {error.strerror}") from error
-
-
-def _prdlint_table(path: Path) -> tuple[dict[str, Any] | None, str]:
-    """The prdlint table of a config file, and the prefix its keys are shown with."""
-    data = _read_toml(path)
-    if path.name != "pyproject.toml":
-        return data, ""
-    table = data.get("tool", {}).get("prdlint") if isinstance(data.get("tool"), dict) else None
-    if table is not None and not isinstance(table, dict):
-        raise ConfigError(path, "tool.prdlint", "expected a table")
-    return table, "tool.prdlint."
-
 
 def load_settings(path: Path, registry: Registry) -> Settings:
     """Reads and validates one config file. Raises ConfigError naming the file and key."""
     path = path.resolve()
-    table, prefix = _prdlint_table(path)
+    table, prefix = prdlint_table(path)
     if table is None:
         raise ConfigError(path, None, "has no [tool.prdlint] table")
     where = Where(path, registry)
@@ -88,35 +50,13 @@ def load_settings(path: Path, registry: Registry) -> Settings:
     return Settings(root=path.parent, path=path, origins=origins, stage_settings=stage_values, **values)
 
 
-def _has_prdlint_config(candidate: Path) -> bool:
-    if not candidate.is_file():
-        return False
-    if candidate.name != "pyproject.toml":
-        return True
-    table, _ = _prdlint_table(candidate)
-    return table is not None
-
-
-def find_config_file(directory: Path, seen: dict[Path, Stamp] | None = None) -> Path | None:
-    """The nearest config file at or above `directory`; every candidate looked at is stamped in
-    `seen`, so that a long-lived process can tell when the answer may have changed."""
-    for folder in (directory, *directory.parents):
-        for name in CONFIG_FILE_NAMES:
-            candidate = folder / name
-            if seen is not None:
-                seen[candidate] = _stamp(candidate)
-            if _has_prdlint_config(candidate):
-                return candidate
-    return None
-
-
 def _rule_files(settings: Settings) -> dict[Path, Stamp]:
     """The project's rule folders and the rule files in them, as they are now."""
     files: dict[Path, Stamp] = {}
     for folder in settings.rule_paths:
-        files[folder] = _stamp(folder)
+        files[folder] = stamp(folder)
         for path in sorted(folder.glob("*.toml")):
-            files[path] = _stamp(path)
+            files[path] = stamp(path)
     return files
 
 
@@ -158,7 +98,7 @@ class ConfigResolver:
     def changed(self) -> bool:
         """Whether a config file or rule file these answers rest on has changed, appeared or gone
         since it was read: what tells the language server to read the configuration again."""
-        return any(_stamp(path) != stamp for path, stamp in self._seen.items())
+        return any(stamp(path) != last for path, last in self._seen.items())
 
     def _config_path_for(self, path: Path) -> Path | None:
         """The config file for a path, looked up once per directory for this resolver's life.
@@ -179,7 +119,7 @@ class ConfigResolver:
             if config_path is None:
                 self._files[config_path] = Settings(root=self.cwd)
             else:
-                self._seen[config_path.resolve()] = _stamp(config_path)
+                self._seen[config_path.resolve()] = stamp(config_path)
                 settings = load_settings(config_path, self.registry)
                 self._seen.update(_rule_files(settings))
                 self._files[config_path] = settings
