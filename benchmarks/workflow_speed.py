@@ -32,7 +32,7 @@ from pathlib import Path
 from _harness import SPEED_CORPUS, load_corpus
 
 PYTHON = sys.executable
-_CLI_IMPORTS = "import prdlint.cli, prdlint.runner, prdlint.cache"
+_CLI_IMPORTS = "import prdlint.cli, prdlint.session, prdlint.cache"
 
 
 def _seconds(command: list[str], cwd: Path, rounds: int) -> float:
