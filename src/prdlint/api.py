@@ -23,6 +23,7 @@ from prdlint.document.genre import Genre
 from prdlint.document.requirement_text import RequirementText
 from prdlint.document.status import document_status
 from prdlint.language.deadline import check_deadline
+from prdlint.language.lookups import lemma_of, lookup_lemmas
 from prdlint.language.model import (
     DEP,
     GENRE,
@@ -129,7 +130,9 @@ __all__ = [
     "hookimpl",
     "indicator_template",
     "inflections",
+    "lemma_of",
     "load_rule_file",
+    "lookup_lemmas",
     "normalize_role",
     "phrase_forms",
     "plural",

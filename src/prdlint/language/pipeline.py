@@ -1,8 +1,8 @@
 """The spaCy pipeline, loaded lazily and once per process per model.
 
-The default is English without a trained model: tokenizer, rule-based sentence boundaries and
-lookup lemmas (the one table of spacy-lookups-data they need, shipped with prdlint: lookups.py).
-It needs no download and is what every built-in rule needs.
+The default is English without a trained model: tokenizer and rule-based sentence boundaries. It
+needs no download and is what every built-in rule needs. Lemmas are looked up where a reader asks
+for one (`lemma_of`, lookups.py), not set on every token: few are ever read.
 A trained pipeline named in config (`[tool.prdlint.nlp] model = "en_core_web_sm"`) adds
 part-of-speech tags and dependencies for rules that declare they need them.
 """
@@ -15,7 +15,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from prdlint.language.lookups import LEMMA_LOOKUP, english_table
 from prdlint.language.model import DEP, POS
 
 if TYPE_CHECKING:
@@ -77,12 +76,6 @@ def load_pipeline(model: str | None = None) -> Language:
 
     if model:
         return spacy.load(model, exclude=["ner"])
-    from spacy.lookups import Lookups
-
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    lookups = Lookups()
-    lookups.add_table(LEMMA_LOOKUP, english_table(LEMMA_LOOKUP))
-    lemmatizer.initialize(lookups=lookups)  # type: ignore[attr-defined]
     return nlp

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from prdlint.language.lookups import lemma_of
 from prdlint.language.model import Word
 from prdlint.language.wordclasses import WordClasses
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 def _can_be_noun(token: Token, classes: WordClasses) -> bool:
     """A noun, or the plural of one ("complaints"); "moving" is no noun for being "move"'s form."""
     lower = token.lower_
-    lemma = (token.lemma_ or lower).lower()
+    lemma = lemma_of(token).lower()
     return lower in classes.nouns or (lower.endswith("s") and lemma in classes.nouns)
 
 
@@ -22,7 +23,7 @@ def words_of(doc: Doc, classes: WordClasses) -> tuple[Word, ...]:
     return tuple(
         Word(
             token.text,
-            (token.lemma_ or token.text).lower(),
+            lemma_of(token).lower(),
             token.idx,
             token.is_punct,
             token.is_stop,

@@ -152,6 +152,11 @@ def pattern_anchor(tokens: list[dict[str, object]]) -> frozenset[str] | None:
     return min(choices, key=len, default=None)
 
 
+def _as_word(word: str) -> str:
+    escaped = re.escape(word)
+    return rf"\b{escaped}\b" if word[:1].isalnum() and word[-1:].isalnum() else escaped
+
+
 class SignalFinder:
     """Finds business signals in spaCy Docs; the matchers are built once per vocabulary."""
 
@@ -169,11 +174,12 @@ class SignalFinder:
             for pattern in patterns:
                 anchor = pattern_anchor(pattern)
                 anchors = None if anchors is None or anchor is None else anchors | anchor
-        # Read in the text rather than over its tokens: a token's text is in the text it came from.
+        # Read in the text rather than over its tokens: a token's text is in the text it came
+        # from, a word's between word boundaries ("ad" in "ad-hoc", not in "add").
         self.anchors = (
             None
             if anchors is None
-            else re.compile("|".join(re.escape(word) for word in sorted(anchors, key=len, reverse=True)))
+            else re.compile("|".join(_as_word(word) for word in sorted(anchors, key=len, reverse=True)))
         )
         self.heading_words = vocabulary.words("pricing-heading")
         self.pricing_words = vocabulary.words("pricing-words")

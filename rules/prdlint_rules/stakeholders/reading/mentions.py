@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 
-from prdlint.api import Block, WordClasses, normalize_role, phrase_forms, singular
+from prdlint.api import Block, WordClasses, lemma_of, lookup_lemmas, normalize_role, phrase_forms, singular
 from prdlint_rules.stakeholders.reading.model import Mention
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
 
@@ -74,7 +74,7 @@ class _ActionReader:
     def pays_for_product(self, doc: Doc, verb: Token, limit: int) -> bool:
         """Whether `verb` pays for the product (its plan, fee, licence, or a price), not for goods
         bought through it or money handed to another role ("pay sellers through escrow")."""
-        lemma = verb.lemma_.lower()
+        lemma = lemma_of(verb).lower()
         clause_end = next((t.i for t in doc[verb.i + 1 : limit] if t.text in (";", ":")), limit)
         rest_tokens = doc[verb.i + 1 : clause_end]
         rest = {token.lower_ for token in rest_tokens}
@@ -102,7 +102,7 @@ class _ActionReader:
             if doc[index].lower_ != "and":
                 continue
             following = doc[index + 1]
-            lemma = following.lemma_.lower()
+            lemma = lemma_of(following).lower()
             if (lemma in self.pay_verbs or lemma in self.pay_alone) and self.pays_for_product(
                 doc, following, limit
             ):
@@ -120,7 +120,7 @@ class _ActionReader:
         verb = _verb_after(doc, end, sentence.end)
         if verb is None:
             return False, False, None
-        lemma = verb.lemma_.lower()
+        lemma = lemma_of(verb).lower()
         if lemma not in self.verbs and verb.lower_ not in self.verbs:
             return False, False, None
         if (
@@ -169,10 +169,16 @@ class MentionFinder:
         self.compounds = vocabulary.words("compounds")
         self.paying_compounds = vocabulary.words("paying-compounds")
         self.not_roles = vocabulary.words("not-roles")
+        # The lookup lemmas: the built-in pipeline leaves lemmas to them; a trained pipeline's
+        # lemmatizer may hold a lookup table of its own.
         lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
         tables = lemmatizer.lookups if lemmatizer is not None else None
         self.lemmas = (
-            tables.get_table("lemma_lookup") if tables and tables.has_table("lemma_lookup") else None
+            lookup_lemmas()
+            if lemmatizer is None
+            else tables.get_table("lemma_lookup")
+            if tables and tables.has_table("lemma_lookup")
+            else None
         )
 
     def _inflected(self, lower: str) -> bool:

@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
 # The config key the stage reads: more words for the vocabulary's entries.
 VOCABULARY_KEY = "vocabulary"
-# How many blocks' readings a process keeps: a few long documents' worth.
-_CACHED_BLOCKS = 20_000
+# How many blocks' readings a process keeps: a few long documents' worth, for the editor; more
+# would slow a batch run, whose collector would walk them all again and again.
+_CACHED_BLOCKS = 4_000
 
 
 @dataclass(frozen=True)
