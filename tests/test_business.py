@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import read_stakeholders
-from prdlint_rules.stakeholders.reading.business import pattern_anchor, token_pattern
+from prdlint_rules.stakeholders.reading.anchors import Anchors, pattern_anchor
+from prdlint_rules.stakeholders.reading.business import token_pattern
 from prdlint_rules.stakeholders.reading.model import BusinessModel
 from prdlint_rules.stakeholders.reading.signals import (
     AMOUNT,
@@ -123,3 +124,12 @@ def test_amounts_and_rates_are_read_from_the_texts_shape() -> None:
     source = "# Crate\n\n## Pricing\n\nShops pay 9,90€ a month and a 1%-10% fee on every sale.\n"
     assert texts(source, AMOUNT) == ["9,90€"]
     assert texts(source, STATED_RATE) == ["1%-10% fee"]
+
+
+def test_anchor_words_are_found_as_words_and_others_as_text() -> None:
+    anchors = Anchors({"ad", "free→premium", "%"})
+    assert not anchors.in_text("add a column")
+    assert anchors.in_text("an ad-hoc report")
+    assert anchors.in_text("users go free→premium after a week")
+    assert anchors.in_text("a 5% fee")
+    assert not Anchors(set()).in_text("anything at all")

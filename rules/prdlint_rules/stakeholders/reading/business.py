@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from prdlint.api import Block, BlockKind, phrase_forms, title_words
+from prdlint_rules.stakeholders.reading.anchors import Anchors, pattern_anchor, phrase_anchors
 from prdlint_rules.stakeholders.reading.model import Signal
 from prdlint_rules.stakeholders.reading.signals import AMOUNT, PRICE, PURCHASE_FACTORS, STATED_RATE
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
@@ -131,32 +132,6 @@ def token_pattern(pattern: str) -> list[dict[str, object]]:
     return tokens
 
 
-# Words too common to tell a block that may match a pattern from one that cannot.
-_COMMON = frozenset(
-    "a an the one any each every per of to for on in is are be will and or its their our".split()
-)
-
-
-def pattern_anchor(tokens: list[dict[str, object]]) -> frozenset[str] | None:
-    """Words one of which a block must hold for the pattern to match in it: those of its required
-    word with the fewest alternatives ("refund|refunds" in "issue|handle a|the? refund|refunds"),
-    None where every required token is any word or a number."""
-    choices = []
-    for token in tokens:
-        lower = token.get("LOWER")
-        if "OP" in token or lower is None:
-            continue
-        words = frozenset(lower["IN"]) if isinstance(lower, dict) else frozenset({str(lower)})
-        if not words & _COMMON:
-            choices.append(words)
-    return min(choices, key=len, default=None)
-
-
-def _as_word(word: str) -> str:
-    escaped = re.escape(word)
-    return rf"\b{escaped}\b" if word[:1].isalnum() and word[-1:].isalnum() else escaped
-
-
 class SignalFinder:
     """Finds business signals in spaCy Docs; the matchers are built once per vocabulary."""
 
@@ -166,27 +141,39 @@ class SignalFinder:
         # The Matcher costs time on every token it is run over; a block holding none of the
         # patterns' anchor words cannot match, and is not run over (None: every block is).
         anchors: set[str] | None = set()
+        phrase_words: set[str] = set()
         for category, signal in vocabulary.signals.items():
-            self.phrases.add(category, list(nlp.tokenizer.pipe(sorted(phrase_forms(signal.phrases)))))
+            phrases = list(nlp.tokenizer.pipe(sorted(phrase_forms(signal.phrases))))
+            self.phrases.add(category, phrases)
+            phrase_words |= phrase_anchors(phrases)
             patterns = [token_pattern(pattern) for pattern in sorted(signal.patterns)]
             if patterns:
                 self.patterns.add(category, patterns)
             for pattern in patterns:
                 anchor = pattern_anchor(pattern)
                 anchors = None if anchors is None or anchor is None else anchors | anchor
-        # Read in the text rather than over its tokens: a token's text is in the text it came
-        # from, a word's between word boundaries ("ad" in "ad-hoc", not in "add").
-        self.anchors = (
-            None
-            if anchors is None
-            else re.compile("|".join(_as_word(word) for word in sorted(anchors, key=len, reverse=True)))
-        )
+        # The patterns' anchors and the phrases': read in a block's text before it is tokenized.
+        self.anchors = None if anchors is None else Anchors(anchors)
         self.heading_words = vocabulary.words("pricing-heading")
         self.pricing_words = vocabulary.words("pricing-words")
         self.deferred_pricing = vocabulary.words("deferred-pricing")
+        self.phrase_anchors = Anchors(phrase_words | self.deferred_pricing)
         codes = "|".join(sorted(vocabulary.words("currency-codes"), key=len, reverse=True)) or "usd"
         self.amount = re.compile(_AMOUNT.format(codes=codes), re.IGNORECASE)
         self.price_per_period = re.compile(_AMOUNT.format(codes=codes) + _PER_PERIOD, re.IGNORECASE)
+
+    def may_hold(self, block: Block) -> bool:
+        """Whether the block may hold a signal: a heading, or text with an anchor word of the
+        phrases or patterns, an amount or a rate. One that cannot is not tokenized for signals."""
+        text = block.text.lower()
+        return (
+            block.kind is BlockKind.HEADING
+            or self.phrase_anchors.in_text(text)
+            or self.anchors is None
+            or self.anchors.in_text(text)
+            or bool(self.amount.search(block.text))
+            or bool(_RATE.search(block.text))
+        )
 
     def _pricing_heading(self, block: Block) -> bool:
         """A heading made only of pricing-heading words, one of them a pricing word: "Pricing &
@@ -199,7 +186,7 @@ class SignalFinder:
     def _matches(self, doc: Doc, text: str) -> Iterable[tuple[str, TokenSpan]]:
         strings = doc.vocab.strings
         matches = self.phrases(doc)
-        if self.anchors is None or self.anchors.search(text.lower()):
+        if self.anchors is None or self.anchors.in_text(text.lower()):
             matches += self.patterns(doc)
         for match_id, start, end in matches:
             yield strings[match_id], doc[start:end]

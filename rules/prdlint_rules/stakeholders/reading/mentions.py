@@ -17,6 +17,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 
 from prdlint.api import Block, WordClasses, lemma_of, lookup_lemmas, normalize_role, phrase_forms, singular
+from prdlint_rules.stakeholders.reading.anchors import Anchors, phrase_anchors
 from prdlint_rules.stakeholders.reading.model import Mention
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
 
@@ -161,7 +162,7 @@ class MentionFinder:
     def __init__(self, nlp: Language, vocabulary: Vocabulary, classes: WordClasses) -> None:
         self.nlp = nlp
         self.vocabulary = vocabulary
-        self.matcher, _ = self.matcher_for(vocabulary.phrases())
+        self.matcher, self.anchors = self.matcher_for(vocabulary.phrases())
         self.words = classes
         self.actions = _ActionReader(vocabulary, classes)
         self.not_modifiers = vocabulary.words("not-modifiers")
@@ -255,13 +256,17 @@ class MentionFinder:
                 return True
         return False
 
-    def matcher_for(self, phrases: Iterable[str]) -> tuple[PhraseMatcher, frozenset[str]]:
-        """A matcher for role phrases, each in the singular and the plural, and the words they
-        open with: a block whose text holds none of them cannot hold a match, and is not read."""
+    def matcher_for(self, phrases: Iterable[str]) -> tuple[PhraseMatcher, Anchors]:
+        """A matcher for role phrases, each in the singular and the plural, and a search for
+        their anchor words: a block whose text holds none of them cannot hold a match."""
         forms = list(self.nlp.tokenizer.pipe(sorted(phrase_forms(phrases))))
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         matcher.add("ROLE", forms)
-        return matcher, frozenset(form[0].lower_ for form in forms if len(form))
+        return matcher, Anchors(phrase_anchors(forms))
+
+    def may_name(self, block: Block) -> bool:
+        """Whether the block's text may name a role of the vocabulary."""
+        return self.anchors.in_text(block.text.lower())
 
     def find(self, doc: Doc, block: Block, matcher: PhraseMatcher | None = None) -> list[Mention]:
         """The mentions of the vocabulary's roles in one block, or of the roles `matcher` finds

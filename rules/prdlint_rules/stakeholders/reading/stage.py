@@ -1,11 +1,12 @@
 """The stakeholders stage: mentions and business signals over spaCy tokens, then the model.
 
 One `nlp.pipe` over the document's prose blocks gives the tokens that both the mention finder and
-the signal finder read, block by block, each block's tokens let go once read. The evidence
+the signal finder read, block by block, each block's tokens let go once read; a block whose text
+holds none of either finder's anchor words (anchors.py) is not tokenized at all. The evidence
 collectors (`collectors/`) turn the mentions, the stories and the document's structure into the
 stakeholder model. Roles the document declares that the vocabulary does not know ("Gardeners add
 plants") are the document's own vocabulary: they are looked for again in the blocks whose text
-holds their first words, and the model is built again with those mentions.
+holds their anchor words, and the model is built again with those mentions.
 
 What takes long to build (the merged vocabulary, the matchers) is built once per process for each
 vocabulary setting, by the engine, before any document's time budget starts.
@@ -82,6 +83,12 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     headings = [headings_over(block) for block in blocks]
     read = [prepared.cache.get(block, over) for block, over in zip(blocks, headings, strict=True)]
     unread = [index for index, found in enumerate(read) if found is None]
+    for index in unread:  # a block with no anchor word of either finder holds nothing to find
+        block = blocks[index]
+        if not (prepared.mentions.may_name(block) or prepared.signals.may_hold(block)):
+            read[index] = ([], [])
+            prepared.cache.put(block, headings[index], [], [])
+    unread = [index for index in unread if read[index] is None]
     # Each block's tokens are read and let go: memory follows the largest block, not the document.
     tokens = prepared.nlp.pipe(for_tokenizer(blocks[index].text) for index in unread)
     for index, doc in zip(unread, tokens, strict=True):
@@ -99,9 +106,9 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     model = build_model(inputs, without)
     unknown = [key for key, role in model.roles.items() if role.declared and not vocabulary.classify(key)]
     if unknown:
-        matcher, first_words = prepared.mentions.matcher_for(unknown)
+        matcher, anchors = prepared.mentions.matcher_for(unknown)
         # Only the blocks that may name one of them are tokenized again.
-        named = [block for block in blocks if any(word in block.text.lower() for word in first_words)]
+        named = [block for block in blocks if anchors.in_text(block.text.lower())]
         for block, doc in zip(named, prepared.nlp.pipe(for_tokenizer(b.text) for b in named), strict=True):
             check_deadline()
             mentions += prepared.mentions.find(doc, block, matcher)
