@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from prdlint import rule_index
 from prdlint.cli import main
+from prdlint.fingerprint import file_stamps
 from prdlint.registry import load_registry
 
 
@@ -29,7 +30,7 @@ def test_the_index_says_what_the_loaded_rules_say(tmp_path: Path, monkeypatch) -
     (index,) = (tmp_path / "prdlint").glob("rules-*.json")
     assert _cli("rules", "--output-format", "json") == loaded
     assert _cli("explain", "placeholder-text") == _cli("explain", "PRD002")
-    assert rule_index.read_index() == rule_index.rule_rows(load_registry())
+    assert rule_index.read_index(rule_index.installed_key()) == rule_index.rule_rows(load_registry())
     index.write_text("[not json", encoding="utf-8")  # a damaged index is passed by
     assert _cli("rules", "--output-format", "json") == loaded
 
@@ -50,9 +51,10 @@ def test_an_edited_rule_file_makes_a_new_index(tmp_path: Path, monkeypatch) -> N
     (package / "__init__.py").write_text("", encoding="utf-8")
     (package / "rule.py").write_text("CODE = 'ACME001'\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    before = rule_index._package_files("teampack.plugin")
+    roots = rule_index._package_roots("teampack.plugin")
+    before = list(file_stamps(roots))
     (package / "rule.py").write_text("CODE = 'ACME002'  # edited\n", encoding="utf-8")
-    assert rule_index._package_files("teampack.plugin") != before
+    assert list(file_stamps(roots)) != before
 
 
 def test_a_project_with_rules_of_its_own_lists_them(tmp_path: Path, monkeypatch) -> None:

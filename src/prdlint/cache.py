@@ -20,6 +20,7 @@ from typing import Any
 
 from prdlint import __version__
 from prdlint.atomic import write_atomically
+from prdlint.fingerprint import file_stamps
 from prdlint.registry import Registry
 from prdlint.results import FileResult
 from prdlint.rule import Edit, Finding, Fix, Severity
@@ -38,11 +39,8 @@ def code_fingerprint(registry: Registry) -> str:
     for name in sorted(modules):
         module = sys.modules.get(name)
         digest.update(f"{name}=={getattr(module, '__version__', '')}".encode())
-        for directory in getattr(module, "__path__", []):
-            for path in sorted(Path(directory).rglob("*")):
-                if path.suffix in (".py", ".toml", ".json") and path.is_file():
-                    status = path.stat()
-                    digest.update(f"{path}:{status.st_size}:{status.st_mtime_ns}".encode())
+        for stamp in file_stamps(getattr(module, "__path__", [])):
+            digest.update(stamp.encode())
     return digest.hexdigest()
 
 

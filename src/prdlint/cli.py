@@ -505,15 +505,15 @@ def _rule_rows(config: Path | None, isolated: bool) -> list[dict[str, Any]]:
     """Every rule the project knows, as the rule index holds them: read from the index where the
     project adds no rules of its own and one was written for the rules installed now, else from
     the loaded packs (and kept in the index for the next time)."""
-    from prdlint.rule_index import read_index, rule_rows, write_index
+    from prdlint.rule_index import installed_key, read_index, rule_rows, write_index
 
-    own = _own_rules(config, isolated)
-    rows = None if own else read_index()
+    key = None if _own_rules(config, isolated) else installed_key()
+    rows = None if key is None else read_index(key)
     if rows is None:
         _, registry = _resolver(_registry(), config, isolated)
         rows = rule_rows(registry)
-        if not own:
-            write_index(rows)
+        if key is not None:
+            write_index(key, rows)
     return rows
 
 

@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prdlint import __version__
+from prdlint.fingerprint import file_stamps
 
 if TYPE_CHECKING:
     from prdlint.registry import Registry
 
 _FORMAT = "1"
-_SOURCE_SUFFIXES = frozenset({".py", ".toml", ".json"})
 
 
 def _cache_folder() -> Path:
@@ -36,24 +36,15 @@ def _cache_folder() -> Path:
     return Path(base) / "prdlint"
 
 
-def _package_files(module: str) -> list[tuple[str, int, int]]:
-    """The size and time of every source and data file of a module's top-level package, found
-    without importing it."""
+def _package_roots(module: str) -> list[str]:
+    """The folders (or the file) of a module's top-level package, found without importing it."""
     try:
         spec = importlib.util.find_spec(module.split(".")[0])
     except (ImportError, ValueError):
         return []
     if spec is None:
         return []
-    roots = list(spec.submodule_search_locations or ([spec.origin] if spec.origin else []))
-    found: list[tuple[str, int, int]] = []
-    for root in roots:
-        path = Path(root)
-        for file in sorted(path.rglob("*") if path.is_dir() else [path]):
-            if file.suffix in _SOURCE_SUFFIXES:
-                status = file.stat()
-                found.append((str(file), status.st_size, status.st_mtime_ns))
-    return found
+    return list(spec.submodule_search_locations or ([spec.origin] if spec.origin else []))
 
 
 def installed_key() -> str:
@@ -65,7 +56,8 @@ def installed_key() -> str:
         digest.update(f"{point.name}={point.value}@{source}".encode())
         modules.append(point.value.split(":")[0])
     for module in modules:
-        digest.update(repr(_package_files(module)).encode())
+        for stamp in file_stamps(_package_roots(module)):
+            digest.update(stamp.encode())
     return digest.hexdigest()[:24]
 
 
@@ -91,23 +83,24 @@ def rule_rows(registry: Registry) -> list[dict[str, Any]]:
     return rows
 
 
-def read_index() -> list[dict[str, Any]] | None:
-    """The index of the rules installed now, if one was written for them."""
+def read_index(key: str) -> list[dict[str, Any]] | None:
+    """The index written for the rules whose `installed_key` is `key`, if there is one."""
     try:
-        path = _cache_folder() / f"rules-{installed_key()}.json"
+        path = _cache_folder() / f"rules-{key}.json"
         rows = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return rows if isinstance(rows, list) else None
 
 
-def write_index(rows: list[dict[str, Any]]) -> None:
-    """Keeps the index for the rules installed now; a folder that cannot be written is left be."""
+def write_index(key: str, rows: list[dict[str, Any]]) -> None:
+    """Keeps the index for the rules whose `installed_key` is `key`; a folder that cannot be
+    written is left be."""
     from prdlint.atomic import write_atomically
 
     folder = _cache_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(folder / f"rules-{installed_key()}.json", json.dumps(rows))
+        write_atomically(folder / f"rules-{key}.json", json.dumps(rows))
     except OSError:
         return
