@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import read_stakeholders
-from prdlint_rules.stakeholders.reading.anchors import Anchors, pattern_anchor
+from prdlint_rules.stakeholders.reading.anchors import Anchors, pattern_anchor, text_words
 from prdlint_rules.stakeholders.reading.business import token_pattern
 from prdlint_rules.stakeholders.reading.model import BusinessModel
 from prdlint_rules.stakeholders.reading.signals import (
@@ -128,8 +128,8 @@ def test_amounts_and_rates_are_read_from_the_texts_shape() -> None:
 
 def test_anchor_words_are_found_as_words_and_others_as_text() -> None:
     anchors = Anchors({"ad", "free→premium", "%"})
-    assert not anchors.in_text("add a column")
-    assert anchors.in_text("an ad-hoc report")
-    assert anchors.in_text("users go free→premium after a week")
-    assert anchors.in_text("a 5% fee")
-    assert not Anchors(set()).in_text("anything at all")
+    assert not anchors.in_text(text_words("add a column"))
+    assert anchors.in_text(text_words("an ad-hoc report"))
+    assert anchors.in_text(text_words("users go free→premium after a week"))
+    assert anchors.in_text(text_words("a 5% fee"))
+    assert not Anchors(set()).in_text(text_words("anything at all"))

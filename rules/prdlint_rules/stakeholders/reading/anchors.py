@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -39,19 +40,31 @@ def pattern_anchor(tokens: list[dict[str, object]]) -> frozenset[str] | None:
 _WORDS = re.compile(r"\w+")
 
 
+@dataclass(frozen=True)
+class TextWords:
+    """A block's text as anchors are looked for in it, worked out once per block: in lower case,
+    and its words."""
+
+    lowered: str
+    words: frozenset[str]
+
+
+def text_words(text: str) -> TextWords:
+    lowered = text.lower()
+    return TextWords(lowered, frozenset(_WORDS.findall(lowered)))
+
+
 class Anchors:
-    """A set of anchor words, searched in a lower-cased text: a word made of letters and digits
-    is looked up among the text's words, any other ("free→premium", "%") found as a substring."""
+    """A set of anchor words: a word made of letters and digits is looked up among a text's
+    words, any other ("free→premium", "%") found in its lower-cased text."""
 
     def __init__(self, words: Iterable[str]) -> None:
         words = set(words)
         self.words = frozenset(word for word in words if _WORDS.fullmatch(word))
         self.others = tuple(sorted(words - self.words))
 
-    def in_text(self, lowered: str) -> bool:
-        return any(other in lowered for other in self.others) or not self.words.isdisjoint(
-            _WORDS.findall(lowered)
-        )
+    def in_text(self, text: TextWords) -> bool:
+        return not self.words.isdisjoint(text.words) or any(other in text.lowered for other in self.others)
 
 
 def phrase_anchors(phrases: Iterable[Doc]) -> frozenset[str]:

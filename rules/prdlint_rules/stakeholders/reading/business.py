@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from prdlint.api import Block, BlockKind, phrase_forms, title_words
-from prdlint_rules.stakeholders.reading.anchors import Anchors, pattern_anchor, phrase_anchors
+from prdlint_rules.stakeholders.reading.anchors import Anchors, TextWords, pattern_anchor, phrase_anchors
 from prdlint_rules.stakeholders.reading.model import Signal
 from prdlint_rules.stakeholders.reading.signals import AMOUNT, PRICE, PURCHASE_FACTORS, STATED_RATE
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
@@ -159,18 +159,18 @@ class SignalFinder:
         self.deferred_pricing = vocabulary.words("deferred-pricing")
         self.phrase_anchors = Anchors(phrase_words | self.deferred_pricing)
         codes = "|".join(sorted(vocabulary.words("currency-codes"), key=len, reverse=True)) or "usd"
-        self.amount = re.compile(_AMOUNT.format(codes=codes), re.IGNORECASE)
-        self.price_per_period = re.compile(_AMOUNT.format(codes=codes) + _PER_PERIOD, re.IGNORECASE)
+        amount = _AMOUNT.format(codes=codes)
+        self.amount = re.compile(amount, re.IGNORECASE)
+        self.price_per_period = re.compile(amount + _PER_PERIOD, re.IGNORECASE)
 
-    def may_hold(self, block: Block) -> bool:
-        """Whether the block may hold a signal: a heading, or text with an anchor word of the
-        phrases or patterns, an amount or a rate. One that cannot is not tokenized for signals."""
-        text = block.text.lower()
+    def may_hold(self, block: Block, text: TextWords) -> bool:
+        """Whether the block, whose text is `text`, may hold a signal: a heading, or text with an
+        anchor word of the phrases or patterns, an amount or a rate. One that cannot is not
+        tokenized for signals."""
         return (
             block.kind is BlockKind.HEADING
             or self.phrase_anchors.in_text(text)
-            or self.anchors is None
-            or self.anchors.in_text(text)
+            or self._may_match(text)
             or bool(self.amount.search(block.text))
             or bool(_RATE.search(block.text))
         )
@@ -183,17 +183,21 @@ class SignalFinder:
         words = set(title_words(block.text))
         return bool(words) and words <= self.heading_words and bool(words & self.pricing_words)
 
-    def _matches(self, doc: Doc, text: str) -> Iterable[tuple[str, TokenSpan]]:
+    def _may_match(self, text: TextWords) -> bool:
+        """Whether the token patterns may match in the text."""
+        return self.anchors is None or self.anchors.in_text(text)
+
+    def _matches(self, doc: Doc, text: TextWords) -> Iterable[tuple[str, TokenSpan]]:
         strings = doc.vocab.strings
         matches = self.phrases(doc)
-        if self.anchors is None or self.anchors.in_text(text.lower()):
+        if self._may_match(text):
             matches += self.patterns(doc)
         for match_id, start, end in matches:
             yield strings[match_id], doc[start:end]
 
-    def find(self, doc: Doc, block: Block, headings: tuple[str, ...]) -> Iterable[Signal]:
+    def find(self, doc: Doc, block: Block, headings: tuple[str, ...], text: TextWords) -> Iterable[Signal]:
         """The signals in one block, the tokens of its text in `doc`, under `headings` (as
-        `headings_over` gives them)."""
+        `headings_over` gives them); `text` is its text as `text_words` gives it."""
         section_deferred, in_metrics = _placed(headings)
 
         def signal(
@@ -212,7 +216,7 @@ class SignalFinder:
             )
 
         sentences = doc.has_annotation("SENT_START")  # asked once: it reads every token
-        for category, span in self._matches(doc, block.text):
+        for category, span in self._matches(doc, text):
             sentence = span.sent.text if sentences else doc.text
             # "not a multi-tenant SaaS product", "no free tier", "Freemium? Subscription?".
             negated = _negated(doc, span.start) or _asked(doc, span.end)

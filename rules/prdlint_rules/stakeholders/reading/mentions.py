@@ -17,7 +17,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 
 from prdlint.api import Block, WordClasses, lemma_of, lookup_lemmas, normalize_role, phrase_forms, singular
-from prdlint_rules.stakeholders.reading.anchors import Anchors, phrase_anchors
+from prdlint_rules.stakeholders.reading.anchors import Anchors, TextWords, phrase_anchors
 from prdlint_rules.stakeholders.reading.model import Mention
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
 
@@ -172,15 +172,10 @@ class MentionFinder:
         self.not_roles = vocabulary.words("not-roles")
         # The lookup lemmas: the built-in pipeline leaves lemmas to them; a trained pipeline's
         # lemmatizer may hold a lookup table of its own.
-        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-        tables = lemmatizer.lookups if lemmatizer is not None else None
-        self.lemmas = (
-            lookup_lemmas()
-            if lemmatizer is None
-            else tables.get_table("lemma_lookup")
-            if tables and tables.has_table("lemma_lookup")
-            else None
-        )
+        self.lemmas = lookup_lemmas()
+        if "lemmatizer" in nlp.pipe_names:
+            tables = nlp.get_pipe("lemmatizer").lookups
+            self.lemmas = tables.get_table("lemma_lookup") if tables.has_table("lemma_lookup") else None
 
     def _inflected(self, lower: str) -> bool:
         if lower in self.inflected_modifiers or self.lemmas is None:
@@ -264,9 +259,9 @@ class MentionFinder:
         matcher.add("ROLE", forms)
         return matcher, Anchors(phrase_anchors(forms))
 
-    def may_name(self, block: Block) -> bool:
-        """Whether the block's text may name a role of the vocabulary."""
-        return self.anchors.in_text(block.text.lower())
+    def may_name(self, text: TextWords) -> bool:
+        """Whether a block's text may name a role of the vocabulary."""
+        return self.anchors.in_text(text)
 
     def find(self, doc: Doc, block: Block, matcher: PhraseMatcher | None = None) -> list[Mention]:
         """The mentions of the vocabulary's roles in one block, or of the roles `matcher` finds

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # The config key the stage reads: more words for the vocabulary's entries.
 VOCABULARY_KEY = "vocabulary"
 # How many blocks' readings a process keeps: a few long documents' worth, for the editor; more
-# would slow a batch run, whose collector would walk them all again and again.
+# would slow a batch run, whose garbage collector would walk them all again and again.
 _CACHED_BLOCKS = 4_000
 
 
@@ -71,6 +71,7 @@ def _prepare(setup: StageSetup) -> _Prepared:
 def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     """Who the document names, who pays and who uses, and what it says about its business."""
     # The collectors load when a document is first read, not when the registry lists the stage.
+    from prdlint_rules.stakeholders.reading.anchors import text_words
     from prdlint_rules.stakeholders.reading.business import headings_over
     from prdlint_rules.stakeholders.reading.collectors import build_model
     from prdlint_rules.stakeholders.reading.collectors.base import Inputs
@@ -81,11 +82,12 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     stories = given.analysis.stories
     blocks = [block for block in document.blocks if block.text.strip()]
     headings = [headings_over(block) for block in blocks]
+    texts = [text_words(block.text) for block in blocks]
     read = [prepared.cache.get(block, over) for block, over in zip(blocks, headings, strict=True)]
     unread = [index for index, found in enumerate(read) if found is None]
     for index in unread:  # a block with no anchor word of either finder holds nothing to find
-        block = blocks[index]
-        if not (prepared.mentions.may_name(block) or prepared.signals.may_hold(block)):
+        block, text = blocks[index], texts[index]
+        if not (prepared.mentions.may_name(text) or prepared.signals.may_hold(block, text)):
             read[index] = ([], [])
             prepared.cache.put(block, headings[index], [], [])
     unread = [index for index in unread if read[index] is None]
@@ -93,8 +95,8 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     tokens = prepared.nlp.pipe(for_tokenizer(blocks[index].text) for index in unread)
     for index, doc in zip(unread, tokens, strict=True):
         check_deadline()
-        block, over = blocks[index], headings[index]
-        found = prepared.mentions.find(doc, block), list(prepared.signals.find(doc, block, over))
+        block, over, text = blocks[index], headings[index], texts[index]
+        found = prepared.mentions.find(doc, block), list(prepared.signals.find(doc, block, over, text))
         prepared.cache.put(block, over, *found)
         read[index] = found
     mentions: list[Mention] = [mention for found in read if found for mention in found[0]]
@@ -108,7 +110,7 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     if unknown:
         matcher, anchors = prepared.mentions.matcher_for(unknown)
         # Only the blocks that may name one of them are tokenized again.
-        named = [block for block in blocks if anchors.in_text(block.text.lower())]
+        named = [block for block, text in zip(blocks, texts, strict=True) if anchors.in_text(text)]
         for block, doc in zip(named, prepared.nlp.pipe(for_tokenizer(b.text) for b in named), strict=True):
             check_deadline()
             mentions += prepared.mentions.find(doc, block, matcher)
