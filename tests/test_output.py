@@ -95,3 +95,11 @@ def test_no_notice_about_other_files_where_prd_files_says_which_are_prds(project
     assert "not read as PRDs" in run(".").stderr
     (project / ".prdlint.toml").write_text('select = ["PRD101"]\nprd-files = ["prd.md"]\n', encoding="utf-8")
     assert "not read as PRDs" not in run(".").stderr
+
+
+def test_a_message_quotes_the_first_few_and_counts_the_rest() -> None:
+    from prdlint.text.quoting import first_and_more
+
+    assert first_and_more(["'a'"], 2) == "'a'"
+    assert first_and_more(["'a'", "'b'"], 2) == "'a', 'b'"
+    assert first_and_more(["'a'", "'b'", "'c'", "'d'"], 2) == "'a', 'b' and 2 more"

@@ -71,7 +71,7 @@ from prdlint.text.forms import (
     third_person,
 )
 from prdlint.text.headings import strip_numbering, title_words
-from prdlint.text.quoting import quoted
+from prdlint.text.quoting import first_and_more, quoted
 from prdlint.text.stories import indicator_template
 from prdlint.text.suggest import did_you_mean
 from prdlint.view import View, ViewInput
@@ -125,6 +125,7 @@ __all__ = [
     "did_you_mean",
     "document_status",
     "expected_findings",
+    "first_and_more",
     "fixture_paths",
     "for_tokenizer",
     "hookimpl",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prdlint.api import Rule, RuleContext, Violation, quoted
+from prdlint.api import Rule, RuleContext, Violation, first_and_more, quoted
 from prdlint_rules.requirement_language.metrics import (
     TARGET,
     find_metrics,
@@ -88,10 +88,9 @@ class MetricWithoutTarget(Rule):
         if len(items) * 2 <= len(criteria):
             return  # mostly pass/fail criteria: a checklist, each item its own target
         first = metrics[0]
-        named = ", ".join(quoted(item.text, 30) for item in items[:_QUOTED])
-        more = f" and {len(items) - _QUOTED} more" if len(items) > _QUOTED else ""
+        named = first_and_more([quoted(item.text, 30) for item in items], _QUOTED)
         yield Violation(
-            f"metrics without targets: {named}{more}",
+            f"metrics without targets: {named}",
             first.anchor.span(),
             advice="These say what to measure but not the number that means success: give each a "
             "target, a baseline or a date.",

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from prdlint.api import REQUIREMENT_TEXT, STORIES, Position, Rule, RuleContext, Severity, Violation
+from prdlint.api import (
+    REQUIREMENT_TEXT,
+    STORIES,
+    Position,
+    Rule,
+    RuleContext,
+    Severity,
+    Violation,
+    first_and_more,
+)
 from prdlint_rules.stakeholders.common import is_template, users
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS, reading
 from prdlint_rules.stakeholders.reading.classes import OPERATIONAL
@@ -32,6 +41,10 @@ _UNDER_STORY = 5
 
 def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
+
+
+def _stems(text: str, generic: frozenset[str]) -> set[str]:
+    return {word[:_STEM] for word in _words(text) if len(word) >= _STEM and word not in generic}
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,7 @@ class _Owners:
         return any(place.line == start.line and place.column < start.column for place in self.named)
 
     def stems(self, text: str) -> set[str]:
-        return {word[:_STEM] for word in _words(text) if len(word) >= _STEM and word not in self.generic}
+        return _stems(text, self.generic)
 
     def own(self, context: RuleContext, signal: Signal) -> bool:
         around = [context.document.line_text(signal.line), *signal.headings]
@@ -87,9 +100,8 @@ def _owners(context: RuleContext, analysis: StakeholderReading) -> _Owners:
     operators = {mention.span.start.line for role in operational for mention in role.mentions}
     generic = vocabulary.words("work-generic")
     lines = operators | {evidence.line for role in operational for evidence in role.evidence}
-    owners = _Owners(frozenset(words), named, stories, frozenset(operators), frozenset(), generic)
-    handled = {stem for line in lines for stem in owners.stems(context.document.line_text(line))}
-    return replace(owners, handled=frozenset(handled))
+    handled = frozenset(stem for line in lines for stem in _stems(context.document.line_text(line), generic))
+    return _Owners(frozenset(words), named, stories, frozenset(operators), handled, generic)
 
 
 def _requirement_lines(context: RuleContext) -> set[int]:
@@ -181,10 +193,9 @@ class UnownedOperationalWork(Rule):
         named: dict[frozenset[str], str] = {}
         for signal in unowned:
             named.setdefault(frozenset(owners.stems(signal.text)), signal.text.lower())
-        quoted = ", ".join(f"'{text}'" for text in list(named.values())[:_QUOTED])
-        more = f" and {len(named) - _QUOTED} more" if len(named) > _QUOTED else ""
+        listed = first_and_more([f"'{text}'" for text in named.values()], _QUOTED)
         yield Violation(
-            f"back-office work with no one named to do it: {quoted}{more}",
+            f"back-office work with no one named to do it: {listed}",
             unowned[0].span,
             advice="No admin, support agent, moderator or operations role is shown doing it. "
             "Back-office work needs a person and a tool: name the role that does it and what they "

@@ -3,6 +3,8 @@ message still fits a line of a terminal."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 QUOTE_LIMIT = 40
 
 
@@ -13,3 +15,10 @@ def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return f"'{text}'"
+
+
+def first_and_more(items: Sequence[str], shown: int) -> str:
+    """ "'a', 'b' and 3 more": the first `shown` of the items (each already quoted), then how
+    many more there are."""
+    more = f" and {len(items) - shown} more" if len(items) > shown else ""
+    return ", ".join(items[:shown]) + more
