@@ -2,9 +2,9 @@
 
 Lemmas come from `lemma_lookup` ("reports" -> "report"), looked up for the few words whose lemma
 is asked for rather than set on every token by a pipeline component, and the word classes read
-`lemma_index` (WordNet's nouns, verbs and adjectives). spacy-lookups-data
-holds them among tables for every language spaCy supports, 99 MB installed; the two are 0.6 MB
-compressed, copied unchanged (data/LICENSE.txt says from where and under which licences).
+`lemma_index` (WordNet's nouns, verbs and adjectives). spacy-lookups-data holds them among tables
+for every language spaCy supports, 99 MB installed; the two are 0.6 MB compressed, copied
+unchanged (data/LICENSE.txt says from where and under which licences).
 """
 
 from __future__ import annotations
