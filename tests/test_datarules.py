@@ -120,6 +120,29 @@ def test_under_and_unless_narrow_the_scope(tmp_path: Path) -> None:
             "patterns: not a regular expression",
         ),
         (
+            HEAD + 'kind = "existence"\nscope = "paragraph"\nmessage = "m"\npatterns = ["(?<!pre)view"]\n',
+            "patterns: look-behind is not supported: patterns run in RE2",
+        ),
+        (
+            HEAD + 'kind = "existence"\nscope = "paragraph"\nmessage = "m"\npatterns = ["(\\\\w+) \\\\1"]\n',
+            "patterns: back-references are not supported",
+        ),
+        (
+            HEAD
+            + 'kind = "existence"\nscope = "paragraph"\nmessage = "m"\nunless = "x(?=y)"\ntokens = ["x"]\n',
+            "unless: look-ahead is not supported",
+        ),
+        (
+            HEAD
+            + 'kind = "conditional"\nscope = "document"\nmessage = "m"\nif = "[A-Z]+"\nthen = "{1}(?= is)"\n',
+            "then: look-ahead is not supported",
+        ),
+        (
+            HEAD
+            + 'kind = "existence"\nscope = "paragraph"\nmessage = "m"\npatterns = ["((a{100}){100}){100}"]\n',
+            "patterns: not a regular expression: invalid repetition size",
+        ),
+        (
             HEAD + 'kind = "existence"\nscope = "paragraph"\nmessage = "m"\n',
             "tokens: an existence rule needs",
         ),
@@ -141,6 +164,31 @@ def test_a_bad_rule_file_is_named_with_its_rule_and_key(tmp_path: Path, text: st
         read_spec(path)
     assert str(error.value).startswith(f"{path}: ")
     assert problem in str(error.value)
+
+
+def test_a_pattern_that_backtracks_in_python_ends_at_once_in_re2(tmp_path: Path) -> None:
+    """`(a+)+$` takes Python's `re` days on forty letters and a `b`; RE2 reads the text once. The
+    test asserts the finding, and a hang would hold it past the suite's time limit."""
+    rule = HEAD + 'kind = "existence"\nscope = "paragraph"\nmessage = "{match}"\npatterns = ["(a+)+$"]\n'
+    assert findings(tmp_path, rule, "# Plan\n\n" + "a" * 40 + "b\n\n" + "a" * 40 + "\n") == [
+        (5, 1, "a" * 40, False)
+    ]
+
+
+def test_words_and_patterns_match_as_one_alternation_words_first(tmp_path: Path) -> None:
+    """The listed words run in `re` (for their word edges) and the patterns in RE2; together they
+    give the leftmost match, a word where both start at one place, and none overlapping."""
+    rule = HEAD + (
+        'kind = "existence"\nscope = "paragraph"\nmessage = "{match}"\n'
+        'tokens = ["api"]\npatterns = ["api[a-z]+", "[a-z]+ gate", "\\\\pL+é"]\n'
+    )
+    document = "# Plan\n\nThe api gateway and apis, a toll gate, one café.\n"
+    assert [message for _, _, message, _ in findings(tmp_path, rule, document)] == [
+        "api",
+        "apis",
+        "toll gate",
+        "café",
+    ]
 
 
 def test_a_folder_of_rule_files(tmp_path: Path) -> None:

@@ -63,3 +63,12 @@ def test_directory_patterns_match_directories_only() -> None:
     # A file outside the root (`prdlint check ..`) is still matched by unanchored patterns.
     assert matches_globs(["*.md"], Path("/elsewhere/a.md"), root)
     assert not matches_globs(["/a.md"], Path("/elsewhere/a.md"), root)
+
+
+def test_a_glob_that_would_backtrack_is_matched_in_linear_time() -> None:
+    """A config's globs come from whoever can change it. `*a*a…*b` on a long name backtracks
+    for years in Python's `re` (2^n ways to split the name); pathspec's RE2 backend reads it once."""
+    many_stars = "*a" * 12 + "*b"
+    long_name = Path("/project/" + "a" * 200 + ".md")
+    assert not matches_globs([many_stars], long_name, Path("/project"))
+    assert matches_globs([many_stars], Path("/project/" + "a" * 200 + "b"), Path("/project"))

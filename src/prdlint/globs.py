@@ -29,7 +29,8 @@ def _relative(path: Path, root: Path) -> str:
 def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     import pathspec  # imported when a glob is first matched, not by every command at startup
 
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    # RE2: a config's globs come from whoever can change it, and `*a*a*a*a*b` backtracks in `re`.
+    return pathspec.GitIgnoreSpec.from_lines(patterns, backend="re2")
 
 
 def matches_globs(patterns: Iterable[str], path: Path, root: Path, *, is_dir: bool = False) -> bool:

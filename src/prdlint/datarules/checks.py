@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
+import re2
+
+from prdlint.datarules.patterns import Match, any_of, escape, leftmost, user_pattern
 from prdlint.datarules.spec import RuleSpec
 from prdlint.datarules.units import Unit
 from prdlint.rule import Edit, Fix, Violation
@@ -21,12 +24,22 @@ def _alternation(words: Sequence[str]) -> str:
     )
 
 
+def _words_pattern(words: Sequence[str], spec: RuleSpec) -> re.Pattern[str]:
+    """Whole words and phrases, escaped: linear in `re`, which has the look-around that keeps
+    "user" out of "users-guide"."""
+    pattern = f"{_WORD_EDGE_BEFORE}(?:{_alternation(words)}){_WORD_EDGE_AFTER}"
+    return re.compile(pattern, 0 if spec.case_sensitive else re.IGNORECASE)
+
+
 @cache
-def existence_pattern(spec: RuleSpec) -> re.Pattern[str]:
+def existence_patterns(spec: RuleSpec) -> tuple[re.Pattern[str] | None, re2._Regexp | None]:
+    """The rule's words in `re` and its authors' patterns, as one RE2 alternation."""
     words = [*spec.tokens, *spec.phrases, *(form for lemma in spec.lemmas for form in inflections(lemma))]
-    alternatives = [f"{_WORD_EDGE_BEFORE}(?:{_alternation(words)}){_WORD_EDGE_AFTER}"] if words else []
-    alternatives += [f"(?:{pattern.pattern})" for pattern in spec.patterns]
-    return re.compile("|".join(alternatives), 0 if spec.case_sensitive else re.IGNORECASE)
+    written = tuple(pattern.pattern for pattern in spec.patterns)
+    return (
+        _words_pattern(words, spec) if words else None,
+        any_of(written, spec.case_sensitive) if written else None,
+    )
 
 
 def _in_scope(unit: Unit, spec: RuleSpec) -> bool:
@@ -37,17 +50,19 @@ def _in_scope(unit: Unit, spec: RuleSpec) -> bool:
     return spec.unless is None or not spec.unless.search(unit.text)
 
 
-def _matches(unit: Unit, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    return (
-        m for m in pattern.finditer(unit.text) if m.end() > m.start() and not unit.in_code(m.start(), m.end())
-    )
+def _outside_code(unit: Unit, matches: Iterable[Match]) -> Iterator[Match]:
+    return (m for m in matches if m.end() > m.start() and not unit.in_code(m.start(), m.end()))
+
+
+def _matches(unit: Unit, pattern: re.Pattern[str] | re2._Regexp) -> Iterator[Match]:
+    return _outside_code(unit, pattern.finditer(unit.text))
 
 
 def existence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
-    pattern = existence_pattern(spec)
+    words, written = existence_patterns(spec)
     for unit in units:
         if _in_scope(unit, spec):
-            for match in _matches(unit, pattern):
+            for match in _outside_code(unit, leftmost(unit.text, words, written)):
                 yield Violation(
                     spec.message.format(match=match.group()),
                     unit.span(match.start(), match.end()),
@@ -56,9 +71,8 @@ def existence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
 
 
 def substitution(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
-    flags = 0 if spec.case_sensitive else re.IGNORECASE
     table = {(word if spec.case_sensitive else word.lower()): better for word, better in spec.swap.items()}
-    pattern = re.compile(f"{_WORD_EDGE_BEFORE}(?:{_alternation(list(spec.swap))}){_WORD_EDGE_AFTER}", flags)
+    pattern = _words_pattern(list(spec.swap), spec)
     for unit in units:
         if not _in_scope(unit, spec):
             continue
@@ -93,15 +107,14 @@ def conditional(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
     the scope: an acronym and its definition in the same document."""
     in_scope = [unit for unit in units if _in_scope(unit, spec)]
     whole = "\n".join(unit.text for unit in in_scope)
-    flags = 0 if spec.case_sensitive else re.IGNORECASE
     reported: set[str] = set()
     for unit in in_scope:
         for match in _matches(unit, spec.condition):
             group = match.group(1) if match.re.groups else match.group()
             if group in reported:
                 continue
-            wanted = spec.then.replace("{1}", re.escape(group))
-            if not re.search(wanted, whole, flags):
+            wanted = user_pattern(spec.then.replace("{1}", escape(group)), spec.case_sensitive)
+            if not wanted.search(whole):
                 reported.add(group)
                 span = unit.span(match.start(), match.end())
                 yield Violation(spec.message.format(match=group), span, advice=spec.advice)
@@ -110,11 +123,8 @@ def conditional(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
 def consistency(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
     """Only one spelling of each group per document: the first one used sets it."""
     in_scope = [unit for unit in units if _in_scope(unit, spec)]
-    flags = 0 if spec.case_sensitive else re.IGNORECASE
     for group in spec.either:
-        patterns = [
-            re.compile(f"{_WORD_EDGE_BEFORE}{_alternation([w])}{_WORD_EDGE_AFTER}", flags) for w in group
-        ]
+        patterns = [_words_pattern([spelling], spec) for spelling in group]
         chosen: int | None = None
         for unit in in_scope:
             found = sorted((m.start(), i, m) for i, p in enumerate(patterns) for m in _matches(unit, p))

@@ -3,13 +3,15 @@ the file, the rule and the key."""
 
 from __future__ import annotations
 
-import re
 import string
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re2
+
+from prdlint.datarules.patterns import UserPatternError, any_of, user_pattern
 from prdlint.rule import CODE_PATTERN, CONCERNS, NAME_PATTERN, Severity
 
 KINDS = ("existence", "substitution", "occurrence", "conditional", "consistency")
@@ -81,17 +83,17 @@ class RuleSpec:
     documentation: str = ""
     severity: Severity = Severity.WARNING
     enabled: bool = True
-    under: re.Pattern[str] | None = None
+    under: re2._Regexp | None = None
     case_sensitive: bool = False
-    unless: re.Pattern[str] | None = None
+    unless: re2._Regexp | None = None
     tokens: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     lemmas: tuple[str, ...] = ()
-    patterns: tuple[re.Pattern[str], ...] = ()
+    patterns: tuple[re2._Regexp, ...] = ()
     swap: dict[str, str] = field(default_factory=dict, hash=False)
     most: int | None = None
     least: int | None = None
-    condition: re.Pattern[str] | None = None
+    condition: re2._Regexp | None = None
     then: str = ""
     either: tuple[tuple[str, ...], ...] = ()
 
@@ -128,11 +130,12 @@ class _Reader:
             raise self.error(key, f"expected a whole number, got {value!r}")
         return value
 
-    def regex(self, key: str, value: str, flags: int) -> re.Pattern[str]:
+    def regex(self, key: str, value: str, case_sensitive: bool) -> re2._Regexp:
+        """`value` compiled for RE2, or an error naming the key and why RE2 cannot run it."""
         try:
-            return re.compile(value, flags)
-        except re.error as problem:
-            raise self.error(key, f"not a regular expression: {problem}") from None
+            return user_pattern(value, case_sensitive)
+        except UserPatternError as problem:
+            raise self.error(key, str(problem)) from None
 
     def message(self, kind: str) -> str:
         """The message, naming only the placeholders its kind fills in."""
@@ -186,7 +189,6 @@ def spec_of(path: Path, table: dict[str, Any]) -> RuleSpec:
         read.choice("severity", tuple(str(level) for level in Severity)) if "severity" in table else "warning"
     )
     case = read.boolean("case-sensitive", False)
-    flags = 0 if case else re.IGNORECASE
     fields: dict[str, Any] = {
         "path": path,
         "code": code,
@@ -201,12 +203,18 @@ def spec_of(path: Path, table: dict[str, Any]) -> RuleSpec:
         "severity": Severity(severity),
         "enabled": read.boolean("enabled", True),
         "case_sensitive": case,
-        "under": read.regex("under", read.string("under"), re.IGNORECASE) if "under" in table else None,
-        "unless": read.regex("unless", read.string("unless"), flags) if "unless" in table else None,
+        "under": read.regex("under", read.string("under"), False) if "under" in table else None,
+        "unless": read.regex("unless", read.string("unless"), case) if "unless" in table else None,
     }
     if kind == "existence":
         fields |= {key: read.strings(key) for key in ("tokens", "phrases", "lemmas")}
-        fields["patterns"] = tuple(read.regex("patterns", p, flags) for p in read.strings("patterns"))
+        written = read.strings("patterns")
+        fields["patterns"] = tuple(read.regex("patterns", pattern, case) for pattern in written)
+        if written:
+            try:
+                any_of(written, case)
+            except UserPatternError as problem:
+                raise read.error("patterns", f"together they cannot be used: {problem}") from None
         if not any(fields[key] for key in ("tokens", "phrases", "lemmas", "patterns")):
             raise read.error("tokens", "an existence rule needs tokens, phrases, lemmas or patterns")
     elif kind == "substitution":
@@ -219,8 +227,10 @@ def spec_of(path: Path, table: dict[str, Any]) -> RuleSpec:
         if fields["most"] is None and fields["least"] is None:
             raise read.error("max", "an occurrence rule needs max, min or both")
     elif kind == "conditional":
-        fields["condition"] = read.regex("if", read.string("if"), flags)
+        fields["condition"] = read.regex("if", read.string("if"), case)
         fields["then"] = read.string("then")
+        # What `then` becomes for each match, with a word standing in for the match.
+        read.regex("then", fields["then"].replace("{1}", "word"), case)
     else:
         either = table.get("either")
         if (

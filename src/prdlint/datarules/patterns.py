@@ -1,0 +1,98 @@
+"""The regular expressions a team writes, run in RE2, whose time is linear in the text.
+
+A rule file comes from whoever can open a pull request, and Python's `re` backtracks: `(a+)+$`
+on forty letters takes days. RE2 (the engine Vale runs its users' patterns on) never backtracks,
+so no pattern can hold a run. It has no back-references and no look-around, which are the
+constructs that need backtracking; a pattern that uses them is an error when the rule file is
+read. Its `\\w`, `\\d`, `\\s` and `\\b` are ASCII; `\\pL` is any letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Protocol
+
+import re2
+
+# RE2 refuses a pattern whose compiled form needs more than this: `((a{100}){100}){100}`.
+_MAX_MEMORY = 8 << 20
+
+_WHY = (
+    ("(?<", "look-behind is not supported"),
+    ("(?=", "look-ahead is not supported"),
+    ("(?!", "look-ahead is not supported"),
+    ("invalid escape sequence: \\1", "back-references are not supported"),
+)
+
+
+class Match(Protocol):
+    """What a match of either engine offers the checks."""
+
+    def start(self) -> int: ...
+
+    def end(self) -> int: ...
+
+    def group(self, index: int = 0) -> str: ...
+
+
+class UserPatternError(ValueError):
+    """A pattern RE2 cannot run; the message says why."""
+
+
+def _options(case_sensitive: bool) -> re2.Options:
+    options = re2.Options()
+    options.case_sensitive = case_sensitive
+    options.log_errors = False
+    options.max_mem = _MAX_MEMORY
+    return options
+
+
+@lru_cache(maxsize=1024)
+def user_pattern(text: str, case_sensitive: bool = False) -> re2._Regexp:
+    """`text` compiled by RE2. Raises UserPatternError saying why RE2 cannot run it."""
+    try:
+        return re2.compile(text, _options(case_sensitive))
+    except re2.error as problem:
+        detail = problem.args[0] if problem.args else problem
+        detail = detail.decode("utf-8", "replace") if isinstance(detail, bytes) else str(detail)
+        why = next((why for marker, why in _WHY if marker in detail), None)
+        if why is None:
+            raise UserPatternError(f"not a regular expression: {detail}") from None
+        raise UserPatternError(
+            f"{why}: patterns run in RE2, whose time is linear in the text ({detail})"
+        ) from None
+
+
+def any_of(patterns: tuple[str, ...], case_sensitive: bool = False) -> re2._Regexp:
+    """One RE2 pattern matching what any of `patterns` matches, the first listed winning where
+    two match at one place. Raises UserPatternError when together they are too large."""
+    return user_pattern("|".join(f"(?:{pattern})" for pattern in patterns), case_sensitive)
+
+
+def escape(text: str) -> str:
+    """`text` as a pattern that matches it literally, in RE2's syntax."""
+    return re2.escape(text)
+
+
+def _search(pattern: re.Pattern[str] | re2._Regexp | None, text: str, position: int) -> Match | None:
+    return pattern.search(text, position) if pattern is not None else None
+
+
+def leftmost(text: str, first: re.Pattern[str] | None, second: re2._Regexp | None) -> Iterator[Match]:
+    """The matches of `first | second` as one alternation would give them: leftmost, `first`
+    winning where both start at one place, none overlapping. Two engines run one search each per
+    match, so the words a rule lists (escaped, linear in `re`) and the patterns its author wrote
+    (in RE2) read as one list. An engine searches again only once its next match is passed."""
+    one, two = _search(first, text, 0), _search(second, text, 0)
+    while one is not None or two is not None:
+        found: Match = one if two is None or (one is not None and one.start() <= two.start()) else two
+        yield found
+        position = found.end() if found.end() > found.start() else found.end() + 1
+        if position > len(text):
+            return
+        if one is not None and one.start() < position:
+            one = _search(first, text, position)
+        if two is not None and two.start() < position:
+            two = _search(second, text, position)
