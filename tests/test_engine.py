@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -203,3 +205,107 @@ def test_a_rule_declaring_needs_nobody_provides_is_rejected_at_load() -> None:
     broken = type("Broken", (ExplodingRule,), {"needs": frozenset({"stakeholder"})})
     with pytest.raises(PluginError, match=r"needs \['stakeholder'\] are not among"):
         registry_from_plugins(Plugin(broken))
+
+
+class SleepsForever(Rule):
+    """Waits for something that never comes."""
+
+    code = "TST005"
+    name = "sleeps-forever"
+    pack = "test"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        time.sleep(3600)
+        yield Violation("never reached", context.document.first_line_span)
+
+
+class LoopsSwallowingErrors(Rule):
+    """Loops forever and swallows every Exception on the way."""
+
+    code = "TST006"
+    name = "loops-forever"
+    pack = "test"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        while True:
+            try:
+                sum(range(1000))
+            except Exception:
+                continue
+        yield Violation("never reached", context.document.first_line_span)
+
+
+class SleepsAWhile(Rule):
+    """Slow, but it ends."""
+
+    code = "TST004"
+    name = "sleeps-a-while"
+    pack = "test"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        time.sleep(0.3)
+        yield Violation("slow but done", context.document.first_line_span)
+
+
+class ReportsEverything(Rule):
+    """One finding on every document: proof that it ran."""
+
+    code = "TST007"
+    name = "reports-everything"
+    pack = "test"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        yield Violation("ran", context.document.first_line_span)
+
+
+@pytest.fixture
+def short_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every document's budget is a fifth of a second, and the grace after it as long."""
+    import prdlint.language.deadline as deadline
+
+    monkeypatch.setattr(deadline, "BASE_SECONDS", 0.2)
+    monkeypatch.setattr(deadline, "SECONDS_PER_KB", 0.0)
+    monkeypatch.setattr(deadline, "GRACE_SECONDS", 0.2)
+
+
+def _lint_with(*rules: type[Rule]) -> list[tuple[str, str]]:
+    registry = registry_from_plugins(prdlint_rules.plugin, Plugin(*rules))
+    settings = Settings(root=Path("/p"), select=("PRD002", "TST"))
+    result = lint_text("The date is TBD.\n", "prd.md", settings, registry)
+    return sorted((finding.code, finding.message) for finding in result.findings)
+
+
+def test_a_rule_that_never_returns_costs_one_prd000_and_the_budget_not_the_run(short_budget) -> None:
+    found = _lint_with(SleepsForever, ReportsEverything)
+    assert [code for code, _ in found] == ["PRD000", "PRD002", "TST007"]
+    assert found[0][1] == (
+        "rule TST005 (sleeps-forever) stopped at the time budget of 0.2 s for a document of 0.0 KB; "
+        "the other rules' findings are kept"
+    )
+
+
+def test_rules_still_running_after_the_grace_are_stopped_and_the_rest_named(short_budget) -> None:
+    found = _lint_with(SleepsForever, LoopsSwallowingErrors, ReportsEverything)
+    assert [code for code, _ in found] == ["PRD000", "PRD002"]
+    assert found[0][1] == (
+        "rules TST005 (sleeps-forever), TST006 (loops-forever) stopped at the time budget of 0.2 s "
+        "for a document of 0.0 KB; not run for want of time: TST007 (reports-everything); "
+        "the other rules' findings are kept"
+    )
+
+
+def test_where_nothing_can_interrupt_a_rule_the_budget_is_kept_between_rules(short_budget) -> None:
+    """In an application's own thread no timer can stop a rule: a slow one ends in its own time,
+    the grace passes, and the rules after it are named instead of run."""
+    import prdlint.language.deadline as deadline
+
+    deadline.GRACE_SECONDS = 0.0  # restored by the fixture's monkeypatch
+    found: list[list[tuple[str, str]]] = []
+    worker = threading.Thread(target=lambda: found.append(_lint_with(SleepsAWhile, ReportsEverything)))
+    worker.start()
+    worker.join()
+    codes = [code for code, _ in found[0]]
+    assert codes == ["PRD000", "PRD002", "TST004"]
+    assert found[0][0][1] == (
+        "not run for want of time: TST007 (reports-everything); the other rules' findings are kept"
+    )

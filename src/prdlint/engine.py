@@ -4,13 +4,16 @@ that runs through its stories once.
 The engine knows no rule: it receives rule classes from the registry. Before any rule runs, it
 runs the analysis stages the selected rules declare they need, once; a stage that raises becomes
 one PRD000 finding naming the stage, and only the rules that needed it are skipped. A rule that
-raises becomes a PRD000 finding naming it instead of ending the run.
+raises becomes a PRD000 finding naming it instead of ending the run. Stages and rules share the
+document's one time budget: a rule still running at its end is stopped and named in one PRD000
+finding, and the rules after it run within a grace period.
 """
 
 from __future__ import annotations
 
 import traceback
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +21,14 @@ from prdlint.analysis import StageFailure, analyse
 from prdlint.concerns import one_per_place, raised_when_final
 from prdlint.diagnostics import InternalError, UnusedSuppression
 from prdlint.document import Document, parse_document
-from prdlint.language.deadline import AnalysisTimeoutError, within_budget
+from prdlint.interrupt import RuleStopped, stopped_after
+from prdlint.language.deadline import (
+    AnalysisTimeoutError,
+    describe_budget,
+    extend_by_grace,
+    remaining,
+    within_budget,
+)
 from prdlint.language.model import GENRE, STORIES, Analysis
 from prdlint.language.pipeline import capabilities
 from prdlint.registry import Registry
@@ -61,6 +71,10 @@ def _finding(path: str, selected: SelectedRule, violation: Violation) -> Finding
     return Finding(path, rule.code, rule.name, severity, message, span, fix, advice)
 
 
+def _named(selected: SelectedRule) -> str:
+    return f"{selected.rule.code} ({selected.rule.name})"
+
+
 def _run_rule(selected: SelectedRule, context: RuleContext) -> list[Finding]:
     rule = selected.rule
     try:
@@ -72,6 +86,41 @@ def _run_rule(selected: SelectedRule, context: RuleContext) -> list[Finding]:
                 f"rule {rule.code} ({rule.name}) failed: {_describe_error(error)}; the other rules still ran",
             )
         ]
+
+
+def _rules_within_budget(
+    runnable: dict[str, SelectedRule], context: RuleContext, settings: Settings
+) -> list[Finding]:
+    """Each rule's findings, each rule run with what is left of the document's budget. A rule still
+    running at its end is stopped; the budget is then extended once by the grace period for the
+    rules after it, and what cannot run in that is named too, in the one PRD000 finding."""
+    findings: list[Finding] = []
+    stopped: list[str] = []
+    not_run: list[str] = []
+    graced = False
+    for choice in runnable.values():
+        left = remaining()
+        if left is not None and left <= 0 and not graced:
+            extend_by_grace()
+            graced, left = True, remaining()
+        if left is not None and left <= 0:
+            not_run.append(_named(choice))
+            continue
+        rule_context = replace(context, options=_options(choice, settings))
+        try:
+            with stopped_after(left):
+                found = _run_rule(choice, rule_context)
+        except RuleStopped:
+            stopped.append(_named(choice))
+            continue
+        findings.extend(found)
+    if stopped or not_run:
+        rules = f"rule{'s' if len(stopped) > 1 else ''} {', '.join(stopped)}"
+        message = f"{rules} stopped at {describe_budget()}" if stopped else ""
+        if not_run:
+            message += ("; " if message else "") + f"not run for want of time: {', '.join(not_run)}"
+        findings.append(internal_error(context.path, f"{message}; the other rules' findings are kept"))
+    return findings
 
 
 def _stage_failure(path: str, failure: StageFailure, skipped: list[str]) -> Finding:
@@ -127,18 +176,17 @@ class _Stages:
         """Runs what `runnable` needs; returns the rules that can still run."""
         names = frozenset(self.registry.stages)
         whole = {code for code, choice in runnable.items() if choice.rule.whole_document}
-        with within_budget(len(self.document.source.encode("utf-8", "replace"))):
-            if whole:
-                # Whether the file is a PRD is asked first: the other files do not pay for the
-                # stages only whole-document rules need.
-                runnable = self._stages({GENRE}, runnable)
-                genre = self.analysis.results.get(GENRE)
-                if genre is not None and not genre.is_prd:
-                    self.not_requirements = genre.reason
-                if genre is None or not genre.is_prd:
-                    runnable = {code: choice for code, choice in runnable.items() if code not in whole}
-            wanted = {need for choice in runnable.values() for need in choice.rule.needs} & names
-            runnable = self._stages(wanted, runnable)
+        if whole:
+            # Whether the file is a PRD is asked first: the other files do not pay for the
+            # stages only whole-document rules need.
+            runnable = self._stages({GENRE}, runnable)
+            genre = self.analysis.results.get(GENRE)
+            if genre is not None and not genre.is_prd:
+                self.not_requirements = genre.reason
+            if genre is None or not genre.is_prd:
+                runnable = {code: choice for code, choice in runnable.items() if code not in whole}
+        wanted = {need for choice in runnable.values() for need in choice.rule.needs} & names
+        runnable = self._stages(wanted, runnable)
         if self._timeout is None:
             return runnable
         done = set(self.analysis.results)
@@ -179,13 +227,11 @@ def lint_document(
     selected = select_rules(registry, settings, file_path)
     runnable, notices = _runnable(selected, settings, registry)
     stages = _Stages(document, path, settings, registry, file_path)
-    runnable = stages.run(runnable)
-    analysis, findings, not_requirements = stages.analysis, stages.findings, stages.not_requirements
-
-    for choice in runnable.values():
-        options = _options(choice, settings)
-        context = RuleContext(document=document, path=path, options=options, analysis=analysis)
-        findings.extend(_run_rule(choice, context))
+    with within_budget(len(document.source.encode("utf-8", "replace"))):
+        runnable = stages.run(runnable)
+        analysis, findings, not_requirements = stages.analysis, stages.findings, stages.not_requirements
+        context = RuleContext(document=document, path=path, options={}, analysis=analysis)
+        findings.extend(_rules_within_budget(runnable, context, settings))
 
     result = Suppressions(document, registry).apply(findings, set(runnable))
     kept = result.kept

@@ -1,9 +1,12 @@
-"""A time budget for analysing one document, so no document holds a commit hook or an editor.
+"""A time budget for linting one document, so no document holds a commit hook, a CI run or an
+editor.
 
 The budget grows with the document: `BASE_SECONDS` plus `SECONDS_PER_KB` for each kilobyte, many
-times what a real PRD costs. The analysis checks it between blocks and between collectors; past
-it, the stage stops with `AnalysisTimeoutError`, which the engine reports as one finding naming the
-file, its size and the budget, while the rules that need no analysis still run.
+times what a real PRD costs. It covers the analysis and the rules alike. The analysis checks it
+between blocks and between collectors; past it, the stage stops with `AnalysisTimeoutError`. The
+engine stops a rule still running at the budget (`prdlint.interrupt`). Each is reported as one
+finding naming the file, its size and the budget, and the rules after it still run, within
+`GRACE_SECONDS` more.
 """
 
 from __future__ import annotations
@@ -15,8 +18,15 @@ from contextvars import ContextVar
 
 BASE_SECONDS = 5.0
 SECONDS_PER_KB = 0.05
+# Once the budget is spent, the rules not yet run get this long together: one stuck rule costs
+# the others' findings only if they too are slow.
+GRACE_SECONDS = 2.0
 
 _deadline: ContextVar[tuple[float, float, int] | None] = ContextVar("prdlint_deadline", default=None)
+
+
+def _described(budget: float, size: int) -> str:
+    return f"time budget of {budget:.1f} s for a document of {size / 1024:,.1f} KB"
 
 
 class AnalysisTimeoutError(Exception):
@@ -25,9 +35,7 @@ class AnalysisTimeoutError(Exception):
     def __init__(self, budget: float, size: int) -> None:
         self.budget = budget
         self.size = size
-        super().__init__(
-            f"stopped after its time budget of {budget:.1f} s for a document of {size / 1024:,.1f} KB"
-        )
+        super().__init__(f"stopped after its {_described(budget, size)}")
 
 
 def budget_for(size: int) -> float:
@@ -61,6 +69,26 @@ def paused() -> Iterator[None]:
         current = _deadline.get()
         if current is not None:
             _deadline.set((current[0] + time.monotonic() - start, current[1], current[2]))
+
+
+def remaining() -> float | None:
+    """Seconds left of the current document's budget (below zero once spent); None outside one."""
+    current = _deadline.get()
+    return None if current is None else current[0] - time.monotonic()
+
+
+def extend_by_grace() -> None:
+    """Moves the current budget's end to `GRACE_SECONDS` from now: once, when it is first spent,
+    so that the rules after a slow stage or a stopped rule still run."""
+    current = _deadline.get()
+    if current is not None:
+        _deadline.set((time.monotonic() + GRACE_SECONDS, current[1], current[2]))
+
+
+def describe_budget() -> str:
+    """ "the time budget of 5.1 s for a document of 1.2 KB": the current one, for messages."""
+    current = _deadline.get()
+    return "no time budget" if current is None else f"the {_described(current[1], current[2])}"
 
 
 def check_deadline() -> None:
