@@ -191,3 +191,72 @@ def test_worker_processes_run_the_projects_rules_as_one_process_does(
     one = run("check", "--no-cache", "-j", "1", ".")
     assert one.output.count("TEAM101") == 5
     assert run("check", "--no-cache", "-j", "2", ".").output == one.output
+
+
+@pytest.fixture
+def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git work tree, repo/, whose sub-project docs/ has a config and a PRD; beside the work
+    tree, elsewhere/ holds a folder of rule files that is not the project's."""
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    write_file(tmp_path, "repo/docs/prd.md", "# Plan\n\nWe find synergy.\n")
+    write_file(tmp_path, "elsewhere/style/banned.toml", BANNED)
+    monkeypatch.chdir(tmp_path / "repo")
+    return tmp_path / "repo"
+
+
+def _configure(repository: Path, rule_paths: str) -> None:
+    write_file(repository, "docs/.prdlint.toml", f"rule-paths = [{rule_paths}]\nselect = ['TEAM']\n")
+
+
+def test_a_rule_folder_anywhere_in_the_repository_is_the_projects_own(repository: Path) -> None:
+    write_file(repository, "rules/style/banned.toml", BANNED)
+    _configure(repository, "'../rules/style'")
+    result = run("check", "--no-cache", "--output-format", "json", "docs/prd.md")
+    assert found(result) == [(3, "TEAM101")]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["'../../elsewhere/style'", "'{absolute}'", "'linked'"],
+    ids=["dot-dot", "absolute", "symbolic-link"],
+)
+def test_a_rule_folder_outside_the_project_is_a_config_error_naming_file_and_key(
+    repository: Path, entry: str
+) -> None:
+    outside = repository.parent / "elsewhere" / "style"
+    (repository / "docs" / "linked").symlink_to(outside, target_is_directory=True)
+    _configure(repository, entry.format(absolute=outside))
+    result = CliRunner().invoke(main, ["check", "--no-cache", "docs/prd.md"])
+    assert result.exit_code == 2
+    assert f"{repository / 'docs' / '.prdlint.toml'}: rule-paths[0]: " in result.output
+    assert f"leads outside the project ({outside} is not under {repository})" in result.output
+    assert "--rule-path" in result.output
+    assert "TEAM101" not in result.output
+
+
+def test_a_rule_file_linked_from_outside_the_project_is_a_config_error(repository: Path) -> None:
+    (repository / "docs" / "style").mkdir()
+    outside = repository.parent / "elsewhere" / "style" / "banned.toml"
+    (repository / "docs" / "style" / "banned.toml").symlink_to(outside)
+    _configure(repository, "'style'")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "docs/prd.md"])
+    assert result.exit_code == 2
+    assert f"rule-paths[0]: 'style' leads outside the project ({outside} is not under" in result.output
+
+
+def test_a_folder_named_on_the_command_line_may_lie_outside_and_is_loaded_once(repository: Path) -> None:
+    outside = repository.parent / "elsewhere" / "style"
+    _configure(repository, f"'{outside}'")
+    result = run("check", "--no-cache", "--rule-path", str(outside), "--output-format", "json", "docs/prd.md")
+    assert found(result) == [(3, "TEAM101")]
+    shown = run("config", "--rule-path", str(outside), "docs/prd.md")
+    assert "TEAM101 banned-term [warning]" in shown.output
+
+
+def test_a_folder_named_on_the_command_line_adds_its_rules_where_no_config_applies(repository: Path) -> None:
+    outside = repository.parent / "elsewhere" / "style"
+    args = ("--no-cache", "--rule-path", str(outside), "--select", "TEAM", "--output-format", "json")
+    result = run("check", *args, "docs/prd.md")
+    assert found(result) == [(3, "TEAM101")]
+    listed = json.loads(run("rules", "--rule-path", str(outside), "--format", "json").output)
+    assert "TEAM101" in {row["code"] for row in listed}

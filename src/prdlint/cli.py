@@ -93,7 +93,12 @@ def _overrides(registry: Registry, **options: Any) -> dict[str, Any]:
 
 
 def _resolver(
-    registry: Registry, config: Path | None, isolated: bool, targets: Iterable[Path] = (), **options: Any
+    registry: Registry,
+    config: Path | None,
+    isolated: bool,
+    rule_path: tuple[Path, ...],
+    targets: Iterable[Path] = (),
+    **options: Any,
 ) -> tuple[ConfigResolver, Registry]:
     """The config resolver, and the registry that the command line's selectors and the reports
     know: the installed rules and the projects' own, from the config of the working directory
@@ -104,7 +109,7 @@ def _resolver(
     if config is not None and isolated:
         _fail("--config and --isolated cannot be used together")
     with _user_errors():
-        files = ConfigResolver(registry, config=config, isolated=isolated)
+        files = ConfigResolver(registry, config=config, isolated=isolated, rule_paths=rule_path)
         known = known_registry(files, targets)
         return files.with_overrides(_overrides(known, **options)), known
 
@@ -256,6 +261,13 @@ def _exit_code(run: LintRun, exit_zero: bool) -> int:
 
 
 def _config_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--rule-path",
+        multiple=True,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="A folder of rule files to load for every project, wherever it lies (repeatable). "
+        "A config's rule-paths may list folders outside its project only when named here.",
+    )(command)
     command = click.option("--isolated", is_flag=True, help="Ignore all configuration files.")(command)
     return click.option(
         "--config",
@@ -384,6 +396,7 @@ def check(
     output_format: str,
     config: Path | None,
     isolated: bool,
+    rule_path: tuple[Path, ...],
     quiet: bool,
     statistics: bool,
     stdin_filename: str | None,
@@ -417,7 +430,7 @@ def check(
         _fail("--unsafe-fixes goes with --fix or --diff")
     mode = FixMode(unsafe=unsafe_fixes, write=not diff) if fix or diff else None
     targets = list(paths) or [Path()]
-    resolver, registry = _resolver(registry, config, isolated, targets, **selection)
+    resolver, registry = _resolver(registry, config, isolated, rule_path, targets, **selection)
     session = LintSession(resolver, fix=mode, use_cache=not no_cache)
     with _user_errors():
         if targets == [Path("-")]:
@@ -486,12 +499,12 @@ def server() -> None:
     show_default=True,
 )
 @_config_options
-def rules(output: str, config: Path | None, isolated: bool) -> None:
+def rules(output: str, config: Path | None, isolated: bool, rule_path: tuple[Path, ...]) -> None:
     """List every rule: code, name, pack, default severity, on by default or opt-in, summary.
 
     The project's own rules (its config's rule-paths) are listed with the installed ones."""
     listed = ("code", "name", "pack", "severity", "default", "summary")
-    rows = [{key: row[key] for key in listed} for row in _rule_rows(config, isolated)]
+    rows = [{key: row[key] for key in listed} for row in _rule_rows(config, isolated, rule_path)]
     if output == "json":
         click.echo(json.dumps(rows, indent=2))
         return
@@ -501,16 +514,16 @@ def rules(output: str, config: Path | None, isolated: bool) -> None:
         click.echo("  ".join(cells) + "  " + row["summary"])
 
 
-def _rule_rows(config: Path | None, isolated: bool) -> list[dict[str, Any]]:
+def _rule_rows(config: Path | None, isolated: bool, rule_path: tuple[Path, ...]) -> list[dict[str, Any]]:
     """Every rule the project knows, as the rule index holds them: read from the index where the
     project adds no rules of its own and one was written for the rules installed now, else from
     the loaded packs (and kept in the index for the next time)."""
     from prdlint.rule_index import installed_key, read_index, rule_rows, write_index
 
-    key = None if _own_rules(config, isolated) else installed_key()
+    key = None if rule_path or _own_rules(config, isolated) else installed_key()
     rows = None if key is None else read_index(key)
     if rows is None:
-        _, registry = _resolver(_registry(), config, isolated)
+        _, registry = _resolver(_registry(), config, isolated, rule_path)
         rows = rule_rows(registry)
         if key is not None:
             write_index(key, rows)
@@ -538,12 +551,12 @@ def _own_rules(config: Path | None, isolated: bool) -> bool:
 @main.command()
 @click.argument("rule")
 @_config_options
-def explain(rule: str, config: Path | None, isolated: bool) -> None:
+def explain(rule: str, config: Path | None, isolated: bool, rule_path: tuple[Path, ...]) -> None:
     """Print a rule's documentation (by code or name), the project's own rules included."""
     from prdlint.selectors import codes_named
     from prdlint.text.suggest import did_you_mean
 
-    rows = {row["code"]: row for row in _rule_rows(config, isolated)}
+    rows = {row["code"]: row for row in _rule_rows(config, isolated, rule_path)}
     names = {row["name"]: code for code, row in rows.items()}
     codes = codes_named(rule, rows, names)
     if len(codes) != 1:
@@ -608,13 +621,15 @@ def _config_lines(settings: Settings) -> list[str]:
 @_config_options
 @_selection_options
 @click.option("--fail-on", type=SEVERITY_CHOICE, help="As for check.")
-def show_config(path: Path, config: Path | None, isolated: bool, **selection: Any) -> None:
+def show_config(
+    path: Path, config: Path | None, isolated: bool, rule_path: tuple[Path, ...], **selection: Any
+) -> None:
     """Show the settings that apply to PATH, and where each came from: a config file that
     `--config` accepts."""
     from prdlint.selection import select_rules
     from prdlint.session import LintSession
 
-    resolver, _ = _resolver(_registry(), config, isolated, **selection)
+    resolver, _ = _resolver(_registry(), config, isolated, rule_path, **selection)
     with _user_errors():
         settings = resolver.for_path(path)
     click.echo(f"# settings for {path}")
@@ -632,12 +647,14 @@ def _view_command(view: View) -> click.Command:
     the view's format printed."""
 
     @_config_options
-    def show(path: Path, output: str, config: Path | None, isolated: bool) -> None:
+    def show(
+        path: Path, output: str, config: Path | None, isolated: bool, rule_path: tuple[Path, ...]
+    ) -> None:
         from prdlint.session import LintSession
         from prdlint.source import UnreadableFileError
         from prdlint.view import ViewInput
 
-        resolver, _ = _resolver(_registry(), config, isolated)
+        resolver, _ = _resolver(_registry(), config, isolated, rule_path)
         session = LintSession(resolver)
         with _user_errors():
             try:

@@ -61,6 +61,7 @@ class _WorkerSession:
     overrides: dict[str, Any]
     cwd: Path
     fix: FixMode | None
+    rule_paths: tuple[Path, ...]
 
 
 class LintSession:
@@ -214,7 +215,12 @@ class LintSession:
     def _worker_description(self) -> _WorkerSession:
         resolver = self.resolver
         return _WorkerSession(
-            resolver.forced, resolver.isolated, dict(resolver.overrides), resolver.cwd, self.fix
+            resolver.forced,
+            resolver.isolated,
+            dict(resolver.overrides),
+            resolver.cwd,
+            self.fix,
+            resolver.rule_paths,
         )
 
 
@@ -239,6 +245,7 @@ def _start_worker(description: _WorkerSession) -> None:
         isolated=description.isolated,
         overrides=description.overrides,
         cwd=description.cwd,
+        rule_paths=description.rule_paths,
     )
     _worker["session"] = LintSession(resolver, fix=description.fix)
 

@@ -20,20 +20,29 @@ from prdlint.settings import Settings
 from prdlint.text.suggest import did_you_mean
 
 
-def load_settings(path: Path, registry: Registry) -> Settings:
-    """Reads and validates one config file. Raises ConfigError naming the file and key."""
+def load_settings(path: Path, registry: Registry, trusted_rule_paths: tuple[Path, ...] = ()) -> Settings:
+    """Reads and validates one config file. Raises ConfigError naming the file and key.
+
+    `trusted_rule_paths` are the rule folders the command line named: loaded for every project,
+    and the only folders outside the project its `rule-paths` may list."""
     path = path.resolve()
     table, prefix = prdlint_table(path)
     if table is None:
         raise ConfigError(path, None, "has no [tool.prdlint] table")
-    where = Where(path, registry)
+    where = Where(path, registry, trusted_rule_paths)
     values: dict[str, Any] = {}
     if "rule-paths" in table:
         # The project's own rules come first, so that every other key can name them.
         key = f"{prefix}rule-paths"
         values["rule_paths"] = rule_folders(table["rule-paths"], key, where)
         values["team_rules"], project = team_rules(values["rule_paths"], key, where)
-        where = Where(path, project)
+        where = Where(path, project, trusted_rule_paths)
+    extra = tuple(folder for folder in trusted_rule_paths if folder not in values.get("rule_paths", ()))
+    if extra:
+        rules, project = team_rules(extra, "--rule-path", Where(None, where.registry))
+        values["rule_paths"] = (*values.get("rule_paths", ()), *extra)
+        values["team_rules"] = (*values.get("team_rules", ()), *rules)
+        where = Where(path, project, trusted_rule_paths)
     stage_values: dict[str, Any] = {}
     for key, value in table.items():
         if key in KEYS:
@@ -47,7 +56,21 @@ def load_settings(path: Path, registry: Registry) -> Settings:
             hint = did_you_mean(key, names)
             raise where.error(f"{prefix}{key}", f"unknown key{hint} (known keys: {', '.join(names)})")
     origins = dict.fromkeys(table, str(path))
+    if extra:
+        origins["rule-paths"] = (
+            "command line" if "rule-paths" not in table else f"{path} and the command line"
+        )
     return Settings(root=path.parent, path=path, origins=origins, stage_settings=stage_values, **values)
+
+
+def command_line_settings(root: Path, registry: Registry, trusted_rule_paths: tuple[Path, ...]) -> Settings:
+    """The settings where no config file applies: the defaults, with the rules of the folders
+    the command line named."""
+    if not trusted_rule_paths:
+        return Settings(root=root)
+    rules, _ = team_rules(trusted_rule_paths, "--rule-path", Where(None, registry))
+    origins = {"rule-paths": "command line"}
+    return Settings(root=root, rule_paths=trusted_rule_paths, team_rules=rules, origins=origins)
 
 
 def _rule_files(settings: Settings) -> dict[Path, Stamp]:
@@ -64,7 +87,8 @@ class ConfigResolver:
     """Answers "which settings apply to this file?" the same way for every entry point.
 
     `config` forces one file for everything; `isolated` ignores all config files; `overrides`
-    are command-line values that win over any file.
+    are command-line values that win over any file; `rule_paths` are rule folders named on the
+    command line, added to every project's own.
     """
 
     def __init__(
@@ -75,11 +99,13 @@ class ConfigResolver:
         isolated: bool = False,
         overrides: dict[str, Any] | None = None,
         cwd: Path | None = None,
+        rule_paths: tuple[Path, ...] = (),
     ) -> None:
         self.registry = registry
         self.forced = config
         self.isolated = isolated
         self.overrides = overrides or {}
+        self.rule_paths = tuple(path.resolve() for path in rule_paths)
         self.cwd = (cwd or Path.cwd()).resolve()
         self._files: dict[Path | None, Settings] = {}
         self._cache: dict[Path | None, Settings] = {}
@@ -90,7 +116,12 @@ class ConfigResolver:
     def with_overrides(self, overrides: dict[str, Any]) -> ConfigResolver:
         """The same resolver with command-line values, sharing the config files already read."""
         resolver = ConfigResolver(
-            self.registry, config=self.forced, isolated=self.isolated, overrides=overrides, cwd=self.cwd
+            self.registry,
+            config=self.forced,
+            isolated=self.isolated,
+            overrides=overrides,
+            cwd=self.cwd,
+            rule_paths=self.rule_paths,
         )
         resolver._files, resolver._nearest, resolver._seen = self._files, self._nearest, self._seen
         return resolver
@@ -117,12 +148,12 @@ class ConfigResolver:
     def _file_settings(self, config_path: Path | None) -> Settings:
         if config_path not in self._files:
             if config_path is None:
-                self._files[config_path] = Settings(root=self.cwd)
+                settings = command_line_settings(self.cwd, self.registry, self.rule_paths)
             else:
                 self._seen[config_path.resolve()] = stamp(config_path)
-                settings = load_settings(config_path, self.registry)
-                self._seen.update(_rule_files(settings))
-                self._files[config_path] = settings
+                settings = load_settings(config_path, self.registry, self.rule_paths)
+            self._seen.update(_rule_files(settings))
+            self._files[config_path] = settings
         return self._files[config_path]
 
     def for_path(self, path: Path) -> Settings:

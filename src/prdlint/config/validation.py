@@ -21,10 +21,12 @@ from prdlint.text.suggest import did_you_mean
 
 @dataclass(frozen=True)
 class Where:
-    """The file being validated and the registry that says which rules exist."""
+    """The file being validated, the registry that says which rules exist, and the rule folders
+    the command line named (which may lie anywhere)."""
 
     path: Path | None
     registry: Registry
+    trusted_rule_paths: tuple[Path, ...] = ()
 
     def error(self, key: str, problem: str) -> ConfigError:
         return ConfigError(self.path, key, problem)
@@ -165,14 +167,45 @@ def nlp_model(value: Any, key: str, where: Where) -> str | None:
 
 
 def rule_folders(value: Any, key: str, where: Where) -> tuple[Path, ...]:
-    """`rule-paths`: folders of rule files, relative to the config file's directory."""
+    """`rule-paths`: folders of rule files, relative to the config file's directory.
+
+    A folder, or a rule file in it, that resolves outside the config file's project (an absolute
+    path, `..`, a symbolic link out) is an error unless the command line named it with
+    `--rule-path`: whoever can change the config, a pull request's author in CI, must not be able
+    to point the run at files elsewhere on the machine."""
     folders = []
+    root = project_root(where.base)
     for index, entry in enumerate(string_list(value, key, where)):
         folder = (where.base / entry).resolve()
         if not folder.is_dir():
             raise where.error(f"{key}[{index}]", f"{entry!r} is not a folder (looked for {folder})")
+        if folder not in where.trusted_rule_paths:
+            outside = next(
+                (path for path in (folder, *folder.glob("*.toml")) if not _within(path, root)), None
+            )
+            if outside is not None:
+                raise where.error(
+                    f"{key}[{index}]",
+                    f"{entry!r} leads outside the project ({outside.resolve()} is not under {root}); "
+                    "rules from elsewhere are loaded only when the command line names their folder "
+                    "with --rule-path",
+                )
         folders.append(folder)
     return tuple(folders)
+
+
+def project_root(directory: Path) -> Path:
+    """The project a config file belongs to: the git work tree that holds its directory, else
+    the directory itself. Rule folders anywhere in the repository are the project's own."""
+    directory = directory.resolve()
+    for candidate in (directory, *directory.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return directory
+
+
+def _within(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root)
 
 
 def team_rules(folders: tuple[Path, ...], key: str, where: Where) -> tuple[tuple[type[Rule], ...], Registry]:
