@@ -63,13 +63,6 @@ CASES: list[tuple[str, Setup, tuple[str, ...], str, str]] = [
         "prdlint: error: notes: no Markdown files found",
     ),
     (
-        "invalid UTF-8",
-        _files(**{"bad.md": b"caf\xe9\n"}),
-        ("bad.md",),
-        "stdout",
-        "bad.md:1:1: PRD000 [error] file is not valid UTF-8 (byte 0xe9 at line 1, column 4)",
-    ),
-    (
         "binary",
         _files(**{"bad.md": b"\x89PNG\x00\x00"}),
         ("bad.md",),
@@ -158,10 +151,62 @@ def test_bad_input_is_one_clear_line_and_exit_2(
 
 
 def test_standard_input_that_is_not_text_is_one_finding(folder: Path) -> None:
-    result = run("--stdin-filename", "draft.md", "-", stdin=b"caf\xe9")
+    result = run("--stdin-filename", "draft.md", "-", stdin=b"\x89PNG\x00\x00")
     _no_traceback(result)
     assert result.exit_code == 2
-    assert "draft.md:1:1: PRD000 [error] file is not valid UTF-8" in result.stdout
+    assert "draft.md:1:1: PRD000 [error] file looks binary" in result.stdout
+
+
+# A PRD saved with two Windows-1252 characters: a right single quote (0x92) and an en dash (0x96).
+WINDOWS_1252 = b"# Plan\n\nThe buyer\x92s approval is TBD.\n\nLaunch \x96 in spring.\n"
+NOT_UTF8 = (
+    "cp1252.md:3:10: PRD006 [warning] 2 bytes are not UTF-8 (0x92 at 3:10, 0x96 at 5:8), read as U+FFFD; "
+    "save the file as UTF-8 (--fix leaves it as it is until then)"
+)
+
+
+def test_a_file_with_a_few_bytes_that_are_not_utf8_is_linted_with_one_warning_naming_them(
+    folder: Path,
+) -> None:
+    write_file(folder, "cp1252.md", WINDOWS_1252)
+    result = run("cp1252.md", "good.md")
+    _no_traceback(result)
+    assert result.exit_code == 1
+    assert NOT_UTF8 in result.stdout.splitlines()
+    assert [line for line in result.stdout.splitlines() if "PRD006" in line] == [NOT_UTF8]
+    assert "cp1252.md:3:25: PRD002" in result.stdout  # the rest of the file is linted as usual
+    assert "PRD000" not in result.stdout
+    piped = run("--stdin-filename", "cp1252.md", "-", stdin=WINDOWS_1252)
+    assert NOT_UTF8 in piped.stdout.splitlines()
+
+
+def test_the_warning_names_the_first_bytes_and_counts_the_rest(folder: Path) -> None:
+    write_file(folder, "latin1.md", ("# Café\n\n" + "Crème brûlée à volonté.\n" * 3).encode("latin-1"))
+    result = run("latin1.md")
+    (line,) = [row for row in result.stdout.splitlines() if "PRD006" in row]
+    named = "0xe9 at 1:6, 0xe8 at 3:3, 0xfb at 3:9, 0xe9 at 3:11, 0xe0 at 3:14 and 11 more"
+    assert f"16 bytes are not UTF-8 ({named})" in line
+
+
+def test_fix_never_rewrites_a_file_with_bytes_that_are_not_utf8(folder: Path) -> None:
+    path = write_file(folder, "cp1252.md", WINDOWS_1252 + b"\n\n\n")  # blank lines a fix would remove
+    result = run("--fix", "cp1252.md")
+    _no_traceback(result)
+    assert path.read_bytes() == WINDOWS_1252 + b"\n\n\n"
+    assert "cp1252.md not fixed: it has bytes that are not UTF-8" in result.stderr
+    diff = run("--diff", "cp1252.md")
+    assert "+++" not in diff.stdout
+
+
+def test_the_warning_is_a_rule_a_project_may_ignore_and_the_cache_never_hides_it(folder: Path) -> None:
+    write_file(folder, "cp1252.md", WINDOWS_1252)
+    ignored = run("--ignore", "not-utf-8", "cp1252.md")
+    assert "PRD006" not in ignored.stdout
+    assert "cp1252.md:3:25: PRD002" in ignored.stdout
+    cached = ["check", "--fail-on", "info", "cp1252.md"]
+    first, second = (CliRunner().invoke(main, cached) for _ in range(2))
+    assert NOT_UTF8 in first.stdout.splitlines()
+    assert NOT_UTF8 in second.stdout.splitlines()
 
 
 def test_a_directory_outside_the_working_directory(folder: Path, tmp_path_factory, monkeypatch) -> None:

@@ -156,7 +156,7 @@ def test_bad_input_is_named_and_the_other_files_are_still_linted(project, write)
     )
     assert any(line.startswith("image.md:1:1: PRD000 [error] file looks binary") for line in lines)
     assert any(
-        "latin1.md:1:1: PRD000 [error] file is not valid UTF-8 (byte 0xe9 at line 1, column 4)" in line
+        "latin1.md:1:4: PRD006 [warning] 1 byte is not UTF-8 (0xe9 at 1:4), read as U+FFFD" in line
         for line in lines
     )
     assert "prdlint: error: missing.md: no such file or directory" in result.stderr

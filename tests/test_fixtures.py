@@ -73,6 +73,8 @@ def test_every_rule_has_a_fixture_where_it_fires_and_one_where_it_runs_and_must_
         selected = set(select_rules(registry, resolver.for_path(path), path))
         fires |= expected
         quiet |= selected - expected
-    engine_only = {"PRD000"}
+    # PRD000 has no place in a fixture; PRD006 needs a file that is not UTF-8, which a fixture's
+    # expect comments cannot be read from: tests/test_bad_input.py has where it fires and not.
+    engine_only = {"PRD000", "PRD006"}
     assert sorted(set(registry.rules) - engine_only - fires) == []
     assert sorted(set(registry.rules) - engine_only - quiet) == []

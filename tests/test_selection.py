@@ -28,6 +28,7 @@ def test_select_by_prefix_includes_opt_in_rules(registry) -> None:
         "PRD003",
         "PRD004",
         "PRD005",
+        "PRD006",
     ]
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from prdlint.analysis import StageFailure, analyse
 from prdlint.concerns import one_per_place, raised_when_final
-from prdlint.diagnostics import InternalError, UnusedSuppression
+from prdlint.diagnostics import InternalError, NotUtf8, UnusedSuppression
 from prdlint.document import Document, parse_document
 from prdlint.interrupt import RuleStopped, stopped_after
 from prdlint.language.deadline import (
@@ -36,6 +36,7 @@ from prdlint.results import FileResult
 from prdlint.rule import Finding, RuleContext, Severity, Violation
 from prdlint.selection import SelectedRule, select_rules
 from prdlint.settings import Settings
+from prdlint.source import Undecodable
 from prdlint.span import Position, Span
 from prdlint.story_groups import group_story_findings
 from prdlint.suppressions import UNUSED_ADVICE, Suppressions
@@ -121,6 +122,25 @@ def _rules_within_budget(
             message += ("; " if message else "") + f"not run for want of time: {', '.join(not_run)}"
         findings.append(internal_error(context.path, f"{message}; the other rules' findings are kept"))
     return findings
+
+
+_NAMED_BYTES = 5
+
+
+def _not_utf8(undecodable: tuple[Undecodable, ...], document: Document) -> Violation:
+    """One finding for all the bytes that are not UTF-8, at the first, naming the first few."""
+    first = undecodable[0].offset
+    named = []
+    for byte in undecodable[:_NAMED_BYTES]:
+        at = document.lines.position(byte.offset)
+        named.append(f"0x{byte.byte:02x} at {at.line}:{at.column}")
+    more = f" and {len(undecodable) - _NAMED_BYTES} more" if len(undecodable) > _NAMED_BYTES else ""
+    count = f"{len(undecodable)} byte{'s are' if len(undecodable) > 1 else ' is'}"
+    message = (
+        f"{count} not UTF-8 ({', '.join(named)}{more}), read as U+FFFD; save the file as UTF-8 "
+        "(--fix leaves it as it is until then)"
+    )
+    return Violation(message, document.lines.span(first, first + 1))
 
 
 def _stage_failure(path: str, failure: StageFailure, skipped: list[str]) -> Finding:
@@ -221,9 +241,16 @@ class _Stages:
 
 
 def lint_document(
-    document: Document, path: str, settings: Settings, registry: Registry, *, file_path: Path | None = None
+    document: Document,
+    path: str,
+    settings: Settings,
+    registry: Registry,
+    *,
+    file_path: Path | None = None,
+    undecodable: tuple[Undecodable, ...] = (),
 ) -> FileResult:
-    """Lints one Document with the registry of its project (the installed rules and its own)."""
+    """Lints one Document with the registry of its project (the installed rules and its own).
+    `undecodable` are the bytes of the file that were not UTF-8 (read as U+FFFD)."""
     selected = select_rules(registry, settings, file_path)
     runnable, notices = _runnable(selected, settings, registry)
     stages = _Stages(document, path, settings, registry, file_path)
@@ -232,6 +259,9 @@ def lint_document(
         analysis, findings, not_requirements = stages.analysis, stages.findings, stages.not_requirements
         context = RuleContext(document=document, path=path, options={}, analysis=analysis)
         findings.extend(_rules_within_budget(runnable, context, settings))
+    not_utf8 = selected.get(NotUtf8.code)
+    if undecodable and not_utf8 is not None:
+        findings.append(_finding(path, not_utf8, _not_utf8(undecodable, document)))
 
     result = Suppressions(document, registry).apply(findings, set(runnable))
     kept = result.kept

@@ -28,7 +28,14 @@ from prdlint.parallel import Progress, run_in_workers
 from prdlint.registry import Registry, load_registry
 from prdlint.results import INTERNAL_ERROR_CODE, FileResult, LintRun
 from prdlint.settings import Settings
-from prdlint.source import UnreadableFileError, decode_source, display_path, read_source
+from prdlint.source import (
+    SourceText,
+    Undecodable,
+    UnreadableFileError,
+    decode_source,
+    display_path,
+    read_source,
+)
 
 # Fewer files than this are linted sooner in one process than by starting workers.
 _PARALLEL_FROM = 4
@@ -46,6 +53,8 @@ class Source:
     """The text as it is on disk (or as piped in), line endings and all: what fixes apply to."""
     on_disk: bool = True
     """Whether `--fix` may write the fixed text back to `path`."""
+    undecodable: tuple[Undecodable, ...] = ()
+    """The bytes that were not UTF-8, read as U+FFFD: a file with any is never fixed."""
 
     @cached_property
     def document(self) -> Document:
@@ -88,12 +97,12 @@ class LintSession:
             )
         return self._registries[settings.path]
 
-    def source(self, path: Path, text: str | None = None) -> Source:
+    def source(self, path: Path, text: SourceText | None = None) -> Source:
         """The file's settings and its text (read now unless given). Raises UnreadableFileError."""
         settings = self.resolver.for_path(path)
         if text is None:
             text = read_source(path, settings.max_file_size)
-        return Source(path, display_path(path), settings, text)
+        return Source(path, display_path(path), settings, text.text, undecodable=text.undecodable)
 
     def piped(self, data: bytes, filename: str | None) -> Source:
         """Standard input, linted as `filename` (its config, its per-file-ignores) when one is
@@ -101,16 +110,28 @@ class LintSession:
         path = Path(filename) if filename else Path.cwd() / "-"
         settings = self.resolver.for_path(path)
         text = decode_source(data, settings.max_file_size)
-        return Source(path, display_path(path) if filename else "-", settings, text, on_disk=False)
+        shown = display_path(path) if filename else "-"
+        return Source(path, shown, settings, text.text, on_disk=False, undecodable=text.undecodable)
 
     def lint(self, source: Source) -> FileResult:
         """The source's findings, or with the session's fix mode its findings after its fixes (the
         file rewritten once, atomically, when it is on disk and the mode writes)."""
         registry = self.registry_for(source.settings)
-        if self.fix is None:
-            return lint_document(
-                source.document, source.shown, source.settings, registry, file_path=source.path
+        if self.fix is None or source.undecodable:
+            result = lint_document(
+                source.document,
+                source.shown,
+                source.settings,
+                registry,
+                file_path=source.path,
+                undecodable=source.undecodable,
             )
+            if self.fix is not None:
+                result.notices.append(
+                    f"{source.shown} not fixed: it has bytes that are not UTF-8, which fixing would "
+                    "overwrite; save it as UTF-8 first"
+                )
+            return result
 
         def lint(text: str) -> FileResult:
             return lint_text(text, source.shown, source.settings, registry, file_path=source.path)
@@ -125,7 +146,7 @@ class LintSession:
             write_atomically(source.path, fixed.text)
         return result
 
-    def lint_path(self, path: Path, text: str | None = None) -> FileResult:
+    def lint_path(self, path: Path, text: SourceText | None = None) -> FileResult:
         """One file's result (`text`, when given, is what was read of it already)."""
         try:
             source = self.source(path, text)
@@ -153,7 +174,7 @@ class LintSession:
         run = LintRun(errors=discovery.errors)
         files = sorted(discovery.files, key=display_path)
         results: dict[Path, FileResult] = {}
-        pending: list[tuple[Path, str | None]] = []
+        pending: list[tuple[Path, SourceText | None]] = []
         for path in files:
             text = self._cached_text(path)
             hit = None if text is None else self._from_cache(path, text)
@@ -193,24 +214,26 @@ class LintSession:
             source.document, source.settings, registry.stages, registry.vocabularies, stages, path=source.path
         )
 
-    def _cached_text(self, path: Path) -> str | None:
-        """The file's text when the cache may answer for it (read once: a miss lints this text)."""
+    def _cached_text(self, path: Path) -> SourceText | None:
+        """The file's text when the cache may answer for it (read once: a miss lints this text).
+        A file with bytes that are not UTF-8 is always linted: its text does not say which."""
         if self.cache is None or not self.resolver.for_path(path).cache:
             return None
         try:
-            return read_source(path, self.resolver.for_path(path).max_file_size)
+            text = read_source(path, self.resolver.for_path(path).max_file_size)
         except UnreadableFileError:
             return None  # linting it reports why
+        return None if text.undecodable else text
 
-    def _from_cache(self, path: Path, text: str) -> FileResult | None:
+    def _from_cache(self, path: Path, text: SourceText) -> FileResult | None:
         assert self.cache is not None
-        return self.cache.get(text, display_path(path), self.resolver.for_path(path))
+        return self.cache.get(text.text, display_path(path), self.resolver.for_path(path))
 
-    def _keep(self, path: Path, text: str | None, result: FileResult) -> None:
+    def _keep(self, path: Path, text: SourceText | None, result: FileResult) -> None:
         if self.cache is None or text is None:
             return
         if not any(finding.code == INTERNAL_ERROR_CODE for finding in result.findings):
-            self.cache.put(text, self.resolver.for_path(path), result)
+            self.cache.put(text.text, self.resolver.for_path(path), result)
 
     def _worker_description(self) -> _WorkerSession:
         resolver = self.resolver
@@ -250,12 +273,12 @@ def _start_worker(description: _WorkerSession) -> None:
     _worker["session"] = LintSession(resolver, fix=description.fix)
 
 
-def _lint_in_worker(item: tuple[Path, str | None]) -> FileResult:
+def _lint_in_worker(item: tuple[Path, SourceText | None]) -> FileResult:
     path, text = item
     return _worker["session"].lint_path(path, text)
 
 
-def _worker_failure(item: tuple[Path, str | None], error: BaseException) -> FileResult:
+def _worker_failure(item: tuple[Path, SourceText | None], error: BaseException) -> FileResult:
     """A worker that died, or a failure outside the rules: one PRD000 for its file."""
     shown = display_path(item[0])
     return FileResult(shown, [internal_error(shown, f"{type(error).__name__}: {error}")])

@@ -3,11 +3,18 @@
 Only regular files are read: a FIFO or a device named `*.md` would block the run forever, and a
 symlink loop has no text. An empty file is clean, as markdownlint and ruff treat one: there is
 nothing in it to report.
+
+A file with a few bytes that are not UTF-8 (one Windows-1252 apostrophe pasted into a generated
+PRD is common) is still linted: each such byte is read as U+FFFD and remembered, so that the
+engine can name where they are and `--fix` can leave the file alone rather than write the
+replacement characters over the bytes.
 """
 
 from __future__ import annotations
 
+import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 _BINARY_SNIFF_BYTES = 8192
@@ -34,7 +41,27 @@ class UnreadableFileError(Exception):
     """The file exists but is not lintable text; the message says why, without the path."""
 
 
-def decode_source(data: bytes, max_size: int) -> str:
+@dataclass(frozen=True, slots=True)
+class Undecodable:
+    """A byte that is not UTF-8: its value, and the offset of the U+FFFD that stands for it."""
+
+    offset: int
+    byte: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A file's text as linted, and the bytes of it that were not UTF-8 (none for most files)."""
+
+    text: str
+    undecodable: tuple[Undecodable, ...] = ()
+
+
+# surrogateescape reads each byte that is not UTF-8 as one of these code points (0xDC00 + byte).
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def decode_source(data: bytes, max_size: int) -> SourceText:
     if len(data) > max_size:
         raise UnreadableFileError(
             f"file is {len(data):,} bytes, over the max-file-size of {max_size:,} bytes"
@@ -42,19 +69,16 @@ def decode_source(data: bytes, max_size: int) -> str:
     if b"\0" in data[:_BINARY_SNIFF_BYTES]:
         raise UnreadableFileError("file looks binary (it contains NUL bytes), not Markdown text")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        raise UnreadableFileError(
-            f"file is not valid UTF-8 (byte 0x{data[error.start]:02x} at line {line}, column {column}); "
-            "save it as UTF-8"
-        ) from None
-    return text
+        return SourceText(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        escaped = data.decode("utf-8", "surrogateescape")
+    undecodable = tuple(
+        Undecodable(match.start(), ord(match.group()) - 0xDC00) for match in _ESCAPED_BYTE.finditer(escaped)
+    )
+    return SourceText(_ESCAPED_BYTE.sub("\ufffd", escaped), undecodable)
 
 
-def read_source(path: Path, max_size: int) -> str:
+def read_source(path: Path, max_size: int) -> SourceText:
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
