@@ -103,14 +103,16 @@ def occurrence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
 
 
 def conditional(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
-    """Each match of `if` needs its `then` (with `{1}` for the match's first group) somewhere in
-    the scope: an acronym and its definition in the same document."""
+    """Each match of `if` needs its `then` (with `{1}` for the match's first group, or the whole
+    match where there is none or it took no part) somewhere in the scope: an acronym and its
+    definition in the same document."""
     in_scope = [unit for unit in units if _in_scope(unit, spec)]
     whole = "\n".join(unit.text for unit in in_scope)
     reported: set[str] = set()
     for unit in in_scope:
         for match in _matches(unit, spec.condition):
-            group = match.group(1) if match.re.groups else match.group()
+            first = match.group(1) if match.re.groups else None
+            group = match.group() if first is None else first  # a group may take no part: (a|b)*c
             if group in reported:
                 continue
             wanted = user_pattern(spec.then.replace("{1}", escape(group)), spec.case_sensitive)
