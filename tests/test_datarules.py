@@ -81,6 +81,15 @@ def test_conditional_wants_an_acronyms_definition(tmp_path: Path) -> None:
     assert findings(tmp_path, rule, document) == [(3, 48, "define RTO", False)]
 
 
+def test_conditional_takes_the_whole_match_where_its_group_took_no_part(tmp_path: Path) -> None:
+    rule = HEAD + (
+        'kind = "conditional"\nscope = "document"\ncase-sensitive = true\nmessage = "define {match}"\n'
+        'if = "(X)?ZQ[0-9]"\nthen = "{1} is defined"\n'
+    )
+    document = "# Plan\n\nXZQ1 and ZQ2. ZQ2 is defined.\n"
+    assert findings(tmp_path, rule, document) == [(3, 1, "define X", False)]
+
+
 def test_consistency_keeps_the_first_spelling(tmp_path: Path) -> None:
     rule = (
         HEAD
@@ -126,6 +135,11 @@ def test_under_and_unless_narrow_the_scope(tmp_path: Path) -> None:
         (
             HEAD + 'kind = "existence"\nscope = "paragraph"\nmessage = "m"\npatterns = ["(\\\\w+) \\\\1"]\n',
             "patterns: back-references are not supported",
+        ),
+        (
+            HEAD + 'kind = "existence"\nscope = "paragraph"\nmessage = "m"\n'
+            'patterns = ["((a\\\\pL$){1,30}){1,30}"]\n',
+            "patterns: too large: RE2 writes counted repetitions ({m,n}) out as copies",
         ),
         (
             HEAD

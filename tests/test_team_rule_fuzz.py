@@ -5,9 +5,10 @@ A rule file is drawn from a grammar of regular expressions (literals, classes, g
 and bounded quantifiers, alternation, anchors: the shapes that make a backtracking engine take
 exponential time, `(a+)+$` among them) with a random kind, scope, `under` and `unless`; a
 document is drawn from long runs of the letters those patterns match, in headings, paragraphs,
-list items, tables and user stories. The invariant: a pattern the engine cannot run is refused
-when the rule file is read, with the file, rule and key named, and every other rule lints the
-document without a PRD000 (no rule stopped at the budget, none failed).
+list items, tables and user stories. The invariant: a pattern the engine cannot run (look-around,
+a back-reference, counted repetitions nested past RE2's memory) is refused when the rule file is
+read, with the file, rule and key named, and every other rule lints the document without a
+PRD000 (no rule stopped at the budget, none failed).
 
 The default profile runs a few dozen rule files and documents; `--hypothesis-profile=long` runs
 25,000.
@@ -49,7 +50,10 @@ regex = st.recursive(
 """Regular expressions built the way catastrophic ones are: quantifiers over groups that
 themselves repeat, alternations whose branches overlap."""
 
-pattern = st.one_of(regex, st.sampled_from(["(a+)+$", "(a|a)*b", "(a*)*b", "(\\w+\\s?)*$", "(.*a){12}"]))
+# A blank pattern is refused as no pattern at all: drawn, it would only test that message.
+pattern = st.one_of(
+    regex, st.sampled_from(["(a+)+$", "(a|a)*b", "(a*)*b", "(\\w+\\s?)*$", "(.*a){12}"])
+).filter(str.strip)
 
 
 @st.composite
@@ -115,7 +119,8 @@ def test_a_fuzzed_team_rule_is_refused_with_a_reason_or_ends_within_the_budget(
         spec = read_spec(path)
     except DataRuleError as problem:
         assert str(problem).startswith(f"{path}: rule fuzzed: "), problem
-        assert any(written in text for written in _UNSUPPORTED), problem
+        refused = "too large: RE2 writes counted repetitions" in str(problem)
+        assert refused or any(written in text for written in _UNSUPPORTED), problem
         return
     rule = rule_class(spec, "fuzz")
 

@@ -27,6 +27,12 @@ _WHY = (
 )
 
 
+_TOO_LARGE = (
+    f"too large: RE2 writes counted repetitions ({{m,n}}) out as copies, and this pattern's would "
+    f"take more than {_MAX_MEMORY >> 20} MB; use + or *, or smaller counts"
+)
+
+
 class Match(Protocol):
     """What a match of either engine offers the checks."""
 
@@ -57,6 +63,8 @@ def user_pattern(text: str, case_sensitive: bool = False) -> re2._Regexp:
     except re2.error as problem:
         detail = problem.args[0] if problem.args else problem
         detail = detail.decode("utf-8", "replace") if isinstance(detail, bytes) else str(detail)
+        if "pattern too large" in detail:
+            raise UserPatternError(_TOO_LARGE) from None
         why = next((why for marker, why in _WHY if marker in detail), None)
         if why is None:
             raise UserPatternError(f"not a regular expression: {detail}") from None
