@@ -28,9 +28,10 @@ _WHY = (
 
 
 _TOO_LARGE = (
-    f"too large: RE2 writes counted repetitions ({{m,n}}) out as copies, and this pattern's would "
-    f"take more than {_MAX_MEMORY >> 20} MB; use + or *, or smaller counts"
+    f"too large: RE2 writes counted repetitions ({{m,n}}) out as copies, at most 1,000 of them "
+    f"in {_MAX_MEMORY >> 20} MB; use + or *, or smaller counts"
 )
+_TOO_LARGE_MARKERS = ("pattern too large", "invalid repetition size")
 
 
 class Match(Protocol):
@@ -63,7 +64,7 @@ def user_pattern(text: str, case_sensitive: bool = False) -> re2._Regexp:
     except re2.error as problem:
         detail = problem.args[0] if problem.args else problem
         detail = detail.decode("utf-8", "replace") if isinstance(detail, bytes) else str(detail)
-        if "pattern too large" in detail:
+        if any(marker in detail for marker in _TOO_LARGE_MARKERS):
             raise UserPatternError(_TOO_LARGE) from None
         why = next((why for marker, why in _WHY if marker in detail), None)
         if why is None:
