@@ -1,9 +1,11 @@
 """A process that lints document after document (the language server) keeps bounded memory: a
 pipeline whose vocabulary has taken in too many new words is replaced, and what it reads after
-is what it read before."""
+is what it read before; the server lets go of every notification it has handled.
+`benchmarks/server_session.py` measures the server's memory over 20,000 edits."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from prdlint import analysis
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
+from prdlint.server import server
 from prdlint.settings import Settings
 
 PRD = Path(__file__).resolve().parent.parent / "fixtures" / "sample-prd.md"
@@ -31,3 +34,45 @@ def test_a_pipeline_grown_past_its_limit_is_replaced_and_reads_the_same(
     assert analysis._ENVIRONMENTS[None] is not environment
     assert [(f.code, f.span, f.message) for f in after] == [(f.code, f.span, f.message) for f in before]
     assert before
+
+
+class _Collected:
+    """Where the server writes its messages, kept to be read."""
+
+    def __init__(self) -> None:
+        self.messages: list[dict] = []
+
+    def write(self, data: bytes) -> None:
+        self.messages.append(json.loads(data.split(b"\r\n\r\n", 1)[1]))
+
+    def close(self) -> None:
+        pass
+
+
+def test_the_server_keeps_nothing_of_the_notifications_it_has_handled() -> None:
+    protocol, written = server.protocol, _Collected()
+    protocol.set_writer(written)
+
+    def send(method: str, params: dict, **request: int) -> None:
+        protocol.handle_message(
+            protocol.structure_message({"jsonrpc": "2.0", "method": method, "params": params, **request})
+        )
+
+    send("initialize", {"processId": None, "rootUri": None, "capabilities": {}}, id=1)
+    send("initialized", {})
+    uri = (PRD.parent / "edited.md").as_uri()
+    opened = {"uri": uri, "languageId": "markdown", "version": 0, "text": "# Plan\n"}
+    send("textDocument/didOpen", {"textDocument": opened})
+    for version in range(1, 101):
+        change = [{"text": f"# Plan {version}\n\nThe launch date is TBD.\n"}]
+        send(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": change},
+        )
+        send("textDocument/didSave", {"textDocument": {"uri": uri}})
+    published = [
+        m["params"] for m in written.messages if m.get("method") == "textDocument/publishDiagnostics"
+    ]
+    assert published[-1]["version"] == 100
+    assert [d["code"] for d in published[-1]["diagnostics"]] == ["PRD002"]
+    assert protocol._request_futures == {}  # pygls alone keeps one for each save and the open

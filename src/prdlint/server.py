@@ -14,11 +14,13 @@ documentation. Positions are converted to the UTF-16 code units LSP counts by de
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from prdlint import __version__
@@ -54,12 +56,25 @@ def _range(lines: list[str], span: Span) -> types.Range:
     return types.Range(start=_position(lines, span.start), end=_position(lines, span.end))
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, letting go of each notification once it is handled.
+
+    pygls keeps the future of every notification its built-in handlers take (didOpen, didChange,
+    didSave, ...) under a made-up message id and never removes it: about 1.4 KB for each, 55 MB
+    over 20,000 edits, saved, of an editing session. Requests are removed when answered."""
+
+    def _check_handler_result(self, future: Future[Any]) -> None:
+        super()._check_handler_result(future)
+        for message_id in [key for key, kept in self._request_futures.items() if kept is future]:
+            del self._request_futures[message_id]
+
+
 class PrdlintServer(LanguageServer):
     """The server's state: the workspace's lint session, the last findings of each document,
     pending lints."""
 
     def __init__(self) -> None:
-        super().__init__(SOURCE, __version__)
+        super().__init__(SOURCE, __version__, protocol_cls=_Protocol)
         self.registry: Registry = load_registry()
         self.root: Path | None = None
         self.session: LintSession | None = None
