@@ -116,7 +116,8 @@ class Block:
 
     @property
     def position(self) -> Position:
-        return self.span().start
+        """Where the block's first character is (its span's start, without working out its end)."""
+        return self.lines.position(self.source_offset(0))
 
     @property
     def line(self) -> int:

@@ -53,9 +53,10 @@ def collect(inputs: Inputs, draft: Draft) -> None:
     blocks = inputs.document.blocks
     measures = inputs.vocabulary.words("satisfaction-measures")
     for block in blocks:
-        if not _a_metric(block):
+        matches = list(_METRIC.finditer(block.text))  # rare, and cheaper to look for than a metric
+        if not matches or not _a_metric(block):
             continue
-        for match in _METRIC.finditer(block.text):
+        for match in matches:
             what = match.group("what").lower()
             same = what in measures and _named_for_users(block, what, blocks)
             asks_users = _USERS.search(block.text[match.end() :])
