@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from prdlint.document import Block, BlockKind, Document, Section, Table
 from prdlint.language.model import Story, StoryForm, StoryPart
@@ -154,6 +155,12 @@ def _block_run(block: Block) -> _Run:
 
 def _stories_in_text(run: _Run, expect_stories: bool) -> list[ParsedStory]:
     text = run.text
+    if len(text) <= _CACHED_TEXT_LENGTH:
+        return list(_parsed_cached(text, expect_stories))
+    return list(_parsed(text, expect_stories))
+
+
+def _parsed(text: str, expect_stories: bool) -> tuple[ParsedStory, ...]:
     starts = story_starts(text)
     found = []
     for index, start in enumerate(starts):
@@ -163,7 +170,13 @@ def _stories_in_text(run: _Run, expect_stories: bool) -> list[ParsedStory]:
             parsed = parse_roleless(text, start, end)
         if parsed is not None:
             found.append(parsed)
-    return found
+    return tuple(found)
+
+
+# A block's stories depend on its text alone: an editor re-linting after one change reads again
+# only the blocks that changed. Long texts are not kept, so the cache stays small whatever it sees.
+_CACHED_TEXT_LENGTH = 2_000
+_parsed_cached = lru_cache(maxsize=8_192)(_parsed)
 
 
 class _Scanner:
