@@ -47,6 +47,19 @@ def load_corpus(directory: Path, minimum_bytes: int) -> list[str]:
     return documents
 
 
+def forget_kept() -> None:
+    """Empties what prdlint keeps from one lint for the next (the parsed pieces of documents,
+    each block's stories, the stakeholder reading of each block), so that a round reads its
+    documents as if first seen."""
+    from prdlint.document.builder import forget_parsed_pieces
+    from prdlint.language.stories import forget_parsed_stories
+    from prdlint_rules.stakeholders.reading.block_cache import forget_all
+
+    forget_parsed_pieces()
+    forget_parsed_stories()
+    forget_all()
+
+
 def best_times(work: Mapping[str, Callable[[], object]], rounds: int) -> dict[str, float]:
     """The best time of each piece of work over `rounds`, run interleaved after one warm-up each,
     so that a noisy machine slows every piece alike."""

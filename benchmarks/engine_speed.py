@@ -15,7 +15,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from _harness import best_times, report, speed_run
+from _harness import best_times, forget_kept, report, speed_run
 from prdlint.engine import lint_text
 from prdlint.registry import load_registry
 from prdlint.settings import Settings
@@ -35,6 +35,7 @@ def main() -> None:
             floor_parser.parse(text)
 
     def full_engine() -> None:
+        forget_kept()  # each round parses the documents as if first seen
         for text in documents:
             lint_text(text, "prd.md", settings, registry)
 

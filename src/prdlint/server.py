@@ -6,7 +6,8 @@ settings) keeps it to saves. One server serves a workspace: it keeps one lint se
 resolver, the registries) across edits, resolves each document's settings the way the command
 line does (nearest config file, excludes, per-file ignores), and makes a new session when a config
 file or rule file it read changes, so an edited config applies at once. The installed registry
-and the language pipeline are loaded once and stay warm. Code actions apply a finding's
+and the language pipeline are loaded once and stay warm, and the parsed pieces of each document
+are kept, so that an edit is parsed again only in the piece it is in. Code actions apply a finding's
 fix or insert a `prdlint-disable-next-line` comment; hovering a finding shows its rule's
 documentation. Positions are converted to the UTF-16 code units LSP counts by default.
 """
@@ -25,6 +26,7 @@ from pygls.uris import to_fs_path
 
 from prdlint import __version__
 from prdlint.config import ConfigError, ConfigResolver
+from prdlint.document.builder import keep_parsed_pieces
 from prdlint.files import excluded
 from prdlint.registry import Registry, load_registry
 from prdlint.rule import Finding, Severity
@@ -253,5 +255,7 @@ def hover(ls: PrdlintServer, params: types.HoverParams) -> types.Hover | None:
 
 
 def serve() -> None:
-    """Runs the server on standard input and output until the client ends it."""
+    """Runs the server on standard input and output until the client ends it, keeping the parsed
+    pieces of the documents it lints for their next edit."""
+    keep_parsed_pieces()
     server.start_io()

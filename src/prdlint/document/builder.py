@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 from functools import cache
 
@@ -12,6 +13,7 @@ from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from prdlint.document.chunks import piece_starts
 from prdlint.document.frontmatter import parse_front_matter
 from prdlint.document.inline import InlineText, flatten_inline
 from prdlint.document.model import (
@@ -109,6 +111,8 @@ class _Builder:
         self.column = -1
         self.front_matter: tuple[dict | None, tuple[int, str] | None] = (None, None)
         self.front_matter_end_line = 0
+        self.line_offset = 0
+        """The line a piece of the source starts at: its tokens count their lines from it."""
 
     @property
     def section(self) -> Section:
@@ -119,12 +123,19 @@ class _Builder:
         end = self.source.find("\n", start)
         return start, self.source[start:] if end == -1 else self.source[start:end]
 
+    def _map(self, token: Token) -> tuple[int, int] | None:
+        """The token's first line and the line after its last, in the whole source."""
+        if not token.map:
+            return None
+        return token.map[0] + self.line_offset, token.map[1] + self.line_offset
+
     def _line_origins(self, token: Token) -> list[int]:
-        first_line = token.map[0] if token.map else 0
+        lines = self._map(token)
+        first_line = lines[0] if lines else 0
         # A paragraph's leading lines of characters Python counts as space and Markdown does not
         # ("\xa0", after any "> " or list marker) are stripped from its content: its first
         # content line is then a later source line.
-        extra = (token.map[1] - token.map[0] if token.map else 1) - token.content.count("\n") - 1
+        extra = (lines[1] - lines[0] if lines else 1) - token.content.count("\n") - 1
         while extra > 0 and not self._source_line(first_line)[1].lstrip(" \t>-*+").strip():
             first_line += 1
             extra -= 1
@@ -183,7 +194,8 @@ class _Builder:
         if self.heading_level is not None:
             # Only top-level headings divide the document; one inside a list or quote is prose.
             if not self.heading_nested:
-                line = (token.map[0] if token.map else 0) + 1
+                lines = self._map(token)
+                line = (lines[0] if lines else 0) + 1
                 self._open_section(self.heading_level, line, self.heading_underlined)
             block = self._new_block(inline, BlockKind.HEADING)
             if not self.heading_nested:
@@ -202,8 +214,8 @@ class _Builder:
             self._register(block)
 
     def _html_block(self, token: Token) -> None:
-        start = self.lines.line_start(token.map[0] + 1)
-        end_line = token.map[1]
+        first_line, end_line = self._map(token) or (0, 0)
+        start = self.lines.line_start(first_line + 1)
         end = self.lines.line_start(end_line + 1) if end_line < self.lines.line_count else len(self.source)
         chunk = self.source[start:end]
         for match in _COMMENT.finditer(chunk):
@@ -237,7 +249,8 @@ class _Builder:
         elif kind == "tr_open":
             self.row += 1
             self.tables[-1].rows.append([])
-            self.cell_cursor = self.lines.line_start(token.map[0] + 1) if token.map else self.cell_cursor
+            lines = self._map(token)
+            self.cell_cursor = self.lines.line_start(lines[0] + 1) if lines else self.cell_cursor
             self.column = -1
         elif kind in ("th_open", "td_open"):
             self.column = len(self.tables[-1].rows[-1])
@@ -246,7 +259,9 @@ class _Builder:
         elif kind == "html_block":
             self._html_block(token)
         elif kind == "fence" and token.map:
-            self.code_blocks.append(CodeBlock(token.info.strip(), token.content, token.map[0] + 2))
+            self.code_blocks.append(
+                CodeBlock(token.info.strip(), token.content, token.map[0] + self.line_offset + 2)
+            )
         elif kind == "front_matter":
             self.front_matter = parse_front_matter(token.content, first_line=2)
             self.front_matter_end_line = token.map[1] if token.map else 0
@@ -299,9 +314,77 @@ def _tokens(source: str) -> Iterator[Token]:
         tokens[index] = _READ
 
 
+_OPEN_TO_END = frozenset({"fence", "html_block", "code_block"})
+# Where pieces are kept (see keep_parsed_pieces), those of documents up to this many characters
+# are, the most recently used, this many characters of them in all (their tokens take some 60
+# bytes for each).
+_KEPT_CHARACTERS = 400_000
+_kept: OrderedDict[str, list[Token]] = OrderedDict()
+_kept_size = [0]
+_keeping = [False]
+
+
+def keep_parsed_pieces() -> None:
+    """From now on, documents are parsed in pieces and each piece's tokens kept for the next
+    parse: an editor re-linting after one change parses again only the piece the change is in.
+    For a process that parses the same documents again and again (the language server); a run
+    over many files, each parsed once, would only pay for keeping them (about an eighth more)."""
+    _keeping[0] = True
+
+
+def _parsed_piece(piece: str) -> list[Token]:
+    """A piece's tokens, inline children and all, from the kept ones where it was parsed before.
+    The builder reads them and changes none."""
+    tokens = _kept.get(piece)
+    if tokens is not None:
+        _kept.move_to_end(piece)
+        return tokens
+    tokens = _markdown().parse(piece)
+    _kept[piece] = tokens
+    _kept_size[0] += len(piece)
+    while _kept_size[0] > _KEPT_CHARACTERS:
+        oldest, _ = _kept.popitem(last=False)
+        _kept_size[0] -= len(oldest)
+    return tokens
+
+
+def forget_parsed_pieces() -> None:
+    """Lets go of every kept piece: for measuring parses as if each document were new."""
+    _kept.clear()
+    _kept_size[0] = 0
+
+
 def parse_document(text: str) -> Document:
     """Parses Markdown text into a Document. Never raises on any text input."""
     builder = _Builder(normalize_newlines(text))
-    for token in _tokens(builder.source):
-        builder.feed(token)
+    source = builder.source
+    if not _keeping[0] or len(source) > _KEPT_CHARACTERS:
+        for token in _tokens(source):
+            builder.feed(token)
+        return builder.finish()
+    for first, tokens in _pieces(source.split("\n")):
+        builder.line_offset = first
+        for token in tokens:
+            builder.feed(token)
     return builder.finish()
+
+
+def _pieces(lines: list[str]) -> Iterator[tuple[int, list[Token]]]:
+    """Each piece's first line and tokens. A piece whose last top-level block runs to its end (a
+    fence or HTML block the cut fell inside) would be read otherwise with what follows, so the
+    rest of the document is read as one piece from there."""
+    starts = piece_starts(lines)
+    ends = [*starts[1:], len(lines)]
+    for first, end in zip(starts, ends, strict=True):
+        tokens = _parsed_piece("\n".join(lines[first:end]) + ("\n" if end < len(lines) else ""))
+        if end < len(lines) and _runs_to_end(tokens, end - first):
+            yield first, _parsed_piece("\n".join(lines[first:]))
+            return
+        yield first, tokens
+
+
+def _runs_to_end(tokens: list[Token], line_count: int) -> bool:
+    """Whether the piece's last top-level block takes its last line, the blank one before the
+    cut, as only a fence or HTML block left open does."""
+    last = next((token for token in reversed(tokens) if token.level == 0 and token.map), None)
+    return last is not None and last.type in _OPEN_TO_END and last.map[1] >= line_count

@@ -179,6 +179,11 @@ _CACHED_TEXT_LENGTH = 2_000
 _parsed_cached = lru_cache(maxsize=8_192)(_parsed)
 
 
+def forget_parsed_stories() -> None:
+    """Lets go of every kept block's stories: for measuring reads as if each document were new."""
+    _parsed_cached.cache_clear()
+
+
 class _Scanner:
     def __init__(self, document: Document) -> None:
         self.document = document

@@ -1,0 +1,194 @@
+"""A document parsed in pieces (cut where markdown-it reads the same apart as together, each
+piece's tokens kept for the next parse) is the document parsed whole: the same blocks, spans,
+sections, tables, comments, code blocks and front matter, on every fixture and on fuzzed
+documents built to straddle the cuts (fences, HTML comments and raw-text elements across blank
+lines and headings, front matter, link reference definitions)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prdlint.document import builder, parse_document
+from prdlint.document.chunks import piece_starts
+from prdlint.document.model import Document, Section
+from test_fuzz import mutated, structure
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _section(section: Section) -> tuple[Any, ...]:
+    return (section.level, section.title, section.start_line, section.end_line, section.has_content)
+
+
+def described(document: Document) -> dict[str, Any]:
+    """Everything the rules and stages read of a document, as plain values."""
+    return {
+        "blocks": [
+            (
+                block.kind,
+                block.text,
+                block.span(),
+                block.position,
+                _section(block.section),
+                block.heading_level,
+                block.list_depth,
+                block.cell,
+                block.code_ranges,
+                block.html,
+                [block.span(index, index + 1) for index in range(len(block.text))],
+            )
+            for block in document.blocks
+        ],
+        "sections": [_section(section) for section in document.root.walk()],
+        "tables": [[[cell.text for cell in row] for row in table.rows] for table in document.tables],
+        "comments": document.comments,
+        "code_blocks": document.code_blocks,
+        "front_matter": (document.front_matter, document.front_matter_error, document.front_matter_end_line),
+    }
+
+
+@pytest.fixture(autouse=True)
+def _kept_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces kept, as the language server keeps them, for this module's tests only."""
+    monkeypatch.setattr(builder, "_keeping", [True])
+
+
+def whole(text: str, monkeypatch: pytest.MonkeyPatch) -> Document:
+    with monkeypatch.context() as patch:
+        patch.setattr(builder, "_KEPT_CHARACTERS", -1)  # every source is over it: one parse
+        return parse_document(text)
+
+
+def assert_same_in_pieces(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert described(parse_document(text)) == described(whole(text, monkeypatch))
+    assert described(parse_document(text)) == described(whole(text, monkeypatch))  # from the kept pieces
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.md")), ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_every_fixture_reads_the_same_in_pieces(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert_same_in_pieces(path.read_text(encoding="utf-8"), monkeypatch)
+
+
+LINES = [
+    "",
+    "",
+    "# Heading",
+    "## Goals",
+    "#not a heading",
+    "Some text with a TBD.",
+    "- item",
+    "  - nested",
+    "  ```",
+    "    indented code",
+    "> quote",
+    "```",
+    "````text",
+    "~~~",
+    "   ```",
+    "<!--",
+    "-->",
+    "<!-- one line -->",
+    "<!-->an empty comment",
+    "- ```",
+    "<pre>",
+    "</pre>",
+    "<script>",
+    "</script>",
+    "<?php",
+    "?>",
+    "<![CDATA[",
+    "]]>",
+    "<!DOCTYPE html",
+    ">",
+    "<div>",
+    "---",
+    "------",
+    "---x",
+    "...",
+    "title: x",
+    "[ref]: https://example.com",
+    "See [ref].",
+    "| a | b |",
+    "|---|---|",
+    "As a buyer, I want to pay so that I own it.",
+]
+
+
+@st.composite
+def straddling(draw: st.DrawFn) -> str:
+    """Lines that open and close what may run across a cut, in any order."""
+    return "\n".join(draw(st.lists(st.sampled_from(LINES), min_size=1, max_size=40)))
+
+
+@given(st.one_of(structure(), mutated()))
+def test_a_fuzzed_document_reads_the_same_in_pieces(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_same_in_pieces(text, monkeypatch)
+
+
+@settings(max_examples=400)  # small documents, and the ones the cuts are most likely wrong on
+@given(straddling())
+def test_a_document_straddling_the_cuts_reads_the_same_in_pieces(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_same_in_pieces(text, monkeypatch)
+
+
+def test_cuts_are_proposed_at_headings_after_blank_lines_outside_fences_comments_and_front_matter() -> None:
+    text = [
+        "---",  # 0
+        "",
+        "# a YAML comment",  # 2: front matter
+        "---",
+        "",
+        "# Goals",  # 5: cut
+        "```",
+        "",
+        "# inside a fence",  # 8
+        "```",
+        "",
+        "# Users",  # 11: cut
+        "<!-- a template note",
+        "",
+        "# inside a comment",  # 14
+        "-->",
+        "",
+        "## Stories",  # 17: cut
+        "text",
+        "# no blank line before",  # 19
+    ]
+    assert piece_starts(text) == [0, 5, 11, 17]
+    assert piece_starts([*text, "[ref]: https://example.com"]) == [0]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A fence's marks inside HTML that a blank line ends are HTML: the next marks open one.
+        ["<div>", "```", "</div>", "", "```", "text", "", "# inside a fence", "```", "", "# Out"],
+        ["- item", "  ```", "  code", "", "# Next", "```", "", "# inside a fence", "```", "", "# Out"],
+        ["<pre>", "", "# inside pre", "</pre>", "", "# Out"],
+        ["<!-->", "```", "", "# inside a fence", "```", "", "# Out"],
+        ["------", "a: 1", "---", "", "# inside front matter", "------", "", "# Out"],
+    ],
+)
+def test_a_cut_that_falls_inside_a_block_is_not_made(
+    lines: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "\n".join(lines) + "\n"
+    assert_same_in_pieces(text, monkeypatch)
+    headings = [block.text for block in parse_document(text).blocks if block.kind.name == "HEADING"]
+    assert not {"inside a fence", "inside pre", "inside front matter"} & set(headings)
+
+
+def test_kept_pieces_stay_within_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(builder, "_KEPT_CHARACTERS", 1_000)
+    monkeypatch.setattr(builder, "_kept", type(builder._kept)())
+    monkeypatch.setattr(builder, "_kept_size", [0])
+    for index in range(50):
+        parse_document(f"# Part {index}\n\n" + "word " * 40 + f"\n\n# Next {index}\n\nmore text\n")
+    assert builder._kept_size[0] == sum(len(piece) for piece in builder._kept) <= 1_000
