@@ -180,6 +180,16 @@ def test_a_file_with_a_few_bytes_that_are_not_utf8_is_linted_with_one_warning_na
     assert NOT_UTF8 in piped.stdout.splitlines()
 
 
+def test_the_bytes_are_placed_as_the_editor_shows_them_whatever_the_line_endings(folder: Path) -> None:
+    """A byte-order mark, CRLF endings and a U+FFFD the file really holds move no position."""
+    crlf = b"\xef\xbb\xbf" + WINDOWS_1252.replace(b"# Plan", "# Plan \ufffd".encode()).replace(b"\n", b"\r\n")
+    write_file(folder, "cp1252.md", crlf)
+    (line,) = [row for row in run("cp1252.md").stdout.splitlines() if "PRD006" in row]
+    assert line.startswith(
+        "cp1252.md:3:10: PRD006 [warning] 2 bytes are not UTF-8 (0x92 at 3:10, 0x96 at 5:8)"
+    )
+
+
 def test_the_warning_names_the_first_bytes_and_counts_the_rest(folder: Path) -> None:
     write_file(folder, "latin1.md", ("# Café\n\n" + "Crème brûlée à volonté.\n" * 3).encode("latin-1"))
     result = run("latin1.md")

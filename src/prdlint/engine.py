@@ -11,9 +11,11 @@ finding, and the rules after it run within a grace period.
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Mapping
 from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -129,10 +131,14 @@ _NAMED_BYTES = 5
 
 def _not_utf8(undecodable: tuple[Undecodable, ...], document: Document) -> Violation:
     """One finding for all the bytes that are not UTF-8, at the first, naming the first few."""
-    first = undecodable[0].offset
+    named_bytes = undecodable[:_NAMED_BYTES]
+    found = re.finditer("\ufffd", document.source)
+    replacements = [match.start() for match in islice(found, named_bytes[-1].replacement + 1)]
+    offsets = [replacements[byte.replacement] for byte in named_bytes]
+    first = offsets[0]
     named = []
-    for byte in undecodable[:_NAMED_BYTES]:
-        at = document.lines.position(byte.offset)
+    for byte, offset in zip(named_bytes, offsets, strict=True):
+        at = document.lines.position(offset)
         named.append(f"0x{byte.byte:02x} at {at.line}:{at.column}")
     more = f" and {len(undecodable) - _NAMED_BYTES} more" if len(undecodable) > _NAMED_BYTES else ""
     count = f"{len(undecodable)} byte{'s are' if len(undecodable) > 1 else ' is'}"

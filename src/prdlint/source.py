@@ -43,9 +43,11 @@ class UnreadableFileError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Undecodable:
-    """A byte that is not UTF-8: its value, and the offset of the U+FFFD that stands for it."""
+    """A byte that is not UTF-8: its value, and which U+FFFD of the text stands for it (the
+    first is 0). Counted so, it is found again in the parsed document, whose line endings and
+    byte-order mark differ from the file's and move every offset."""
 
-    offset: int
+    replacement: int
     byte: int
 
 
@@ -59,6 +61,7 @@ class SourceText:
 
 # surrogateescape reads each byte that is not UTF-8 as one of these code points (0xDC00 + byte).
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_REPLACEMENT_OR_ESCAPED = re.compile("[\ufffd\udc80-\udcff]")
 
 
 def decode_source(data: bytes, max_size: int) -> SourceText:
@@ -73,7 +76,9 @@ def decode_source(data: bytes, max_size: int) -> SourceText:
     except UnicodeDecodeError:
         escaped = data.decode("utf-8", "surrogateescape")
     undecodable = tuple(
-        Undecodable(match.start(), ord(match.group()) - 0xDC00) for match in _ESCAPED_BYTE.finditer(escaped)
+        Undecodable(index, ord(match.group()) - 0xDC00)
+        for index, match in enumerate(_REPLACEMENT_OR_ESCAPED.finditer(escaped))
+        if match.group() != "\ufffd"
     )
     return SourceText(_ESCAPED_BYTE.sub("\ufffd", escaped), undecodable)
 
