@@ -55,12 +55,12 @@ def described(document: Document) -> dict[str, Any]:
 @pytest.fixture(autouse=True)
 def _kept_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pieces kept, as the language server keeps them, for this module's tests only."""
-    monkeypatch.setattr(builder, "_keeping", [True])
+    monkeypatch.setattr(builder._kept, "enabled", True)
 
 
 def whole(text: str, monkeypatch: pytest.MonkeyPatch) -> Document:
     with monkeypatch.context() as patch:
-        patch.setattr(builder, "_KEPT_CHARACTERS", -1)  # every source is over it: one parse
+        patch.setattr(builder._kept, "limit", -1)  # every source is over it: one parse
         return parse_document(text)
 
 
@@ -186,9 +186,9 @@ def test_a_cut_that_falls_inside_a_block_is_not_made(
 
 
 def test_kept_pieces_stay_within_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(builder, "_KEPT_CHARACTERS", 1_000)
-    monkeypatch.setattr(builder, "_kept", type(builder._kept)())
-    monkeypatch.setattr(builder, "_kept_size", [0])
+    kept = builder._KeptPieces(limit=1_000)
+    kept.enabled = True
+    monkeypatch.setattr(builder, "_kept", kept)
     for index in range(50):
         parse_document(f"# Part {index}\n\n" + "word " * 40 + f"\n\n# Next {index}\n\nmore text\n")
-    assert builder._kept_size[0] == sum(len(piece) for piece in builder._kept) <= 1_000
+    assert kept.size == sum(len(piece) for piece in kept.entries) <= 1_000

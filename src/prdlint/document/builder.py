@@ -315,13 +315,44 @@ def _tokens(source: str) -> Iterator[Token]:
 
 
 _OPEN_TO_END = frozenset({"fence", "html_block", "code_block"})
-# Where pieces are kept (see keep_parsed_pieces), those of documents up to this many characters
-# are, the most recently used, this many characters of them in all (their tokens take some 60
-# bytes for each).
-_KEPT_CHARACTERS = 400_000
-_kept: OrderedDict[str, list[Token]] = OrderedDict()
-_kept_size = [0]
-_keeping = [False]
+
+
+class _KeptPieces:
+    """The tokens of the pieces of documents parsed lately, inline children and all, by the
+    piece's text: the most recently used, up to `limit` characters of pieces in all (their
+    tokens take some 60 bytes for each). Only documents up to `limit` characters are parsed in
+    pieces; none are until `enabled`."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.enabled = False
+        self.entries: OrderedDict[str, list[Token]] = OrderedDict()
+        self.size = 0
+
+    def takes(self, source: str) -> bool:
+        return self.enabled and len(source) <= self.limit
+
+    def tokens(self, piece: str) -> list[Token]:
+        """The piece's tokens, from the kept ones where it was parsed before. The builder reads
+        them and changes none."""
+        tokens = self.entries.get(piece)
+        if tokens is not None:
+            self.entries.move_to_end(piece)
+            return tokens
+        tokens = _markdown().parse(piece)
+        self.entries[piece] = tokens
+        self.size += len(piece)
+        while self.size > self.limit:
+            oldest, _ = self.entries.popitem(last=False)
+            self.size -= len(oldest)
+        return tokens
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.size = 0
+
+
+_kept = _KeptPieces(limit=400_000)
 
 
 def keep_parsed_pieces() -> None:
@@ -329,36 +360,19 @@ def keep_parsed_pieces() -> None:
     parse: an editor re-linting after one change parses again only the piece the change is in.
     For a process that parses the same documents again and again (the language server); a run
     over many files, each parsed once, would only pay for keeping them (about an eighth more)."""
-    _keeping[0] = True
-
-
-def _parsed_piece(piece: str) -> list[Token]:
-    """A piece's tokens, inline children and all, from the kept ones where it was parsed before.
-    The builder reads them and changes none."""
-    tokens = _kept.get(piece)
-    if tokens is not None:
-        _kept.move_to_end(piece)
-        return tokens
-    tokens = _markdown().parse(piece)
-    _kept[piece] = tokens
-    _kept_size[0] += len(piece)
-    while _kept_size[0] > _KEPT_CHARACTERS:
-        oldest, _ = _kept.popitem(last=False)
-        _kept_size[0] -= len(oldest)
-    return tokens
+    _kept.enabled = True
 
 
 def forget_parsed_pieces() -> None:
     """Lets go of every kept piece: for measuring parses as if each document were new."""
     _kept.clear()
-    _kept_size[0] = 0
 
 
 def parse_document(text: str) -> Document:
     """Parses Markdown text into a Document. Never raises on any text input."""
     builder = _Builder(normalize_newlines(text))
     source = builder.source
-    if not _keeping[0] or len(source) > _KEPT_CHARACTERS:
+    if not _kept.takes(source):
         for token in _tokens(source):
             builder.feed(token)
         return builder.finish()
@@ -376,9 +390,9 @@ def _pieces(lines: list[str]) -> Iterator[tuple[int, list[Token]]]:
     starts = piece_starts(lines)
     ends = [*starts[1:], len(lines)]
     for first, end in zip(starts, ends, strict=True):
-        tokens = _parsed_piece("\n".join(lines[first:end]) + ("\n" if end < len(lines) else ""))
+        tokens = _kept.tokens("\n".join(lines[first:end]) + ("\n" if end < len(lines) else ""))
         if end < len(lines) and _runs_to_end(tokens, end - first):
-            yield first, _parsed_piece("\n".join(lines[first:]))
+            yield first, _kept.tokens("\n".join(lines[first:]))
             return
         yield first, tokens
 

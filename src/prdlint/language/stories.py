@@ -153,11 +153,11 @@ def _block_run(block: Block) -> _Run:
     return run
 
 
-def _stories_in_text(run: _Run, expect_stories: bool) -> list[ParsedStory]:
+def _stories_in_text(run: _Run, expect_stories: bool) -> tuple[ParsedStory, ...]:
     text = run.text
     if len(text) <= _CACHED_TEXT_LENGTH:
-        return list(_parsed_cached(text, expect_stories))
-    return list(_parsed(text, expect_stories))
+        return _parsed_cached(text, expect_stories)
+    return _parsed(text, expect_stories)
 
 
 def _parsed(text: str, expect_stories: bool) -> tuple[ParsedStory, ...]:
