@@ -39,14 +39,15 @@ class AnalysisTimeoutError(Exception):
 
 
 def budget_for(size: int) -> float:
-    """Seconds the analysis of a document of `size` bytes may take."""
+    """Seconds the lint of a document of `size` bytes may take, its analysis and rules together."""
     return BASE_SECONDS + SECONDS_PER_KB * size / 1024
 
 
 @contextmanager
 def within_budget(size: int) -> Iterator[None]:
-    """Sets the budget for the analysis run inside the block; inside a budget already running, the
-    block shares it (a document has one budget, however many times its stages are asked for)."""
+    """Sets the budget for what runs inside the block (a document's stages and rules); inside a
+    budget already running, the block shares it (a document has one budget, however many times
+    its stages are asked for)."""
     if _deadline.get() is not None:
         yield
         return
