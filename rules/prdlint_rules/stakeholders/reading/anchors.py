@@ -6,15 +6,23 @@ whose text holds none of a matcher's anchor words cannot hold a match, and need 
 phrase's anchor is its longest word ("accounts" of "no accounts"), a pattern's its required word
 with the fewest alternatives; a token's text is in the text it came from, and a word of letters
 among the text's words ("ad" in "ad-hoc", not in "add").
+
+The evidence collectors scan blocks with regular expressions the same way: `Anchored` pairs a
+pattern with words one of which every match of it holds, and `BlockIndex` gives the blocks that
+hold one, so a scan of a long document reads the few blocks that can match instead of all.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from prdlint.api import Block
 
 # Words too common to tell a block that may match a pattern from one that cannot.
 _COMMON = frozenset(
@@ -38,6 +46,10 @@ def pattern_anchor(tokens: list[dict[str, object]]) -> frozenset[str] | None:
 
 
 _WORDS = re.compile(r"\w+")
+# The letters a case-insensitive pattern matches as another letter that lower() does not give:
+# re's IGNORECASE reads the long s (U+017F) as "s", the dotless i (U+0131) and the capital I with a
+# dot (U+0130) as "i". A text that holds one has its words found in both spellings.
+_CASE_FOLDED = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
 
 
 @dataclass(frozen=True)
@@ -51,7 +63,10 @@ class TextWords:
 
 def text_words(text: str) -> TextWords:
     lowered = text.lower()
-    return TextWords(lowered, frozenset(_WORDS.findall(lowered)))
+    words = _WORDS.findall(lowered)
+    if not text.isascii():
+        words += _WORDS.findall(text.translate(_CASE_FOLDED).lower())
+    return TextWords(lowered, frozenset(words))
 
 
 class Anchors:
@@ -70,3 +85,48 @@ class Anchors:
 def phrase_anchors(phrases: Iterable[Doc]) -> frozenset[str]:
     """The longest word of each phrase, lower case."""
     return frozenset(max((token.lower_ for token in phrase), key=len) for phrase in phrases if len(phrase))
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """A pattern and its anchor words: lower-case words of letters and digits, one of which
+    every text the pattern matches holds as a whole word (as `\\w+` splits it). A test draws
+    texts from each collector's pattern and holds it to that."""
+
+    pattern: re.Pattern[str]
+    anchors: frozenset[str]
+
+    def __post_init__(self) -> None:
+        if not self.anchors or not all(
+            _WORDS.fullmatch(word) and word == word.lower() for word in self.anchors
+        ):
+            raise ValueError(f"anchors must be lower-case words: {sorted(self.anchors)}")
+
+
+class BlockIndex:
+    """Which blocks hold each word, so a scan reads only the blocks that hold its anchors, in
+    the document's order."""
+
+    def __init__(self, blocks: Sequence[Block], texts: Sequence[TextWords]) -> None:
+        self._blocks = blocks
+        self._holding: dict[str, list[int]] = {}
+        for position, text in enumerate(texts):
+            for word in text.words:
+                self._holding.setdefault(word, []).append(position)
+
+    @classmethod
+    def of(cls, blocks: Sequence[Block]) -> BlockIndex:
+        return cls(blocks, [text_words(block.text) for block in blocks])
+
+    def holding(self, words: frozenset[str]) -> list[Block]:
+        """The blocks that hold one of `words`, in the document's order."""
+        found: set[int] = set()
+        for word in words:
+            found.update(self._holding.get(word, ()))
+        return [self._blocks[position] for position in sorted(found)]
+
+    def finditer(self, anchored: Anchored) -> Iterator[tuple[Block, re.Match[str]]]:
+        """Every match of the pattern in every block, as a scan of all blocks would find them."""
+        for block in self.holding(anchored.anchors):
+            for match in anchored.pattern.finditer(block.text):
+                yield block, match

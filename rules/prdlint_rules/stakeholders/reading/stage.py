@@ -71,7 +71,7 @@ def _prepare(setup: StageSetup) -> _Prepared:
 def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     """Who the document names, who pays and who uses, and what it says about its business."""
     # The collectors load when a document is first read, not when the registry lists the stage.
-    from prdlint_rules.stakeholders.reading.anchors import text_words
+    from prdlint_rules.stakeholders.reading.anchors import BlockIndex, text_words
     from prdlint_rules.stakeholders.reading.business import headings_over
     from prdlint_rules.stakeholders.reading.collectors import build_model
     from prdlint_rules.stakeholders.reading.collectors.base import Inputs
@@ -104,7 +104,8 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     business = BusinessModel(signals)
     described = described_context(document, business)
     vocabulary = prepared.vocabulary
-    inputs = Inputs(document, vocabulary, prepared.word_classes, mentions, stories, signals, described)
+    index = BlockIndex(blocks, texts)
+    inputs = Inputs(document, vocabulary, prepared.word_classes, mentions, stories, signals, described, index)
     model = build_model(inputs, without)
     unknown = [key for key, role in model.roles.items() if role.declared and not vocabulary.classify(key)]
     if unknown:

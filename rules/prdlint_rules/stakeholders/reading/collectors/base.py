@@ -8,11 +8,13 @@ that declare roles, and the places that conflate customers and users.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from prdlint.api import Document, Section, Story, WordClasses
+from prdlint.api import Block, Document, Section, Story, WordClasses
+from prdlint_rules.stakeholders.reading.anchors import Anchored, BlockIndex
 from prdlint_rules.stakeholders.reading.model import (
     Conflation,
     Evidence,
@@ -39,6 +41,22 @@ class Inputs:
     """The business signals, for collectors that read who a price or fee is for."""
     described: ProductContext | None = None
     """What the document says of itself in its opening ("an internal tool"), if anything."""
+    index: BlockIndex | None = None
+    """Which blocks hold which words, where the stage has worked it out; built when first asked
+    for if not. A second build of the model with more mentions shares it."""
+
+    @cached_property
+    def _block_index(self) -> BlockIndex:
+        return self.index or BlockIndex.of(self.document.blocks)
+
+    def blocks_holding(self, words: frozenset[str]) -> list[Block]:
+        """The blocks that hold one of `words` (lower case), in the document's order."""
+        return self._block_index.holding(words)
+
+    def scan(self, anchored: Anchored) -> Iterator[tuple[Block, re.Match[str]]]:
+        """Every match of a collector's pattern in the document's blocks, in the document's order;
+        only the blocks that hold one of its anchor words are read."""
+        return self._block_index.finditer(anchored)
 
     @cached_property
     def mentions_by_block(self) -> dict[int, list[Mention]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from prdlint.api import normalize_role, singular
+from prdlint_rules.stakeholders.reading.anchors import Anchored
 from prdlint_rules.stakeholders.reading.classes import CUSTOMER
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.model import Rank
@@ -20,14 +21,19 @@ _VERBS = (
     r"buy|buys|purchase|purchases|licen[cs]e|licen[cs]es|subscribe\s+to|subscribes\s+to|"
     r"procure|procures|pay\s+for|pays\s+for|sign\s+up\s+for|signs\s+up\s+for"
 )
-_PURCHASE = re.compile(
-    r"(?P<buyer>\b[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3}?)\s+"
-    r"(?:(?:can|will|would|must|typically|usually|often|already|then)\s+)?"
-    rf"(?P<verb>{_VERBS})\s+(?P<object>[^.;:!?]{{1,80}})",
-    re.IGNORECASE,
-)
 # The purchase pattern tries a buyer at every word; a block with none of its verbs is passed by.
-_A_VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
+_PURCHASE = Anchored(
+    re.compile(
+        r"(?P<buyer>\b[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3}?)\s+"
+        r"(?:(?:can|will|would|must|typically|usually|often|already|then)\s+)?"
+        rf"(?P<verb>{_VERBS})\s+(?P<object>[^.;:!?]{{1,80}})",
+        re.IGNORECASE,
+    ),
+    frozenset(
+        "buy buys purchase purchases licence license licences licenses subscribe subscribes procure procures "
+        "pay pays sign signs".split()
+    ),
+)
 _PRODUCT_REFERENCES = frozenset({"it", "them", "this", "us"})
 _AMOUNT = re.compile(r"[$€£¥₹₦]\s?\d|\d[\d,.]*\s?(?:k\b)?")
 
@@ -62,13 +68,10 @@ def _buyer(words: list[str], inputs: Inputs) -> str | None:
 
 def collect(inputs: Inputs, draft: Draft) -> None:
     objects = inputs.vocabulary.words("payment-objects") | _PRODUCT_REFERENCES | product_names(inputs)
-    for block in inputs.document.blocks:
-        if not _A_VERB.search(block.text):
+    for block, match in inputs.scan(_PURCHASE):
+        object_words = {word.lower() for word in re.findall(r"[\w-]+", match.group("object"))}
+        if not (object_words & objects or _AMOUNT.search(match.group("object"))):
             continue
-        for match in _PURCHASE.finditer(block.text):
-            object_words = {word.lower() for word in re.findall(r"[\w-]+", match.group("object"))}
-            if not (object_words & objects or _AMOUNT.search(match.group("object"))):
-                continue
-            buyer = _buyer(match.group("buyer").split(), inputs)
-            if buyer is not None:
-                draft.add(normalize_role(buyer), block.line, BUYS, Rank.ACTION, CUSTOMER)
+        buyer = _buyer(match.group("buyer").split(), inputs)
+        if buyer is not None:
+            draft.add(normalize_role(buyer), block.line, BUYS, Rank.ACTION, CUSTOMER)

@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 
 from prdlint.api import Block, BlockKind
+from prdlint_rules.stakeholders.reading.anchors import Anchored
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.collectors.customers_served import nobody_pays
 from prdlint_rules.stakeholders.reading.model import Conflation
 
-_METRIC = re.compile(
-    r"\b(?P<who>customer|client)s?['’]?\s+(?P<what>satisfaction|happiness|experience|feedback|effort)\b",
-    re.IGNORECASE,
+_METRIC = Anchored(
+    re.compile(
+        r"\b(?P<who>customer|client)s?['’]?\s+(?P<what>satisfaction|happiness|experience|feedback|effort)\b",
+        re.IGNORECASE,
+    ),
+    frozenset({"customer", "customers", "client", "clients"}),
 )
 _USER_METRIC = r"\buser(?:s|'s|’s)?\s+{what}\b"
 _USERS = re.compile(r"\b(?:end[- ])?users?\b", re.IGNORECASE)
@@ -52,8 +56,8 @@ def collect(inputs: Inputs, draft: Draft) -> None:
     nobody = nobody_pays(inputs, draft) and inputs.described is not None and inputs.described.funded
     blocks = inputs.document.blocks
     measures = inputs.vocabulary.words("satisfaction-measures")
-    for block in blocks:
-        matches = list(_METRIC.finditer(block.text))  # rare, and cheaper to look for than a metric
+    for block in inputs.blocks_holding(_METRIC.anchors):
+        matches = list(_METRIC.pattern.finditer(block.text))  # rare, and cheaper to look for than a metric
         if not matches or not _a_metric(block):
             continue
         for match in matches:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from prdlint.api import normalize_role
+from prdlint_rules.stakeholders.reading.anchors import Anchored
 from prdlint_rules.stakeholders.reading.classes import BOTH, CUSTOMER
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.model import NONPROFIT, PUBLIC_SECTOR, Conflation, Rank
@@ -23,8 +24,11 @@ _PLACES = 3
 # company's customers, whose requests its staff handle: that names them rightly.
 _SERVICES = frozenset({PUBLIC_SECTOR, NONPROFIT})
 # "The primary customer is episodic users": customers said to be the users.
-_CUSTOMERS_ARE_USERS = re.compile(
-    r"\b(?:customers?|clients?)\s+(?:is|are)\s+(?:[\w-]+\s+){0,3}?(?:end[- ])?users?\b", re.IGNORECASE
+_CUSTOMERS_ARE_USERS = Anchored(
+    re.compile(
+        r"\b(?:customers?|clients?)\s+(?:is|are)\s+(?:[\w-]+\s+){0,3}?(?:end[- ])?users?\b", re.IGNORECASE
+    ),
+    frozenset({"customer", "customers", "client", "clients"}),
 )
 
 
@@ -51,13 +55,10 @@ def collect(inputs: Inputs, draft: Draft) -> None:
                 "though nobody pays"
             )
             places.append(Conflation(section.heading.span(), section.title, reason))
-    for block in inputs.document.blocks:
-        for match in _CUSTOMERS_ARE_USERS.finditer(block.text):
-            quoted = match.group(0)
-            reason = (
-                f"'{quoted}' calls the users of a {described.kind} product its customers, though nobody pays"
-            )
-            places.append(Conflation(block.span(match.start(), match.end()), quoted, reason))
+    for block, match in inputs.scan(_CUSTOMERS_ARE_USERS):
+        quoted = match.group(0)
+        reason = f"'{quoted}' calls the users of a {described.kind} product its customers, though nobody pays"
+        places.append(Conflation(block.span(match.start(), match.end()), quoted, reason))
     for mention in draft.acting_mentions():
         if mention.key.split()[-1] not in customer_words or not (mention.uses or mention.verb):
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from prdlint.api import normalize_role
+from prdlint_rules.stakeholders.reading.anchors import Anchored
 from prdlint_rules.stakeholders.reading.classes import PRIMARY, USER
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.collectors.declarations import is_verb, names_a_group
@@ -22,9 +23,12 @@ from prdlint_rules.stakeholders.reading.model import Rank
 HELPED = "the product helps them do something here"
 # The product is what helps: "a tool that helps", "Rota lets", "it enables"; "support agents help
 # clinics fix a rota" is someone else's help.
-_HELPS = re.compile(
-    r"\b(?:that|which|it|app|tool|platform|service|product|system|software|solution|feature|"
-    r"assistant|[A-Z][\w-]*)\s+(?:helps|lets|allows|enables|empowers)\s+"
+_HELPS = Anchored(
+    re.compile(
+        r"\b(?:that|which|it|app|tool|platform|service|product|system|software|solution|feature|"
+        r"assistant|[A-Z][\w-]*)\s+(?:helps|lets|allows|enables|empowers)\s+"
+    ),
+    frozenset({"helps", "lets", "allows", "enables", "empowers"}),
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _GROUP_WORDS = 3
@@ -45,10 +49,7 @@ def helped_group(text: str, inputs: Inputs) -> str | None:
 
 
 def collect(inputs: Inputs, draft: Draft) -> None:
-    for block in inputs.document.blocks:
-        for match in _HELPS.finditer(block.text):
-            group = helped_group(block.text[match.end() :], inputs)
-            if group is not None:
-                draft.add(
-                    normalize_role(group), block.line, f"{HELPED}: '{group}'", Rank.ACTION, USER, PRIMARY
-                )
+    for block, match in inputs.scan(_HELPS):
+        group = helped_group(block.text[match.end() :], inputs)
+        if group is not None:
+            draft.add(normalize_role(group), block.line, f"{HELPED}: '{group}'", Rank.ACTION, USER, PRIMARY)

@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import re
 
-from prdlint.api import Document, Table
+from prdlint.api import Table
+from prdlint_rules.stakeholders.reading.anchors import Anchored
 from prdlint_rules.stakeholders.reading.classes import BOTH
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.model import Rank
 
 ON_A_PAID_PLAN = "uses the product on a paid plan"
-_NAMED_PLAN = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:plans?|tiers?|subscriptions?|memberships?)\b")
+_NAMED_PLAN = Anchored(
+    re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:plans?|tiers?|subscriptions?|memberships?)\b"),
+    frozenset(
+        {"plan", "plans", "tier", "tiers", "subscription", "subscriptions", "membership", "memberships"}
+    ),
+)
 _PLANS_COLUMN = re.compile(r"\b(?:plans?|tiers?|packages?|editions?)\b", re.IGNORECASE)
 _PRICING_TITLE = re.compile(r"\b(?:pricing|plans?|tiers?|monetis|monetiz|subscriptions?)", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
@@ -39,18 +45,16 @@ def _table_plans(table: Table) -> set[str]:
     return plans
 
 
-def paid_plans(document: Document, unpaid: frozenset[str]) -> set[str]:
+def paid_plans(inputs: Inputs, unpaid: frozenset[str]) -> set[str]:
     """The names of the product's plans, lower case, less those that are free (`unpaid`)."""
-    plans = {
-        match.group("name").lower() for block in document.blocks for match in _NAMED_PLAN.finditer(block.text)
-    }
-    for table in document.tables:
+    plans = {match.group("name").lower() for _, match in inputs.scan(_NAMED_PLAN)}
+    for table in inputs.document.tables:
         plans |= _table_plans(table)
     return plans - unpaid
 
 
 def collect(inputs: Inputs, draft: Draft) -> None:
-    plans = paid_plans(inputs.document, inputs.vocabulary.words("unpaid-plans"))
+    plans = paid_plans(inputs, inputs.vocabulary.words("unpaid-plans"))
     if not plans:
         return
     heads = inputs.vocabulary.words("plan-member-heads")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from prdlint_rules.stakeholders.reading.anchors import Anchored
 from prdlint_rules.stakeholders.reading.classes import CUSTOMER
 from prdlint_rules.stakeholders.reading.collectors.action_reader import ActionReader
 from prdlint_rules.stakeholders.reading.collectors.administering import after, description
@@ -21,10 +22,14 @@ from prdlint_rules.stakeholders.reading.model import Rank
 DECIDES = "decides the purchase here"
 # A governing body of the buying organisation approving the purchase: "the theatre's board
 # approves it", "the steering committee signs off".
-_DECIDING_BODY = re.compile(
-    r"\b(?:the|its|their|[\w-]+['’]s)\s+(?P<body>board|committee|council|leadership team|management team)\s+"
-    r"(?:approves|signs|decides|chooses|authori[sz]es|selects|buys|pays)\b",
-    re.IGNORECASE,
+_DECIDING_BODY = Anchored(
+    re.compile(
+        r"\b(?:the|its|their|[\w-]+['’]s)\s+"
+        r"(?P<body>board|committee|council|leadership team|management team)\s+"
+        r"(?:approves|signs|decides|chooses|authori[sz]es|selects|buys|pays)\b",
+        re.IGNORECASE,
+    ),
+    frozenset({"board", "committee", "council", "team"}),
 )
 # Signing the organisation up: "The practice owner signs up and becomes the admin".
 _ACCOUNT_HOLDER = re.compile(
@@ -53,16 +58,15 @@ def collect(inputs: Inputs, draft: Draft) -> None:
         objects=vocabulary.words("purchase-objects") | product_names(inputs),
         nouns=vocabulary.words("deciding-nouns"),
     )
-    for block in inputs.document.blocks:
-        for match in _DECIDING_BODY.finditer(block.text):
-            role = draft.add(
-                match.group("body").lower(),
-                block.line,
-                f"{DECIDES}: '{match.group(0)}'",
-                Rank.ACTION,
-                CUSTOMER,
-            )
-            role.decider = True
+    for block, match in inputs.scan(_DECIDING_BODY):
+        role = draft.add(
+            match.group("body").lower(),
+            block.line,
+            f"{DECIDES}: '{match.group(0)}'",
+            Rank.ACTION,
+            CUSTOMER,
+        )
+        role.decider = True
     for mention in draft.acting_mentions():
         head = mention.key.split()[-1]
         if head in organisations or head in generic:

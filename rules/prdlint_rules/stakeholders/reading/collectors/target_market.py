@@ -12,17 +12,21 @@ from __future__ import annotations
 import re
 
 from prdlint.api import normalize_role, singular
+from prdlint_rules.stakeholders.reading.anchors import Anchored
 from prdlint_rules.stakeholders.reading.classes import CUSTOMER
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.model import Rank
 
 MADE_FOR = "the organisations the product is made for"
-_TARGET = re.compile(
-    r"(?:\btarget\s+(?:market|customers?|segments?|buyers?|accounts)\s*\**\s*[:—–-]\s*\**\s*|"
-    r"\b(?:designed|built|purpose-built|made|tailored|created|developed)\s+"
-    r"(?:specifically\s+|exclusively\s+|primarily\s+|especially\s+)?for\s+)"
-    r"(?P<who>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5})",
-    re.IGNORECASE,
+_TARGET = Anchored(
+    re.compile(
+        r"(?:\btarget\s+(?:market|customers?|segments?|buyers?|accounts)\s*\**\s*[:—–-]\s*\**\s*|"
+        r"\b(?:designed|built|purpose-built|made|tailored|created|developed)\s+"
+        r"(?:specifically\s+|exclusively\s+|primarily\s+|especially\s+)?for\s+)"
+        r"(?P<who>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5})",
+        re.IGNORECASE,
+    ),
+    frozenset({"target", "designed", "built", "made", "tailored", "created", "developed"}),
 )
 _DETERMINERS = frozenset({"the", "a", "an", "all", "any", "our", "their", "its", "many", "most"})
 
@@ -44,8 +48,7 @@ def organisation_phrase(words: list[str], inputs: Inputs) -> str | None:
 def collect(inputs: Inputs, draft: Draft) -> None:
     if inputs.described is not None and inputs.described.funded:
         return
-    for block in inputs.document.blocks:
-        for match in _TARGET.finditer(block.text):
-            organisation = organisation_phrase(match.group("who").split(), inputs)
-            if organisation is not None:
-                draft.add(normalize_role(organisation), block.line, MADE_FOR, Rank.ACTION, CUSTOMER)
+    for block, match in inputs.scan(_TARGET):
+        organisation = organisation_phrase(match.group("who").split(), inputs)
+        if organisation is not None:
+            draft.add(normalize_role(organisation), block.line, MADE_FOR, Rank.ACTION, CUSTOMER)
