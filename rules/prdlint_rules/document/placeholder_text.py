@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -133,17 +134,58 @@ def _tentative_note(text: str, start: int, end: int) -> bool:
     return closing != -1 and "(" not in text[end:closing]
 
 
-def _marker_pattern(markers: Sequence[str]) -> re.Pattern[str] | None:
-    if not markers:
-        return None
+@functools.lru_cache(maxsize=8)
+def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(marker) for marker in sorted(markers, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
-def _recorded_question(block: Block) -> bool:
+def _recorded_question(block: Block, asked: dict[int, bool]) -> bool:
     """Whether the block sits in a section of open questions, where what is undecided is
-    already recorded as a question."""
-    return any(_QUESTIONS_TITLE.search(section.title) for section in block.section.lineage())
+    already recorded as a question. `asked` keeps the answer for each section already seen: a
+    section's blocks share it, and a long document has far fewer sections than blocks."""
+    section = block.section
+    known = asked.get(id(section))
+    if known is None:
+        known = asked[id(section)] = any(_QUESTIONS_TITLE.search(s.title) for s in section.lineage())
+    return known
+
+
+def _searched(text: str, markers: Sequence[str]) -> Iterator[tuple[re.Pattern[str], str]]:
+    """The patterns of markers, question marks and filler worth running over `text`: each only
+    where the text holds what every match of it holds (a marker, "??", "lorem" or "to be").
+    Most blocks hold none, and these searches are the rule's largest cost on a long document."""
+    if markers and any(marker in text for marker in markers):
+        yield _marker_pattern(tuple(markers)), "placeholder"
+    if "??" in text:
+        yield _QUESTION_MARKS, "placeholder"
+    lowered = text.lower()
+    if "lorem" in lowered or "to be" in lowered:
+        yield _FILLER, "filler text"
+
+
+def _unfilled_slots(block: Block, document: Document) -> list[tuple[int, int, str]]:
+    """The template slots in the block left unfilled: the whole block one ("[Describe the
+    goal]"), or a bracketed slot in it, less task boxes and the product's own copy."""
+    text = block.text
+    found = []
+    whole = _WHOLE_BLOCK_SLOT.match(text)
+    if whole and _is_slot_text(whole.group("inner")):
+        start, end = whole.start("inner") - 1, whole.end("inner") + 1
+        found.append((start, end, f"unfilled template placeholder {quoted(text[start:end])}"))
+    for match in _BRACKETED.finditer(text):
+        if whole and match.start() == whole.start("inner") - 1:
+            continue
+        inner = match.group(1) or match.group(2) or match.group(3)
+        if _is_task_box(block, match.start(), inner):
+            continue
+        if _in_copy(block, match.start(), document):
+            continue  # "Hi [Name]! Your payment of [Amount] arrived": filled in when sent
+        if match.group(0).startswith("{{") or _looks_like_template(inner or ""):
+            found.append(
+                (match.start(), match.end(), f"unfilled template placeholder {quoted(match.group())}")
+            )
+    return found
 
 
 class PlaceholderText(Rule):
@@ -211,11 +253,12 @@ class PlaceholderText(Rule):
     }
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        markers = _marker_pattern(context.options["markers"])
+        markers = tuple(context.options["markers"])
         status = document_status(context.document)
         notes_count = status is not None and status.final
+        asked: dict[int, bool] = {}
         for block in context.document.blocks:
-            if _recorded_question(block) or _STORY_TEMPLATE.search(block.text):
+            if _recorded_question(block, asked) or ("[" in block.text and _STORY_TEMPLATE.search(block.text)):
                 continue
             yield from self._check_block(block, markers, context.document, notes_count)
             for html in block.html:
@@ -232,43 +275,27 @@ class PlaceholderText(Rule):
                     )
 
     def _check_block(
-        self, block: Block, markers: re.Pattern[str] | None, document: Document, notes_count: bool
+        self, block: Block, markers: Sequence[str], document: Document, notes_count: bool
     ) -> Iterator[Violation]:
         """The block's placeholders; `notes_count` says whether a tentative note in parentheses
         is one (in a document that says it is final, every open item is)."""
         text = block.text
         found: list[tuple[int, int, str]] = [
             (match.start(), match.end(), f"{what} '{match.group()}' left in the text")
-            for pattern, what in (
-                (markers, "placeholder"),
-                (_QUESTION_MARKS, "placeholder"),
-                (_FILLER, "filler text"),
-            )
-            if pattern is not None
+            for pattern, what in _searched(text, markers)
             for match in pattern.finditer(text)
             if notes_count or not _tentative_note(text, match.start(), match.end())
         ]
-        found += [
-            (match.start(), match.end(), f"unknown number '{match.group()}' left in the text")
-            for match in _UNKNOWN_NUMBER.finditer(text)
-            if not (_QUANTIFIED_AFTER.match(text[match.end() :]) or _in_copy(block, match.start(), document))
-        ]
-        whole = _WHOLE_BLOCK_SLOT.match(text)
-        if whole and _is_slot_text(whole.group("inner")):
-            start, end = whole.start("inner") - 1, whole.end("inner") + 1
-            found.append((start, end, f"unfilled template placeholder {quoted(text[start:end])}"))
-        for match in _BRACKETED.finditer(text):
-            if whole and match.start() == whole.start("inner") - 1:
-                continue
-            inner = match.group(1) or match.group(2) or match.group(3)
-            if _is_task_box(block, match.start(), inner):
-                continue
-            if _in_copy(block, match.start(), document):
-                continue  # "Hi [Name]! Your payment of [Amount] arrived": filled in when sent
-            if match.group(0).startswith("{{") or _looks_like_template(inner or ""):
-                found.append(
-                    (match.start(), match.end(), f"unfilled template placeholder {quoted(match.group())}")
+        if "X%" in text or "$X" in text:
+            found += [
+                (match.start(), match.end(), f"unknown number '{match.group()}' left in the text")
+                for match in _UNKNOWN_NUMBER.finditer(text)
+                if not (
+                    _QUANTIFIED_AFTER.match(text[match.end() :]) or _in_copy(block, match.start(), document)
                 )
+            ]
+        if any(bracket in text for bracket in "[<{"):
+            found += _unfilled_slots(block, document)
         for start, end, what in sorted(found):
             if not block.in_code(start, end) and not _named_not_left(text, end):
                 yield Violation(what, block.span(start, end), advice=_ADVICE)
