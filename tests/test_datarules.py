@@ -6,9 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from prdlint.api import hookimpl
 from prdlint.datarules import DataRuleError, load_rule_dir, read_spec, rule_class
+from prdlint.datarules.checks import _holding_words, _words_pattern
+from prdlint.datarules.spec import spec_of
+from prdlint.datarules.units import Unit
 from prdlint.engine import lint_text
 from prdlint.registry import registry_from_plugins
 from prdlint.settings import Settings
@@ -235,3 +240,28 @@ def test_a_message_names_only_the_placeholders_its_kind_fills_in(
     with pytest.raises(DataRuleError) as raised:
         read_spec(_rule(tmp_path, rule))
     assert str(raised.value) == f"{tmp_path / 'rule.toml'}: rule team-rule: {problem}"
+
+
+_UNIT_WORDS = ["user", "users", "fast", "as fast", "-", " ", "\n", "x", "User-friendly", "é", "\x00"]
+
+
+@given(
+    texts=st.lists(st.lists(st.sampled_from(_UNIT_WORDS), max_size=8).map("".join), max_size=8),
+    words=st.lists(
+        st.sampled_from(["user", "fast", "as fast", "user friendly", "x\x00y"]), min_size=1, max_size=3
+    ),
+    case_sensitive=st.booleans(),
+)
+def test_one_search_of_the_joined_units_finds_the_units_a_search_of_each_finds(
+    texts: list[str], words: list[str], case_sensitive: bool
+) -> None:
+    # A words pattern's edges are look-around: the join must read to them as a text's end does.
+    table = {"code": "TEAM101", "name": "team-rule", "kind": "existence", "scope": "paragraph"}
+    table |= {"message": "m", "tokens": words, "case-sensitive": case_sensitive}
+    pattern = _words_pattern(words, spec_of(Path("rule.toml"), table))
+    units = [Unit(text, None, lambda a, b: None, lambda a, b: False) for text in texts]
+    held = _holding_words(units, pattern)
+    if any("\x00" in word for word in words):
+        assert held == units  # a word holding the join: every unit is searched, as before
+    else:
+        assert held == [unit for unit in units if pattern.search(unit.text)]

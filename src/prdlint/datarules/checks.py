@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
@@ -42,6 +43,28 @@ def existence_patterns(spec: RuleSpec) -> tuple[re.Pattern[str] | None, re2._Reg
     )
 
 
+# What the units' texts are joined by for one search of a words pattern: no word holds it, and
+# beside a unit's text it reads to the patterns' edges as the end of the text does.
+_JOIN = "\x00"
+
+
+def _holding_words(units: Sequence[Unit], pattern: re.Pattern[str]) -> list[Unit]:
+    """The units in which a words pattern matches (all of them if a word holds the join), found
+    by one search over their joined texts rather than one per unit: the edges' look-around makes
+    each search cost every character of every unit, and most units of a long document hold none
+    of a rule's words. No match crosses the join, so a unit's matches are those a search of it
+    alone finds."""
+    if _JOIN in pattern.pattern:  # a word that holds it, escaped
+        return list(units)
+    starts, offset = [], 0
+    for unit in units:
+        starts.append(offset)
+        offset += len(unit.text) + len(_JOIN)
+    joined = _JOIN.join(unit.text for unit in units)
+    found = sorted({bisect.bisect_right(starts, match.start()) - 1 for match in pattern.finditer(joined)})
+    return [units[position] for position in found]
+
+
 def _in_scope(unit: Unit, spec: RuleSpec) -> bool:
     if spec.under is not None:
         titles = [s.title for s in unit.section.lineage()] if unit.section is not None else []
@@ -60,6 +83,8 @@ def _matches(unit: Unit, pattern: re.Pattern[str] | re2._Regexp) -> Iterator[Mat
 
 def existence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
     words, written = existence_patterns(spec)
+    if words is not None and written is None:
+        units = _holding_words(units, words)
     for unit in units:
         if _in_scope(unit, spec):
             for match in _outside_code(unit, leftmost(unit.text, words, written)):
@@ -73,7 +98,7 @@ def existence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
 def substitution(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
     table = {(word if spec.case_sensitive else word.lower()): better for word, better in spec.swap.items()}
     pattern = _words_pattern(list(spec.swap), spec)
-    for unit in units:
+    for unit in _holding_words(units, pattern):
         if not _in_scope(unit, spec):
             continue
         for match in _matches(unit, pattern):

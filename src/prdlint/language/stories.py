@@ -189,11 +189,19 @@ class _Scanner:
         self.document = document
         self.stories: list[Story] = []
         self.used: set[int] = set()
+        self._under_story_heading: dict[int, bool] = {}
+        """Whether each section seen is under a heading that names stories, by the section's id:
+        a section's blocks share the answer."""
 
     def _expects_stories(self, block: Block, sections_with_stories: set[int]) -> bool:
-        return id(block.section) in sections_with_stories or any(
-            _STORY_HEADING.search(section.title) for section in block.section.lineage()
-        )
+        section = block.section
+        if id(section) in sections_with_stories:
+            return True
+        under = self._under_story_heading.get(id(section))
+        if under is None:
+            under = any(_STORY_HEADING.search(outer.title) for outer in section.lineage())
+            self._under_story_heading[id(section)] = under
+        return under
 
     def scan(self) -> list[Story]:
         self._tables()
