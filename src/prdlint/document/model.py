@@ -11,7 +11,6 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
 from typing import Any
 
 from prdlint.span import LineIndex, Position, Span
@@ -115,11 +114,9 @@ class Block:
         last = self.source_offset(end - 1) + 1 if end > start else first
         return Span(self.lines.position(first), self.lines.position(last))
 
-    @cached_property
+    @property
     def position(self) -> Position:
-        """Where the block's first character is (its span's start, without working out its end).
-        Kept once worked out: readers ask for a block's line again and again, and a block does
-        not move."""
+        """Where the block's first character is (its span's start, without working out its end)."""
         return self.lines.position(self.source_offset(0))
 
     @property

@@ -68,9 +68,15 @@ _FOR_WHOM = re.compile(
 )
 
 
-def _opening_lines(document: Document) -> int:
+def _block_lines(document: Document) -> list[int]:
+    """Each block's line, in the blocks' order: worked out once for the readers below, since a
+    block's line is found from its offset each time it is asked for."""
+    return [block.line for block in document.blocks]
+
+
+def _opening_lines(block_lines: list[int]) -> int:
     """The last line of the document's opening: its first lines of prose after front matter."""
-    prose = sorted({block.line for block in document.blocks})
+    prose = sorted(set(block_lines))
     return prose[_OPENING_LINES - 1] if len(prose) >= _OPENING_LINES else (prose[-1] if prose else 0)
 
 
@@ -81,9 +87,11 @@ def _in_opening(block: Block, last_line: int, document_lines: int) -> bool:
     )
 
 
-def _opening_signals(business: BusinessModel, document: Document, last_line: int) -> dict[str, list[Signal]]:
+def _opening_signals(
+    business: BusinessModel, document: Document, block_lines: list[int], last_line: int
+) -> dict[str, list[Signal]]:
     """The self-descriptions the document's opening holds, by category."""
-    blocks = {block.line: block for block in document.blocks}
+    blocks = dict(zip(block_lines, document.blocks, strict=True))
     lines = document.lines.line_count
     found: dict[str, list[Signal]] = {}
     for category, _ in SELF_DESCRIPTIONS:
@@ -94,10 +102,14 @@ def _opening_signals(business: BusinessModel, document: Document, last_line: int
     return found
 
 
-def _connects_two_sides(document: Document, last_line: int) -> Block | None:
+def _connects_two_sides(document: Document, block_lines: list[int], last_line: int) -> Block | None:
     """An opening line that says the product connects one group with another: a marketplace."""
     return next(
-        (block for block in document.blocks if block.line <= last_line and _CONNECTS.search(block.text)),
+        (
+            block
+            for block, line in zip(document.blocks, block_lines, strict=True)
+            if line <= last_line and _CONNECTS.search(block.text)
+        ),
         None,
     )
 
@@ -106,7 +118,7 @@ def _sold_to_organisations(document: Document, model: StakeholderModel, vocabula
     organisations = vocabulary.words("organisation-heads")
     if any(role.is_customer and role.key.split()[-1] in organisations for role in model.roles.values()):
         return True
-    last_line = _opening_lines(document)
+    last_line = _opening_lines(_block_lines(document))
     for block in document.blocks:
         if block.line > last_line:
             break
@@ -120,8 +132,9 @@ def _sold_to_organisations(document: Document, model: StakeholderModel, vocabula
 def described_context(document: Document, business: BusinessModel) -> ProductContext | None:
     """What the document's opening says the product is, if it says: "an internal tool", "an
     open-source library", "a marketplace connecting hosts with guests"."""
-    last_line = _opening_lines(document)
-    early = _opening_signals(business, document, last_line)
+    block_lines = _block_lines(document)
+    last_line = _opening_lines(block_lines)
+    early = _opening_signals(business, document, block_lines, last_line)
     candidates = [
         (-len(early[category]), min(s.line for s in early[category]), rank, category, kind)
         for rank, (category, kind) in enumerate(SELF_DESCRIPTIONS)
@@ -131,7 +144,7 @@ def described_context(document: Document, business: BusinessModel) -> ProductCon
         _, _, _, category, kind = min(candidates)
         first = min(early[category], key=lambda s: s.line)
         return ProductContext(kind, first.line, first.text, f"the document calls it '{first.text}'")
-    connecting = _connects_two_sides(document, last_line)
+    connecting = _connects_two_sides(document, block_lines, last_line)
     if connecting is not None:
         text = _CONNECTS.search(connecting.text).group(0).strip()  # type: ignore[union-attr]
         return ProductContext(MARKETPLACE, connecting.line, text, f"it {text} another")
