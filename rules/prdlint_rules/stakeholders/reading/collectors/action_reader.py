@@ -10,7 +10,9 @@ hold a reader with their own verbs and objects, from the vocabulary.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from prdlint.api import present_forms
 
@@ -40,6 +42,10 @@ _OF_WORDS = 2
 # What joins a second verb to the first: "approves and signs", "decides to buy".
 _JOINERS = frozenset({"and", "or", "to", ","})
 _POSSESSIVE = re.compile(r"^(?P<owner>[a-z][\w-]*?)(?:'s|’s|s'|s’)$", re.IGNORECASE)
+# What a reader remembers: answers for texts up to this long, this many at most (then it starts
+# again), so a long editing session holds a bounded amount.
+_REMEMBERED_TEXT = 2_000
+_REMEMBERED = 8_192
 
 
 @dataclass(frozen=True)
@@ -65,10 +71,27 @@ class ActionReader:
     modifiers: frozenset[str] = frozenset()
     """Words after an object that make it part of another thing's name: "accounts payable",
     "pricing decisions"."""
+    _answers: dict[tuple[object, ...], str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+    """What this reader found in texts it has read: an editor lints a document again after each
+    change, and `shared` gives the next lint the same reader, so a text not changed is not read
+    again."""
 
-    @property
+    @cached_property
     def _verbs(self) -> frozenset[str]:
         return present_forms(self.verbs | self.wide_verbs)
+
+    def _remembered(
+        self, key: tuple[object, ...], text_length: int, read: Callable[[], str | None]
+    ) -> str | None:
+        if text_length > _REMEMBERED_TEXT:
+            return read()
+        if key not in self._answers:
+            if len(self._answers) >= _REMEMBERED:
+                self._answers.clear()
+            self._answers[key] = read()
+        return self._answers[key]
 
     def _object(self, verb: str, words: list[str]) -> str | None:
         wide = verb in present_forms(self.wide_verbs)
@@ -87,6 +110,9 @@ class ActionReader:
         """The action `text` opens with ("manages categories and the team"), or None. In a
         story's means the verb may come a little later ("to be able to set"); after a role it
         comes first, after its modals or an alternative subject ("/automatic filter checks")."""
+        return self._remembered(("action", text, story), len(text), lambda: self._action(text, story))
+
+    def _action(self, text: str, story: bool) -> str | None:
         end = _CLAUSE_END.search(text)
         words = WORD.findall(text[: end.start() if end else None])
         verbs = self._verbs
@@ -132,6 +158,9 @@ class ActionReader:
     def named(self, text: str) -> str | None:
         """The action named as a noun after its object, in the clause `text` opens: "system
         configuration"."""
+        return self._remembered(("named", text), len(text), lambda: self._named(text))
+
+    def _named(self, text: str) -> str | None:
         end = _CLAUSE_END.search(text)
         words = WORD.findall(text[: end.start() if end else None])
         objects = self.objects | self.wide_objects
@@ -153,8 +182,19 @@ class ActionReader:
 
     def described(self, texts: list[str]) -> str | None:
         """The action among the lines that describe a role, each read from its start."""
+        length = sum(len(text) for text in texts)
+        return self._remembered(("described", *texts), length, lambda: self._described(texts))
+
+    def _described(self, texts: list[str]) -> str | None:
         for text in texts:
             found = self.action(LABEL.sub("", text), story=True) or self.named(text) or self.others_data(text)
             if found:
                 return found
         return None
+
+
+@lru_cache(maxsize=16)
+def shared(reader: ActionReader) -> ActionReader:
+    """The reader made before that equals `reader` (the same words, the same roles), so what it
+    remembers serves the next lint of a document; `reader` itself the first time."""
+    return reader

@@ -16,7 +16,7 @@ import re
 
 from prdlint.api import BlockKind, Document, normalize_role, present_forms
 from prdlint_rules.stakeholders.reading.classes import OPERATIONAL, PRIMARY, USER
-from prdlint_rules.stakeholders.reading.collectors.action_reader import LABEL, WORD, ActionReader
+from prdlint_rules.stakeholders.reading.collectors.action_reader import LABEL, WORD, ActionReader, shared
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.collectors.story_roles import story_role_keys
 from prdlint_rules.stakeholders.reading.model import Mention, Rank
@@ -61,16 +61,18 @@ def description(mention: Mention, document: Document) -> list[str]:
 
 def _reader(inputs: Inputs, draft: Draft) -> ActionReader:
     vocabulary = inputs.vocabulary
-    return ActionReader(
-        verbs=vocabulary.words("administer-verbs"),
-        objects=vocabulary.words("administered-objects"),
-        wide_verbs=vocabulary.words("oversight-verbs"),
-        wide_objects=vocabulary.words("reviewed-objects"),
-        nouns=vocabulary.words("administering-nouns"),
-        others=frozenset(key.split()[-1] for key in draft.roles),
-        helping=vocabulary.words("support-verbs"),
-        possessive_anywhere=True,
-        modifiers=vocabulary.words("object-modifiers"),
+    return shared(
+        ActionReader(
+            verbs=vocabulary.words("administer-verbs"),
+            objects=vocabulary.words("administered-objects"),
+            wide_verbs=vocabulary.words("oversight-verbs"),
+            wide_objects=vocabulary.words("reviewed-objects"),
+            nouns=vocabulary.words("administering-nouns"),
+            others=frozenset(key.split()[-1] for key in draft.roles),
+            helping=vocabulary.words("support-verbs"),
+            possessive_anywhere=True,
+            modifiers=vocabulary.words("object-modifiers"),
+        )
     )
 
 

@@ -13,7 +13,7 @@ import re
 
 from prdlint_rules.stakeholders.reading.anchors import Anchored
 from prdlint_rules.stakeholders.reading.classes import CUSTOMER
-from prdlint_rules.stakeholders.reading.collectors.action_reader import ActionReader
+from prdlint_rules.stakeholders.reading.collectors.action_reader import ActionReader, shared
 from prdlint_rules.stakeholders.reading.collectors.administering import after, description
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.collectors.buying_organisations import product_names
@@ -52,11 +52,13 @@ def collect(inputs: Inputs, draft: Draft) -> None:
     weighing = vocabulary.words("cost-weighing")
     generic = vocabulary.words("generic-customers")
     deciding = vocabulary.words("deciding-verbs")
-    reader = ActionReader(
-        verbs=deciding,
-        # "decides to buy Crewline", "buys Rota": the product is what is decided on.
-        objects=vocabulary.words("purchase-objects") | product_names(inputs),
-        nouns=vocabulary.words("deciding-nouns"),
+    reader = shared(
+        ActionReader(
+            verbs=deciding,
+            # "decides to buy Crewline", "buys Rota": the product is what is decided on.
+            objects=vocabulary.words("purchase-objects") | product_names(inputs),
+            nouns=vocabulary.words("deciding-nouns"),
+        )
     )
     for block, match in inputs.scan(_DECIDING_BODY):
         role = draft.add(

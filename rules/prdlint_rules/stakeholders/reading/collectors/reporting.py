@@ -9,7 +9,7 @@ and in its own user stories, as the administering collector reads back-office wo
 from __future__ import annotations
 
 from prdlint_rules.stakeholders.reading.classes import MANAGEMENT, USER
-from prdlint_rules.stakeholders.reading.collectors.action_reader import ActionReader
+from prdlint_rules.stakeholders.reading.collectors.action_reader import ActionReader, shared
 from prdlint_rules.stakeholders.reading.collectors.administering import after, description
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.collectors.story_roles import story_role_keys
@@ -20,8 +20,8 @@ READS = "runs the business with the product here"
 
 def collect(inputs: Inputs, draft: Draft) -> None:
     vocabulary = inputs.vocabulary
-    reader = ActionReader(
-        verbs=vocabulary.words("reporting-verbs"), objects=vocabulary.words("reported-objects")
+    reader = shared(
+        ActionReader(verbs=vocabulary.words("reporting-verbs"), objects=vocabulary.words("reported-objects"))
     )
     for mention in draft.acting_mentions():
         rest = after(mention)
