@@ -3,15 +3,17 @@ rule and key."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from prdlint.api import hookimpl
 from prdlint.datarules import DataRuleError, load_rule_dir, read_spec, rule_class
-from prdlint.datarules.checks import _holding_words, _words_pattern
+from prdlint.datarules.checks import _RE2_SPACE, _holding, _words_in_re2, _words_pattern
+from prdlint.datarules.patterns import UserPatternError, matches_alone, user_pattern
 from prdlint.datarules.spec import spec_of
 from prdlint.datarules.units import Unit
 from prdlint.engine import lint_text
@@ -242,26 +244,91 @@ def test_a_message_names_only_the_placeholders_its_kind_fills_in(
     assert str(raised.value) == f"{tmp_path / 'rule.toml'}: rule team-rule: {problem}"
 
 
-_UNIT_WORDS = ["user", "users", "fast", "as fast", "-", " ", "\n", "x", "User-friendly", "é", "\x00"]
+# Letters `re`'s IGNORECASE reads as ASCII ones (the dotted and dotless i, the long s, the Kelvin
+# sign), and spaces RE2's own \s does not hold.
+_UNIT_PIECES = [
+    "user",
+    "as",
+    "fast",
+    "-",
+    " ",
+    "\n",
+    "x",
+    "é",
+    "\x00",
+    "\u0130",
+    "\u0131",
+    "\u017f",
+    "\u212a",
+]
+_UNIT_PIECES += ["\xa0", "\x0b", "\u2003", "\x85", "\x1c", "sk", "is", "US"]
 
 
 @given(
-    texts=st.lists(st.lists(st.sampled_from(_UNIT_WORDS), max_size=8).map("".join), max_size=8),
+    texts=st.lists(st.lists(st.sampled_from(_UNIT_PIECES), max_size=8).map("".join), max_size=8),
     words=st.lists(
-        st.sampled_from(["user", "fast", "as fast", "user friendly", "x\x00y"]), min_size=1, max_size=3
+        st.sampled_from(["user", "fast", "as fast", "sk", "is user", "x\x00y", "é"]), min_size=1, max_size=3
     ),
     case_sensitive=st.booleans(),
 )
-def test_one_search_of_the_joined_units_finds_the_units_a_search_of_each_finds(
+@example(
+    texts=["\u0130S", "\u0131s", "\u017fK", "s\u212a", "as\x0bfast", "as\u2003fast"],
+    words=["is", "sk", "as fast"],
+    case_sensitive=False,
+)
+def test_the_words_in_re2_find_in_the_joined_units_every_unit_the_words_pattern_matches_in(
     texts: list[str], words: list[str], case_sensitive: bool
 ) -> None:
-    # A words pattern's edges are look-around: the join must read to them as a text's end does.
     table = {"code": "TEAM101", "name": "team-rule", "kind": "existence", "scope": "paragraph"}
     table |= {"message": "m", "tokens": words, "case-sensitive": case_sensitive}
     pattern = _words_pattern(words, spec_of(Path("rule.toml"), table))
+    in_re2 = _words_in_re2(tuple(words), case_sensitive)
+    if any("\x00" in word or not word.isascii() for word in words):
+        assert in_re2 is None  # the rule then searches unit by unit
+        return
+    assert in_re2 is not None
     units = [Unit(text, None, lambda a, b: None, lambda a, b: False) for text in texts]
-    held = _holding_words(units, pattern)
-    if any("\x00" in word for word in words):
-        assert held == units  # a word holding the join: every unit is searched, as before
-    else:
-        assert held == [unit for unit in units if pattern.search(unit.text)]
+    held = _holding(units, [in_re2])
+    assert all(unit in held for unit in units if pattern.search(unit.text))
+    assert all(in_re2.search(unit.text.translate({0x130: "i", 0x131: "i"})) for unit in held)
+
+
+def test_what_re_reads_as_a_space_re2_does_too() -> None:
+    spaces = "".join(chr(code) for code in range(0x110000) if chr(code).isspace())
+    assert re.fullmatch(r"\s+", spaces)
+    assert user_pattern(f"{_RE2_SPACE}+", case_sensitive=True).fullmatch(spaces)
+
+
+_PATTERN_PIECES = ["a", "b", "a+", "b*", "[ab]", "[^a]", ".", "^", "$", "\\b", "\\s", "\\d", "(?:a|b)"]
+_PATTERN_PIECES += ["x?", "\\W", "[[:alpha:]]", "\\.", "[]a]", "é", "\\pL", "\\x00", "(?i)A"]
+
+
+@given(
+    texts=st.lists(
+        st.lists(st.sampled_from(["a", "b", "ab", " ", "-", "\n", "é", "1", "."]), max_size=6).map("".join)
+    ),
+    pattern=st.lists(st.sampled_from(_PATTERN_PIECES), min_size=1, max_size=4).map("".join),
+)
+def test_a_pattern_that_matches_alone_finds_in_the_joined_units_what_it_finds_in_each(
+    texts: list[str], pattern: str
+) -> None:
+    try:
+        compiled = user_pattern(pattern)
+    except UserPatternError:
+        return
+    units = [Unit(text, None, lambda a, b: None, lambda a, b: False) for text in texts]
+    alone = [unit for unit in units if compiled.search(unit.text) is not None]
+    if matches_alone(pattern):
+        assert _holding(units, [compiled]) == alone
+
+
+@pytest.mark.parametrize(
+    "pattern", [".", "[^a]", "^a", "a$", "\\ba", "a\\W", "[[:cntrl:]]", "\\x00", "\\pC", "\\Qa\\E", "\\0"]
+)
+def test_a_pattern_that_may_match_the_join_or_an_edge_is_searched_unit_by_unit(pattern: str) -> None:
+    assert not matches_alone(pattern)
+
+
+@pytest.mark.parametrize("pattern", ["a+", "[ab]", "\\d+\\s", "[]a]", "\\.", "(?i)max\\s+\\d+ words"])
+def test_a_pattern_of_letters_classes_and_counts_matches_alone(pattern: str) -> None:
+    assert matches_alone(pattern)

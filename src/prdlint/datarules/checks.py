@@ -9,7 +9,7 @@ from functools import cache
 
 import re2
 
-from prdlint.datarules.patterns import Match, any_of, escape, leftmost, user_pattern
+from prdlint.datarules.patterns import Match, any_of, escape, leftmost, matches_alone, user_pattern
 from prdlint.datarules.spec import RuleSpec
 from prdlint.datarules.units import Unit
 from prdlint.rule import Edit, Fix, Violation
@@ -35,7 +35,7 @@ def _words_pattern(words: Sequence[str], spec: RuleSpec) -> re.Pattern[str]:
 @cache
 def existence_patterns(spec: RuleSpec) -> tuple[re.Pattern[str] | None, re2._Regexp | None]:
     """The rule's words in `re` and its authors' patterns, as one RE2 alternation."""
-    words = [*spec.tokens, *spec.phrases, *(form for lemma in spec.lemmas for form in inflections(lemma))]
+    words = _existence_words(spec)
     written = tuple(pattern.pattern for pattern in spec.patterns)
     return (
         _words_pattern(words, spec) if words else None,
@@ -43,26 +43,61 @@ def existence_patterns(spec: RuleSpec) -> tuple[re.Pattern[str] | None, re2._Reg
     )
 
 
-# What the units' texts are joined by for one search of a words pattern: no word holds it, and
-# beside a unit's text it reads to the patterns' edges as the end of the text does.
+# What the units' texts are joined by for one search of a rule's patterns over all of them: no
+# word holds it, and no pattern that `_joinable` passes matches it.
 _JOIN = "\x00"
+# What `re` reads as `\s` in a text (every character str.isspace() holds), in RE2's spelling:
+# RE2's own `\s` is ASCII and leaves out the vertical tab.
+_RE2_SPACE = r"[\s\x{0b}\p{Z}\x{1c}-\x{1f}\x{85}]"
+# The letters `re` with IGNORECASE reads as an ASCII "i" that RE2's case folding does not: the
+# dotless i and the capital I with a dot. The other two such letters, the long s and the Kelvin
+# sign, RE2 folds as `re` does.
+_NOT_FOLDED_TO_I = ("\u0131", "\u0130")
 
 
-def _holding_words(units: Sequence[Unit], pattern: re.Pattern[str]) -> list[Unit]:
-    """The units in which a words pattern matches (all of them if a word holds the join), found
-    by one search over their joined texts rather than one per unit: the edges' look-around makes
-    each search cost every character of every unit, and most units of a long document hold none
-    of a rule's words. No match crosses the join, so a unit's matches are those a search of it
-    alone finds."""
-    if _JOIN in pattern.pattern:  # a word that holds it, escaped
-        return list(units)
+def _existence_words(spec: RuleSpec) -> list[str]:
+    return [*spec.tokens, *spec.phrases, *(form for lemma in spec.lemmas for form in inflections(lemma))]
+
+
+@cache
+def _words_in_re2(words: tuple[str, ...], case_sensitive: bool) -> re2._Regexp | None:
+    """The words as RE2 finds them, without their edges: a match of the words pattern is a match
+    of this, and RE2 finds them in a whole document in a fraction of what `re`, trying the
+    edges' look-around at every character, takes. None where a word is not ASCII (whose case
+    the two engines might fold apart) or holds the join."""
+    if not all(word.isascii() and _JOIN not in word for word in words):
+        return None
+    alternation = "|".join(f"{_RE2_SPACE}+".join(escape(part) for part in word.split()) for word in words)
+    return user_pattern(f"(?:{alternation})", case_sensitive)
+
+
+@cache
+def _joinable(spec: RuleSpec) -> bool:
+    """Whether a search of the units' joined texts finds every unit a rule's words and patterns
+    match in (see `_holding`): its words in RE2, and patterns that match alone."""
+    words = _existence_words(spec)
+    return (not words or _words_in_re2(tuple(words), spec.case_sensitive) is not None) and all(
+        matches_alone(pattern.pattern) for pattern in spec.patterns
+    )
+
+
+def _holding(units: Sequence[Unit], patterns: Sequence[re2._Regexp]) -> list[Unit]:
+    """The units in which one of `patterns` matches, found by one search of each over the units'
+    texts joined by NUL rather than one per unit: a long document's units are many, most hold
+    none of a rule's words, and RE2 is called from Python once per search. The caller makes sure
+    no match crosses the join (`_joinable`), so a unit is found where a search of it alone would
+    find a match."""
     starts, offset = [], 0
     for unit in units:
         starts.append(offset)
         offset += len(unit.text) + len(_JOIN)
     joined = _JOIN.join(unit.text for unit in units)
-    found = sorted({bisect.bisect_right(starts, match.start()) - 1 for match in pattern.finditer(joined)})
-    return [units[position] for position in found]
+    for letter in _NOT_FOLDED_TO_I:
+        if letter in joined:
+            joined = joined.replace(letter, "i")
+    starts_of_matches = (match.start() for pattern in patterns for match in pattern.finditer(joined))
+    found = {bisect.bisect_right(starts, start) - 1 for start in starts_of_matches}
+    return [units[position] for position in sorted(found)]
 
 
 def _in_scope(unit: Unit, spec: RuleSpec) -> bool:
@@ -83,8 +118,9 @@ def _matches(unit: Unit, pattern: re.Pattern[str] | re2._Regexp) -> Iterator[Mat
 
 def existence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
     words, written = existence_patterns(spec)
-    if words is not None and written is None:
-        units = _holding_words(units, words)
+    if _joinable(spec):
+        in_re2 = _words_in_re2(tuple(_existence_words(spec)), spec.case_sensitive) if words else None
+        units = _holding(units, [pattern for pattern in (in_re2, written) if pattern is not None])
     for unit in units:
         if _in_scope(unit, spec):
             for match in _outside_code(unit, leftmost(unit.text, words, written)):
@@ -98,7 +134,8 @@ def existence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
 def substitution(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
     table = {(word if spec.case_sensitive else word.lower()): better for word, better in spec.swap.items()}
     pattern = _words_pattern(list(spec.swap), spec)
-    for unit in _holding_words(units, pattern):
+    in_re2 = _words_in_re2(tuple(spec.swap), spec.case_sensitive)
+    for unit in units if in_re2 is None else _holding(units, [in_re2]):
         if not _in_scope(unit, spec):
             continue
         for match in _matches(unit, pattern):

@@ -80,6 +80,46 @@ def any_of(patterns: tuple[str, ...], case_sensitive: bool = False) -> re2._Rege
     return user_pattern("|".join(f"(?:{pattern})" for pattern in patterns), case_sensitive)
 
 
+# Escapes after which an RE2 pattern may match NUL or assert where a text or a word begins or
+# ends: \A \z \b \B, the negated and Unicode classes, codes (\x00, \0), \C (any byte) and
+# \Q...\E quoting, which hides what it quotes from the reading below.
+_EDGE_OR_ANY_ESCAPES = frozenset("AzZbBWSDpPCQx0123456789")
+
+
+def matches_alone(pattern: str) -> bool:
+    """Whether what an RE2 `pattern` matches in texts joined by NUL is what it matches in each
+    text alone: it cannot match NUL (no `.`, negated class, `\\W` or code), so no match crosses
+    a join, and it asserts nothing about where a text begins or ends (`^`, `$`, `\\A`, `\\b`).
+    A pattern it cannot be sure of is False: that pattern is searched text by text."""
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            escaped = pattern[index + 1 : index + 2]
+            if not escaped or escaped in _EDGE_OR_ANY_ESCAPES:
+                return False
+            index += 2
+            continue
+        if char == "\x00":
+            return False
+        if in_class:
+            if char == "]":
+                in_class = False
+            elif pattern.startswith("[:", index):
+                return False  # a POSIX class: [[:cntrl:]] holds NUL
+        elif char == "[":
+            if pattern.startswith("[^", index):
+                return False
+            in_class = True
+            if pattern.startswith("[]", index):
+                index += 1  # "]" first in a class is itself
+        elif char in ".^$":
+            return False
+        index += 1
+    return True
+
+
 def escape(text: str) -> str:
     """`text` as a pattern that matches it literally, in RE2's syntax."""
     return re2.escape(text)

@@ -110,6 +110,8 @@ class BlockIndex:
 
     def __init__(self, blocks: Sequence[Block], texts: Sequence[TextWords]) -> None:
         self._blocks = list(zip(blocks, [text.words for text in texts], strict=True))
+        self._found: dict[frozenset[str], list[Block]] = {}
+        """The blocks found for each set of words asked for: both builds of the model ask."""
 
     @classmethod
     def of(cls, blocks: Sequence[Block]) -> BlockIndex:
@@ -117,7 +119,10 @@ class BlockIndex:
 
     def holding(self, words: frozenset[str]) -> list[Block]:
         """The blocks that hold one of `words`, in the document's order."""
-        return [block for block, held in self._blocks if not words.isdisjoint(held)]
+        found = self._found.get(words)
+        if found is None:
+            found = self._found[words] = [block for block, held in self._blocks if not words.isdisjoint(held)]
+        return found
 
     def finditer(self, anchored: Anchored) -> Iterator[tuple[Block, re.Match[str]]]:
         """Every match of the pattern in every block, as a scan of all blocks would find them."""
