@@ -51,6 +51,10 @@ class LineIndex:
         """The offset of the first character of a 1-based line."""
         return self._starts[line - 1]
 
+    def line(self, offset: int) -> int:
+        """The 1-based line of an offset: its position's line, without making the position."""
+        return bisect.bisect_right(self._starts, max(0, min(offset, self._text_length)))
+
     def position(self, offset: int) -> Position:
         offset = max(0, min(offset, self._text_length))
         line = bisect.bisect_right(self._starts, offset)

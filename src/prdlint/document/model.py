@@ -121,7 +121,7 @@ class Block:
 
     @property
     def line(self) -> int:
-        return self.position.line
+        return self.lines.line(self.source_offset(0))
 
     def in_code(self, start: int, end: int) -> bool:
         """Whether plain-text characters `start` to `end` overlap inline code."""

@@ -153,8 +153,7 @@ def _block_run(block: Block) -> _Run:
     return run
 
 
-def _stories_in_text(run: _Run, expect_stories: bool) -> tuple[ParsedStory, ...]:
-    text = run.text
+def _stories_in_text(text: str, expect_stories: bool) -> tuple[ParsedStory, ...]:
     if len(text) <= _CACHED_TEXT_LENGTH:
         return _parsed_cached(text, expect_stories)
     return _parsed(text, expect_stories)
@@ -179,9 +178,22 @@ _CACHED_TEXT_LENGTH = 2_000
 _parsed_cached = lru_cache(maxsize=8_192)(_parsed)
 
 
+def _opens(text: str) -> bool:
+    return parse_story(text, allow_malformed=True) is not None
+
+
+_opens_cached = lru_cache(maxsize=8_192)(_opens)
+
+
+def _opens_a_story(text: str) -> bool:
+    """Whether `text` opens a story, finished or not, kept by text as the stories are."""
+    return _opens_cached(text) if len(text) <= _CACHED_TEXT_LENGTH else _opens(text)
+
+
 def forget_parsed_stories() -> None:
     """Lets go of every kept block's stories: for measuring reads as if each document were new."""
     _parsed_cached.cache_clear()
+    _opens_cached.cache_clear()
 
 
 class _Scanner:
@@ -211,7 +223,7 @@ class _Scanner:
             id(block.section)
             for block in self.document.blocks
             if block.index not in self.used
-            and any(not p.malformed for p in _stories_in_text(_block_run(block), False))
+            and any(not p.malformed for p in _stories_in_text(block.text, False))
         }
         self._blocks(with_stories)
         return sorted(self.stories, key=lambda story: story.span.start)
@@ -223,14 +235,14 @@ class _Scanner:
                 continue
             heading = block.kind is BlockKind.HEADING
             expecting = not heading and self._expects_stories(block, sections_with_stories)
-            run = _block_run(block)
-            parsed = _stories_in_text(run, expecting)
-            starts_a_story = bool(parsed) or parse_story(block.text, allow_malformed=True) is not None
+            parsed = _stories_in_text(block.text, expecting)
+            starts_a_story = bool(parsed) or _opens_a_story(block.text)
             first_is_partial = not parsed or parsed[0].malformed
             if starts_a_story and first_is_partial and self._join_following(blocks, index) is not None:
                 continue
             if parsed:
                 self.used.add(block.index)
+                run = _block_run(block)
                 stories = [_story(run, p, StoryForm.INLINE, block.section) for p in parsed]
                 persona = self._persona(block) if any(p.role is None for p in parsed) else None
                 self.stories += [

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -67,6 +68,21 @@ def text_words(text: str) -> TextWords:
     if not text.isascii():
         words += _WORDS.findall(text.translate(_CASE_FOLDED).lower())
     return TextWords(lowered, frozenset(words))
+
+
+# Block texts this long or shorter have their words kept (up to this many): an editor's next lint
+# finds most blocks as they were.
+_KEPT_TEXT = 2_000
+_kept_text_words = lru_cache(maxsize=4_096)(text_words)
+
+
+def block_words(text: str) -> TextWords:
+    """`text_words` of a block's text, kept for the next lint of the same text."""
+    return _kept_text_words(text) if len(text) <= _KEPT_TEXT else text_words(text)
+
+
+def forget_block_words() -> None:
+    _kept_text_words.cache_clear()
 
 
 class Anchors:

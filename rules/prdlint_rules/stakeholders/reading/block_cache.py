@@ -31,10 +31,16 @@ _CACHES: WeakSet[BlockCache] = WeakSet()
 
 
 def forget_all() -> None:
-    """Empties every cache in this process: for measuring the reading of documents as if first
-    seen, which a benchmark that lints the same documents in rounds must do."""
+    """Empties every cache of the stakeholder reading in this process (blocks' readings and words,
+    the action readers' answers): for measuring the reading of documents as if first seen, which
+    a benchmark that lints the same documents in rounds must do."""
+    from prdlint_rules.stakeholders.reading.anchors import forget_block_words
+    from prdlint_rules.stakeholders.reading.collectors.action_reader import shared
+
     for cache in list(_CACHES):
         cache.clear()
+    forget_block_words()
+    shared.cache_clear()
 
 
 def _detached(item: Mention | Signal, names: tuple[str, ...]) -> dict[str, Any]:
@@ -61,6 +67,8 @@ class BlockCache:
             return None
         self._entries.move_to_end(key)
         mentions, signals = entry
+        if not mentions and not signals:
+            return [], []  # most blocks: nothing to place
 
         def span(record: dict[str, Any]) -> Span:
             return block.span(record["start"], record["start"] + len(record["text"]))

@@ -71,7 +71,7 @@ def _prepare(setup: StageSetup) -> _Prepared:
 def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     """Who the document names, who pays and who uses, and what it says about its business."""
     # The collectors load when a document is first read, not when the registry lists the stage.
-    from prdlint_rules.stakeholders.reading.anchors import BlockIndex, text_words
+    from prdlint_rules.stakeholders.reading.anchors import BlockIndex, block_words
     from prdlint_rules.stakeholders.reading.business import headings_over
     from prdlint_rules.stakeholders.reading.collectors import build_model
     from prdlint_rules.stakeholders.reading.collectors.base import Inputs
@@ -81,8 +81,14 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     document, prepared = given.document, given.state
     stories = given.analysis.stories
     blocks = [block for block in document.blocks if block.text.strip()]
-    headings = [headings_over(block) for block in blocks]
-    texts = [text_words(block.text) for block in blocks]
+    over_section: dict[int, tuple[str, ...]] = {}  # a section's blocks share their headings
+    headings = [
+        over_section[id(block.section)]
+        if id(block.section) in over_section
+        else over_section.setdefault(id(block.section), headings_over(block))
+        for block in blocks
+    ]
+    texts = [block_words(block.text) for block in blocks]
     read = [prepared.cache.get(block, over) for block, over in zip(blocks, headings, strict=True)]
     unread = [index for index, found in enumerate(read) if found is None]
     for index in unread:  # a block with no anchor word of either finder holds nothing to find
