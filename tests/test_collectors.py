@@ -480,3 +480,35 @@ def test_a_sentence_under_who_is_it_for_declares_the_group_it_opens_with(vocabul
     draft = draft_after(vocabulary, source, ("declarations",))
     assert set(draft.roles) == {"business owner"}
     assert draft.roles["business owner"].declared
+
+
+def test_the_collectors_after_the_roles_are_settled_change_no_role_or_declaration(monkeypatch) -> None:
+    # The stage drafts the roles, finds which declared ones the vocabulary lacks, and reads the
+    # text for them before the rest of the table runs: those collectors must not add or rename a
+    # role or change what the document declares.
+    import dataclasses
+    from pathlib import Path
+
+    from conftest import read_stakeholders
+    from prdlint_rules.stakeholders.reading import collectors
+
+    changed, ran = [], []
+
+    def watched(collector):
+        def collect(inputs, draft):
+            before = {key: role.declared for key, role in draft.roles.items()}
+            collector.collect(inputs, draft)
+            ran.append(collector.name)
+            if {key: role.declared for key, role in draft.roles.items()} != before:
+                changed.append(collector.name)
+
+        return dataclasses.replace(collector, collect=collect)
+
+    settled = collectors._SETTLED
+    tail = tuple(watched(collector) for collector in COLLECTORS[settled:])
+    monkeypatch.setattr(collectors, "COLLECTORS", COLLECTORS[:settled] + tail)
+    documents = sorted((Path(__file__).parents[1] / "fixtures").rglob("*.md"))
+    for path in documents:
+        read_stakeholders(path.read_text(encoding="utf-8"))
+    assert len(ran) == len(documents) * len(tail)
+    assert changed == []

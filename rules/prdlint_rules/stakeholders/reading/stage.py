@@ -6,7 +6,8 @@ holds none of either finder's anchor words (anchors.py) is not tokenized at all.
 collectors (`collectors/`) turn the mentions, the stories and the document's structure into the
 stakeholder model. Roles the document declares that the vocabulary does not know ("Gardeners add
 plants") are the document's own vocabulary: they are looked for again in the blocks whose text
-holds their anchor words, and the model is built again with those mentions.
+holds their anchor words, and the model's roles are drafted again with those mentions before its
+classes are resolved and its conflations found.
 
 What takes long to build (the merged vocabulary, the matchers) is built once per process for each
 vocabulary setting, by the engine, before any document's time budget starts.
@@ -73,7 +74,7 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     # The collectors load when a document is first read, not when the registry lists the stage.
     from prdlint_rules.stakeholders.reading.anchors import BlockIndex, block_words
     from prdlint_rules.stakeholders.reading.business import headings_over
-    from prdlint_rules.stakeholders.reading.collectors import build_model
+    from prdlint_rules.stakeholders.reading.collectors import draft_roles, finish_model
     from prdlint_rules.stakeholders.reading.collectors.base import Inputs
     from prdlint_rules.stakeholders.reading.context import described_context, product_context
     from prdlint_rules.stakeholders.reading.model import BusinessModel, Mention, Signal, StakeholderReading
@@ -112,8 +113,8 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     vocabulary = prepared.vocabulary
     index = BlockIndex(blocks, texts)
     inputs = Inputs(document, vocabulary, prepared.word_classes, mentions, stories, signals, described, index)
-    model = build_model(inputs, without)
-    unknown = [key for key, role in model.roles.items() if role.declared and not vocabulary.classify(key)]
+    draft = draft_roles(inputs, without)
+    unknown = [key for key, role in draft.roles.items() if role.declared and not vocabulary.classify(key)]
     if unknown:
         matcher, anchors = prepared.mentions.matcher_for(unknown)
         # Only the blocks that may name one of them are tokenized again.
@@ -121,7 +122,8 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
         for block, doc in zip(named, prepared.nlp.pipe(for_tokenizer(b.text) for b in named), strict=True):
             check_deadline()
             mentions += prepared.mentions.find(doc, block, matcher)
-        model = build_model(replace(inputs, mentions=mentions), without)
+        draft = draft_roles(replace(inputs, mentions=mentions), without)
+    model = finish_model(draft, without)
     context = product_context(document, model, business, vocabulary, described)
     return StakeholderReading(model, business, context, vocabulary)
 

@@ -114,13 +114,35 @@ COLLECTORS: tuple[Collector, ...] = (
 COLLECTOR_NAMES = tuple(collector.name for collector in COLLECTORS)
 
 
-def build_model(inputs: Inputs, without: Iterable[str] = ()) -> StakeholderModel:
-    """The stakeholder model from every collector in the table, except those named `without`."""
-    skipped = frozenset(without)
-    draft = Draft(inputs)
-    for collector in COLLECTORS:
+# The collectors after this one change no role's name and no role's declaration: they resolve
+# each role's class and find the places that conflate customers and users. So the roles a document
+# declares are known before they run (`draft_roles`), and a test holds them to that.
+_ROLES_SETTLED_AFTER = "vocabulary"
+_SETTLED = COLLECTOR_NAMES.index(_ROLES_SETTLED_AFTER) + 1
+
+
+def _run(collectors: tuple[Collector, ...], inputs: Inputs, draft: Draft, skipped: frozenset[str]) -> None:
+    for collector in collectors:
         if collector.name not in skipped:
             check_deadline()
             draft.collector = collector.name
             collector.collect(inputs, draft)
+
+
+def draft_roles(inputs: Inputs, without: Iterable[str] = ()) -> Draft:
+    """The model being built, with every role the document names and what it declares, before
+    classes are resolved: what the stage needs to know which declared roles the vocabulary lacks."""
+    draft = Draft(inputs)
+    _run(COLLECTORS[:_SETTLED], inputs, draft, frozenset(without))
+    return draft
+
+
+def finish_model(draft: Draft, without: Iterable[str] = ()) -> StakeholderModel:
+    """The model from `draft_roles`: each role's class resolved and the conflations found."""
+    _run(COLLECTORS[_SETTLED:], draft.inputs, draft, frozenset(without))
     return draft.model()
+
+
+def build_model(inputs: Inputs, without: Iterable[str] = ()) -> StakeholderModel:
+    """The stakeholder model from every collector in the table, except those named `without`."""
+    return finish_model(draft_roles(inputs, without), without)
