@@ -44,8 +44,8 @@ _JOINERS = frozenset({"and", "or", "to", ","})
 _POSSESSIVE = re.compile(r"^(?P<owner>[a-z][\w-]*?)(?:'s|’s|s'|s’)$", re.IGNORECASE)
 # What a reader remembers: answers for texts up to this long, this many at most (then it starts
 # again), so a long editing session holds a bounded amount.
-_REMEMBERED_TEXT = 2_000
-_REMEMBERED = 8_192
+_REMEMBERED_TEXT = 500
+_REMEMBERED = 4_096
 
 
 @dataclass(frozen=True)
