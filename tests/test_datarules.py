@@ -16,6 +16,7 @@ from prdlint.datarules.checks import _RE2_SPACE, _holding, _words_in_re2, _words
 from prdlint.datarules.patterns import UserPatternError, matches_alone, user_pattern
 from prdlint.datarules.spec import spec_of
 from prdlint.datarules.units import Unit
+from prdlint.document import parse_document
 from prdlint.engine import lint_text
 from prdlint.registry import registry_from_plugins
 from prdlint.settings import Settings
@@ -287,7 +288,7 @@ def test_the_words_in_re2_find_in_the_joined_units_every_unit_the_words_pattern_
         assert in_re2 is None  # the rule then searches unit by unit
         return
     assert in_re2 is not None
-    units = [Unit(text, None, lambda a, b: None, lambda a, b: False) for text in texts]
+    units = [Unit(text, None) for text in texts]
     held = _holding(units, [in_re2])
     assert all(unit in held for unit in units if pattern.search(unit.text))
     assert all(in_re2.search(unit.text.translate({0x130: "i", 0x131: "i"})) for unit in held)
@@ -316,7 +317,7 @@ def test_a_pattern_that_matches_alone_finds_in_the_joined_units_what_it_finds_in
         compiled = user_pattern(pattern)
     except UserPatternError:
         return
-    units = [Unit(text, None, lambda a, b: None, lambda a, b: False) for text in texts]
+    units = [Unit(text, None) for text in texts]
     alone = [unit for unit in units if compiled.search(unit.text) is not None]
     if matches_alone(pattern):
         assert _holding(units, [compiled]) == alone
@@ -332,3 +333,15 @@ def test_a_pattern_that_may_match_the_join_or_an_edge_is_searched_unit_by_unit(p
 @pytest.mark.parametrize("pattern", ["a+", "[ab]", "\\d+\\s", "[]a]", "\\.", "(?i)max\\s+\\d+ words"])
 def test_a_pattern_of_letters_classes_and_counts_matches_alone(pattern: str) -> None:
     assert matches_alone(pattern)
+
+
+def test_a_unit_points_into_its_block_or_at_its_span_and_needs_one() -> None:
+    document = parse_document("# Plan\n\nUse `code` here. Then more.\n")
+    block = document.blocks[1]
+    second = Unit(block.text[15:], block.section, block, 15)
+    assert second.text == "Then more."
+    assert (second.span(0, 4).start.line, second.span(0, 4).start.column) == (3, 18)
+    assert Unit(block.text, block.section, block).in_code(4, 8)
+    assert not second.in_code(0, 4)
+    with pytest.raises(ValueError, match="a block or a span"):
+        Unit("loose", None).span(0, 1)

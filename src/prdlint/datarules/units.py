@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from prdlint.document import Block, BlockKind, Document, Section
@@ -20,25 +20,33 @@ _BLOCK_KINDS = {
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.HEADING)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
-    """A piece of text to check: `span(start, end)` maps its offsets to the source, `in_code`
-    says whether they fall in inline code (never checked)."""
+    """A piece of text to check, with its way back to the source: cut from `block` at `start`,
+    or standing for one span (`whole`), as a story's part does. Offsets in inline code are never
+    checked."""
 
     text: str
     section: Section | None
-    span: Callable[[int, int], Span]
-    in_code: Callable[[int, int], bool]
+    block: Block | None = None
+    start: int = 0
+    whole: Span | None = None
+
+    def span(self, start: int, end: int) -> Span:
+        """The source span of the unit's characters `start` to `end`."""
+        if self.block is None:
+            if self.whole is None:
+                raise ValueError("a unit needs a block or a span to point at")
+            return self.whole
+        return self.block.span(self.start + start, self.start + end)
+
+    def in_code(self, start: int, end: int) -> bool:
+        """Whether the unit's characters `start` to `end` overlap inline code."""
+        return self.block is not None and self.block.in_code(self.start + start, self.start + end)
 
 
 def _block_unit(block: Block, start: int = 0, end: int | None = None) -> Unit:
-    text = block.text[start:end]
-    return Unit(
-        text,
-        block.section,
-        lambda a, b: block.span(start + a, start + b),
-        lambda a, b: block.in_code(start + a, start + b),
-    )
+    return Unit(block.text[start:end], block.section, block, start)
 
 
 def _sentences(block: Block) -> Iterator[Unit]:
@@ -53,8 +61,7 @@ def _story_units(stories: list[Story], part: str) -> Iterator[Unit]:
     for story in stories:
         piece = story.means if part == "story-means" else story.ends
         if piece is not None:
-            whole = piece.span
-            yield Unit(piece.text, story.section, lambda a, b, whole=whole: whole, lambda a, b: False)
+            yield Unit(piece.text, story.section, whole=piece.span)
 
 
 def units(scope: str, document: Document, analysis: Analysis) -> Iterator[Unit]:
