@@ -2,7 +2,8 @@
 piece's tokens kept for the next parse) is the document parsed whole: the same blocks, spans,
 sections, tables, comments, code blocks and front matter, on every fixture and on fuzzed
 documents built to straddle the cuts (fences, HTML comments and raw-text elements across blank
-lines and headings, front matter, link reference definitions)."""
+lines and headings, front matter, link reference definitions), and again with a heading above,
+where each kept piece's plain text is moved rather than read again."""
 
 from __future__ import annotations
 
@@ -67,6 +68,9 @@ def whole(text: str, monkeypatch: pytest.MonkeyPatch) -> Document:
 def assert_same_in_pieces(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert described(parse_document(text)) == described(whole(text, monkeypatch))
     assert described(parse_document(text)) == described(whole(text, monkeypatch))  # from the kept pieces
+    # The kept pieces further down, as after an edit above them: their text read before, moved.
+    moved = "# Moved\n\nA line above the pieces.\n\n" + text
+    assert described(parse_document(moved)) == described(whole(moved, monkeypatch))
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.md")), ids=lambda p: str(p.relative_to(FIXTURES)))

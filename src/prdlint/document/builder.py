@@ -6,6 +6,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from functools import cache
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import block as block_rule
@@ -113,6 +114,11 @@ class _Builder:
         self.front_matter_end_line = 0
         self.line_offset = 0
         """The line a piece of the source starts at: its tokens count their lines from it."""
+        self.piece_start = 0
+        """The offset of the first character of that piece."""
+        self.kept_inline: dict[int, InlineText] | None = None
+        """The plain text of the piece's inline tokens as read before, by token, with offsets
+        from the piece's start: a kept piece's tokens are the same objects on every parse."""
 
     @property
     def section(self) -> Section:
@@ -185,9 +191,19 @@ class _Builder:
         self.section.children.append(section)
         self.sections.append(section)
 
+    def _flattened(self, token: Token) -> InlineText:
+        """The token's plain text, read once for each kept piece and moved with the piece."""
+        kept = self.kept_inline
+        if kept is not None and (relative := kept.get(id(token))) is not None:
+            return relative.shifted(self.piece_start)
+        inline = flatten_inline(token, self._line_origins(token))
+        if kept is not None:
+            kept[id(token)] = inline.shifted(-self.piece_start)
+        return inline
+
     def _inline(self, token: Token) -> None:
-        in_cell = self.column >= 0
-        inline = flatten_inline(token, self._cell_origins(token) if in_cell else self._line_origins(token))
+        in_cell = self.column >= 0  # a cell's origin follows the cells read before it: not kept
+        inline = flatten_inline(token, self._cell_origins(token)) if in_cell else self._flattened(token)
         for html in inline.html:
             if html.text.startswith("<!--") and html.text.endswith("-->"):
                 self._add_comment(html.text, html.start)
@@ -317,6 +333,14 @@ def _tokens(source: str) -> Iterator[Token]:
 _OPEN_TO_END = frozenset({"fence", "html_block", "code_block"})
 
 
+class _Piece(NamedTuple):
+    """A kept piece: its tokens, and the plain text of its inline tokens as the builder read
+    them (by token, offsets from the piece's start), which go when the piece goes."""
+
+    tokens: list[Token]
+    inline: dict[int, InlineText]
+
+
 class _KeptPieces:
     """The tokens of the pieces of documents parsed lately, inline children and all, by the
     piece's text: the most recently used, up to `limit` characters of pieces in all (their
@@ -326,26 +350,26 @@ class _KeptPieces:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.enabled = False
-        self.entries: OrderedDict[str, list[Token]] = OrderedDict()
+        self.entries: OrderedDict[str, _Piece] = OrderedDict()
         self.size = 0
 
     def takes(self, source: str) -> bool:
         return self.enabled and len(source) <= self.limit
 
-    def tokens(self, piece: str) -> list[Token]:
-        """The piece's tokens, from the kept ones where it was parsed before. The builder reads
-        them and changes none."""
-        tokens = self.entries.get(piece)
-        if tokens is not None:
+    def tokens(self, piece: str) -> _Piece:
+        """The piece's tokens, from the kept ones where it was parsed before, and what the
+        builder read of them before. The builder changes no token."""
+        kept = self.entries.get(piece)
+        if kept is not None:
             self.entries.move_to_end(piece)
-            return tokens
-        tokens = _markdown().parse(piece)
-        self.entries[piece] = tokens
+            return kept
+        kept = _Piece(_markdown().parse(piece), {})
+        self.entries[piece] = kept
         self.size += len(piece)
         while self.size > self.limit:
             oldest, _ = self.entries.popitem(last=False)
             self.size -= len(oldest)
-        return tokens
+        return kept
 
     def clear(self) -> None:
         self.entries.clear()
@@ -376,25 +400,27 @@ def parse_document(text: str) -> Document:
         for token in _tokens(source):
             builder.feed(token)
         return builder.finish()
-    for first, tokens in _pieces(source.split("\n")):
+    for first, piece in _pieces(source.split("\n")):
         builder.line_offset = first
-        for token in tokens:
+        builder.piece_start = builder.lines.line_start(first + 1)
+        builder.kept_inline = piece.inline
+        for token in piece.tokens:
             builder.feed(token)
     return builder.finish()
 
 
-def _pieces(lines: list[str]) -> Iterator[tuple[int, list[Token]]]:
+def _pieces(lines: list[str]) -> Iterator[tuple[int, _Piece]]:
     """Each piece's first line and tokens. A piece whose last top-level block runs to its end (a
     fence or HTML block the cut fell inside) would be read otherwise with what follows, so the
     rest of the document is read as one piece from there."""
     starts = piece_starts(lines)
     ends = [*starts[1:], len(lines)]
     for first, end in zip(starts, ends, strict=True):
-        tokens = _kept.tokens("\n".join(lines[first:end]) + ("\n" if end < len(lines) else ""))
-        if end < len(lines) and _runs_to_end(tokens, end - first):
+        piece = _kept.tokens("\n".join(lines[first:end]) + ("\n" if end < len(lines) else ""))
+        if end < len(lines) and _runs_to_end(piece.tokens, end - first):
             yield first, _kept.tokens("\n".join(lines[first:]))
             return
-        yield first, tokens
+        yield first, piece
 
 
 def _runs_to_end(tokens: list[Token], line_count: int) -> bool:

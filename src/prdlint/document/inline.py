@@ -24,6 +24,15 @@ class InlineText:
     code_ranges: tuple[tuple[int, int], ...]
     html: tuple[InlineHtml, ...]
 
+    def shifted(self, by: int) -> InlineText:
+        """The same text where its source has moved `by` characters: a kept piece of a
+        document after an edit above it."""
+        if by == 0:
+            return self
+        segments = tuple(Segment(s.text_start, s.source_start + by, s.length) for s in self.segments)
+        html = tuple(InlineHtml(h.text, h.start + by, h.end + by) for h in self.html)
+        return InlineText(self.text, segments, self.code_ranges, html)
+
 
 class _ContentMap:
     """Maps offsets in an inline token's content to offsets in the file."""
