@@ -11,6 +11,7 @@ term of a list item ("**Businesses** — retail, nonprofit"), the subject of an 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import pairwise
 
 from prdlint.api import (
@@ -235,7 +236,13 @@ def _kind_label(block: Block, vocabulary: Vocabulary) -> Declared | None:
     return found[0] if found else None
 
 
-def _declare_section(section: Section, declared: Declared, inputs: Inputs, draft: Draft) -> None:
+def _declare_section(
+    section: Section,
+    declared: Declared,
+    inputs: Inputs,
+    draft: Draft,
+    class_of: Callable[[Section], Declared | None],
+) -> None:
     cls, kind = declared
     where = f"declared under '{section.title}'"
     vocabulary = inputs.vocabulary
@@ -245,7 +252,7 @@ def _declare_section(section: Section, declared: Declared, inputs: Inputs, draft
         if label is not None:
             labelled = label  # "Primary:" gives the lines after it their kind
             continue
-        own = declared_class(block.section, vocabulary)
+        own = class_of(block.section)
         persona = _persona_heading(block) if block.section is not section else None
         if persona is not None:
             role = draft.add(persona, block.line, where, Rank.DECLARATION, *(labelled or (cls, kind)))
@@ -279,8 +286,15 @@ def _declare_section(section: Section, declared: Declared, inputs: Inputs, draft
 
 def collect(inputs: Inputs, draft: Draft) -> None:
     served = _served_not_sold(inputs)
+    classes: dict[int, Declared | None] = {}  # a section's blocks ask for its class again
+
+    def class_of(section: Section) -> Declared | None:
+        if id(section) not in classes:
+            classes[id(section)] = declared_class(section, inputs.vocabulary)
+        return classes[id(section)]
+
     for section in inputs.document.sections:
-        found = declared_class(section, inputs.vocabulary)
+        found = class_of(section)
         if found is None:
             continue
         if served and found[0] == CUSTOMER:
@@ -289,7 +303,7 @@ def collect(inputs: Inputs, draft: Draft) -> None:
             draft.declaration_sections.append(section)
         draft.declaring.append(section)
         declared_before = sum(role.declared for role in draft.roles.values())
-        _declare_section(section, found, inputs, draft)
+        _declare_section(section, found, inputs, draft, class_of)
         if declared_before == sum(role.declared for role in draft.roles.values()) and any(
             _SLOT.search(block.text) for block in section.all_blocks()
         ):
