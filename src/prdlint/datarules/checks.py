@@ -44,7 +44,7 @@ def existence_patterns(spec: RuleSpec) -> tuple[re.Pattern[str] | None, re2._Reg
 
 
 # What the units' texts are joined by for one search of a rule's patterns over all of them: no
-# word holds it, and no pattern that `_joinable` passes matches it.
+# word holds it, and no pattern `_unit_finders` searches with matches it.
 _JOIN = "\x00"
 # What `re` reads as `\s` in a text (every character str.isspace() holds), in RE2's spelling:
 # RE2's own `\s` is ASCII and leaves out the vertical tab.
@@ -72,20 +72,23 @@ def _words_in_re2(words: tuple[str, ...], case_sensitive: bool) -> re2._Regexp |
 
 
 @cache
-def _joinable(spec: RuleSpec) -> bool:
-    """Whether a search of the units' joined texts finds every unit a rule's words and patterns
-    match in (see `_holding`): its words in RE2, and patterns that match alone."""
+def _unit_finders(spec: RuleSpec) -> tuple[re2._Regexp, ...] | None:
+    """The RE2 searches whose matches in the units' joined texts find every unit an existence
+    rule's words and patterns match in (see `_holding`): its words in RE2, and its authors'
+    patterns where they match alone. None where a word or a pattern cannot be searched so."""
     words = _existence_words(spec)
-    return (not words or _words_in_re2(tuple(words), spec.case_sensitive) is not None) and all(
-        matches_alone(pattern.pattern) for pattern in spec.patterns
-    )
+    in_re2 = _words_in_re2(tuple(words), spec.case_sensitive) if words else None
+    if (words and in_re2 is None) or not all(matches_alone(pattern.pattern) for pattern in spec.patterns):
+        return None
+    _, written = existence_patterns(spec)
+    return tuple(pattern for pattern in (in_re2, written) if pattern is not None)
 
 
 def _holding(units: Sequence[Unit], patterns: Sequence[re2._Regexp]) -> list[Unit]:
     """The units in which one of `patterns` matches, found by one search of each over the units'
     texts joined by NUL rather than one per unit: a long document's units are many, most hold
     none of a rule's words, and RE2 is called from Python once per search. The caller makes sure
-    no match crosses the join (`_joinable`), so a unit is found where a search of it alone would
+    no match crosses the join (`_unit_finders`), so a unit is found where a search of it alone would
     find a match."""
     starts, offset = [], 0
     for unit in units:
@@ -118,9 +121,9 @@ def _matches(unit: Unit, pattern: re.Pattern[str] | re2._Regexp) -> Iterator[Mat
 
 def existence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
     words, written = existence_patterns(spec)
-    if _joinable(spec):
-        in_re2 = _words_in_re2(tuple(_existence_words(spec)), spec.case_sensitive) if words else None
-        units = _holding(units, [pattern for pattern in (in_re2, written) if pattern is not None])
+    finders = _unit_finders(spec)
+    if finders is not None:
+        units = _holding(units, finders)
     for unit in units:
         if _in_scope(unit, spec):
             for match in _outside_code(unit, leftmost(unit.text, words, written)):
