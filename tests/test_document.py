@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from prdlint.document import BlockKind, Document, parse_document
+from prdlint.document import BlockKind, Document, once_per_section, parse_document
 from prdlint.document.builder import _markdown, _tokens
 
 
@@ -207,3 +207,16 @@ def test_tokens_are_markdown_its_with_each_inline_parsed_as_it_is_read() -> None
     read = [(t.type, t.content, [(c.type, c.content) for c in t.children or []]) for t in _tokens(source)]
     assert read == expected
     assert any(children for _, _, children in read)
+
+
+def test_once_per_section_asks_each_section_once() -> None:
+    document = parse_document("# A\n\none\n\ntwo\n\n## B\n\nthree\n")
+    asked = []
+
+    def title(section):
+        asked.append(section.title)
+        return section.title
+
+    title_of = once_per_section(title)
+    assert [title_of(block.section) for block in document.blocks] == ["A", "A", "A", "B", "B"]
+    assert asked == ["A", "B"]

@@ -7,7 +7,8 @@ change between versions; what is here changes only with notice.
 - Rules: `Rule`, `RuleContext`, `Violation`, `Fix`, `Edit`, `Option`, `Severity`, `Finding`.
 - Stages, views and the plugin hooks: `Stage`, `StageInput`, `StageSetup`, `ConfigSite`, `View`,
   `ViewInput`, `hookimpl`; the engine's stage names and `check_deadline` for long stages.
-- The document model (`Document`, `Section`, `Block`, `BlockKind`, `Table`, `Span`, `Position`)
+- The document model (`Document`, `Section`, `Block`, `BlockKind`, `Table`, `Span`, `Position`,
+  and `once_per_section` for what every block's section is asked)
   and what the engine's stages give (`Analysis`, `Story`, `StoryPart`, `StoryForm`, `Word`,
   `TaggedSentence`, `TaggedWord`, `RequirementText`, `Genre`).
 - The text grammar: word forms, headings without numbering, the parts of a story, and
@@ -18,7 +19,7 @@ change between versions; what is here changes only with notice.
 """
 
 from prdlint.datarules import load_rule_file
-from prdlint.document import Block, BlockKind, Document, Section, Table, TableCellRef
+from prdlint.document import Block, BlockKind, Document, Section, Table, TableCellRef, once_per_section
 from prdlint.document.genre import Genre
 from prdlint.document.requirement_text import RequirementText
 from prdlint.document.status import document_status
@@ -135,6 +136,7 @@ __all__ = [
     "load_rule_file",
     "lookup_lemmas",
     "normalize_role",
+    "once_per_section",
     "phrase_forms",
     "plural",
     "present_forms",

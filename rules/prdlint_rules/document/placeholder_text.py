@@ -14,9 +14,11 @@ from prdlint.api import (
     Option,
     Rule,
     RuleContext,
+    Section,
     Severity,
     Violation,
     document_status,
+    once_per_section,
     quoted,
 )
 from prdlint_rules.data import pack_data
@@ -140,15 +142,10 @@ def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
-def _recorded_question(block: Block, asked: dict[int, bool]) -> bool:
-    """Whether the block sits in a section of open questions, where what is undecided is
-    already recorded as a question. `asked` keeps the answer for each section already seen: a
-    section's blocks share it, and a long document has far fewer sections than blocks."""
-    section = block.section
-    known = asked.get(id(section))
-    if known is None:
-        known = asked[id(section)] = any(_QUESTIONS_TITLE.search(s.title) for s in section.lineage())
-    return known
+def _of_open_questions(section: Section) -> bool:
+    """Whether the section is one of open questions, or sits in one, where what is undecided is
+    already recorded as a question."""
+    return any(_QUESTIONS_TITLE.search(outer.title) for outer in section.lineage())
 
 
 def _searched(text: str, markers: Sequence[str]) -> Iterator[tuple[re.Pattern[str], str]]:
@@ -256,9 +253,9 @@ class PlaceholderText(Rule):
         markers = tuple(context.options["markers"])
         status = document_status(context.document)
         notes_count = status is not None and status.final
-        asked: dict[int, bool] = {}
+        recorded_question = once_per_section(_of_open_questions)
         for block in context.document.blocks:
-            if _recorded_question(block, asked) or ("[" in block.text and _STORY_TEMPLATE.search(block.text)):
+            if recorded_question(block.section) or ("[" in block.text and _STORY_TEMPLATE.search(block.text)):
                 continue
             yield from self._check_block(block, markers, context.document, notes_count)
             for html in block.html:

@@ -12,6 +12,7 @@ from prdlint.document.model import (
     Segment,
     Table,
     TableCellRef,
+    once_per_section,
 )
 
 __all__ = [
@@ -26,5 +27,6 @@ __all__ = [
     "Table",
     "TableCellRef",
     "normalize_newlines",
+    "once_per_section",
     "parse_document",
 ]

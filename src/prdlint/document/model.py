@@ -8,12 +8,14 @@ text (markup stripped) and a map back to exact source positions; everything that
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from prdlint.span import LineIndex, Position, Span
+
+_Answer = TypeVar("_Answer")
 
 
 class BlockKind(StrEnum):
@@ -179,6 +181,21 @@ class Section:
         for child in self.children:
             collected.extend(child.all_blocks())
         return sorted(collected, key=lambda block: block.index)
+
+
+def once_per_section(answer: Callable[[Section], _Answer]) -> Callable[[Section], _Answer]:
+    """`answer`, worked out once for each section it is asked of: a reader that asks of every
+    block's section (its titles, whether a heading over it names something) asks of far fewer
+    sections than blocks. For one document: a section is known by its identity."""
+    known: dict[int, _Answer] = {}
+
+    def asked(section: Section) -> _Answer:
+        key = id(section)
+        if key not in known:
+            known[key] = answer(section)
+        return known[key]
+
+    return asked
 
 
 @dataclass(eq=False)

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from prdlint.document import Block, BlockKind, Document, Section, Table
+from prdlint.document import Block, BlockKind, Document, Section, Table, once_per_section
 from prdlint.language.model import Story, StoryForm, StoryPart
 from prdlint.span import Span
 from prdlint.text.lexicon import alternation, words
@@ -201,19 +201,12 @@ class _Scanner:
         self.document = document
         self.stories: list[Story] = []
         self.used: set[int] = set()
-        self._under_story_heading: dict[int, bool] = {}
-        """Whether each section seen is under a heading that names stories, by the section's id:
-        a section's blocks share the answer."""
+        self._under_story_heading = once_per_section(
+            lambda section: any(_STORY_HEADING.search(outer.title) for outer in section.lineage())
+        )
 
     def _expects_stories(self, block: Block, sections_with_stories: set[int]) -> bool:
-        section = block.section
-        if id(section) in sections_with_stories:
-            return True
-        under = self._under_story_heading.get(id(section))
-        if under is None:
-            under = any(_STORY_HEADING.search(outer.title) for outer in section.lineage())
-            self._under_story_heading[id(section)] = under
-        return under
+        return id(block.section) in sections_with_stories or self._under_story_heading(block.section)
 
     def scan(self) -> list[Story]:
         self._tables()

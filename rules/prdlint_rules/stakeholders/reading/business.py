@@ -28,7 +28,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
-from prdlint.api import Block, BlockKind, phrase_forms, title_words
+from prdlint.api import Block, BlockKind, Section, phrase_forms, title_words
 from prdlint_rules.stakeholders.reading.anchors import Anchors, TextWords, pattern_anchor, phrase_anchors
 from prdlint_rules.stakeholders.reading.model import Signal
 from prdlint_rules.stakeholders.reading.signals import AMOUNT, PRICE, PURCHASE_FACTORS, STATED_RATE
@@ -72,9 +72,9 @@ _CLAUSE_BREAKS = frozenset({";", ":", "(", ")", ".", "!", "?"})
 _LIST_ITEM_TOKENS = 3
 
 
-def headings_over(block: Block) -> tuple[str, ...]:
-    """The titles of the block's section and of the sections around it, innermost first."""
-    return tuple(section.title for section in block.section.lineage())
+def headings_over(section: Section) -> tuple[str, ...]:
+    """The titles of a block's section and of the sections around it, innermost first."""
+    return tuple(outer.title for outer in section.lineage())
 
 
 @lru_cache(maxsize=4096)

@@ -19,7 +19,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from prdlint.api import STORIES, Stage, StageInput, StageSetup, WordClasses, check_deadline, for_tokenizer
+from prdlint.api import (
+    STORIES,
+    Stage,
+    StageInput,
+    StageSetup,
+    WordClasses,
+    check_deadline,
+    for_tokenizer,
+    once_per_section,
+)
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary, merge_vocabularies, validate_config
 
@@ -82,13 +91,8 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     document, prepared = given.document, given.state
     stories = given.analysis.stories
     blocks = [block for block in document.blocks if block.text.strip()]
-    over_section: dict[int, tuple[str, ...]] = {}  # a section's blocks share their headings
-    headings = [
-        over_section[id(block.section)]
-        if id(block.section) in over_section
-        else over_section.setdefault(id(block.section), headings_over(block))
-        for block in blocks
-    ]
+    headings_of = once_per_section(headings_over)
+    headings = [headings_of(block.section) for block in blocks]
     texts = [block_words(block.text) for block in blocks]
     read = [prepared.cache.get(block, over) for block, over in zip(blocks, headings, strict=True)]
     unread = [index for index, found in enumerate(read) if found is None]

@@ -20,6 +20,7 @@ from prdlint.api import (
     Section,
     base_forms,
     normalize_role,
+    once_per_section,
     singular,
     strip_numbering,
     title_words,
@@ -286,13 +287,8 @@ def _declare_section(
 
 def collect(inputs: Inputs, draft: Draft) -> None:
     served = _served_not_sold(inputs)
-    classes: dict[int, Declared | None] = {}  # a section's blocks ask for its class again
-
-    def class_of(section: Section) -> Declared | None:
-        if id(section) not in classes:
-            classes[id(section)] = declared_class(section, inputs.vocabulary)
-        return classes[id(section)]
-
+    # A declaring section's blocks ask for their own section's class again.
+    class_of = once_per_section(lambda section: declared_class(section, inputs.vocabulary))
     for section in inputs.document.sections:
         found = class_of(section)
         if found is None:
