@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from prdlint.api import (
     UNFINISHED,
@@ -148,12 +148,12 @@ def _of_open_questions(section: Section) -> bool:
     return any(_QUESTIONS_TITLE.search(outer.title) for outer in section.lineage())
 
 
-def _searched(text: str, markers: Sequence[str]) -> Iterator[tuple[re.Pattern[str], str]]:
+def _searched(text: str, markers: tuple[str, ...]) -> Iterator[tuple[re.Pattern[str], str]]:
     """The patterns of markers, question marks and filler worth running over `text`: each only
     where the text holds what every match of it holds (a marker, "??", "lorem" or "to be").
     Most blocks hold none, and these searches are the rule's largest cost on a long document."""
     if markers and any(marker in text for marker in markers):
-        yield _marker_pattern(tuple(markers)), "placeholder"
+        yield _marker_pattern(markers), "placeholder"
     if "??" in text:
         yield _QUESTION_MARKS, "placeholder"
     lowered = text.lower()
@@ -272,7 +272,7 @@ class PlaceholderText(Rule):
                     )
 
     def _check_block(
-        self, block: Block, markers: Sequence[str], document: Document, notes_count: bool
+        self, block: Block, markers: tuple[str, ...], document: Document, notes_count: bool
     ) -> Iterator[Violation]:
         """The block's placeholders; `notes_count` says whether a tentative note in parentheses
         is one (in a document that says it is final, every open item is)."""

@@ -127,7 +127,7 @@ class BlockIndex:
     def __init__(self, blocks: Sequence[Block], texts: Sequence[TextWords]) -> None:
         self._blocks = list(zip(blocks, [text.words for text in texts], strict=True))
         self._found: dict[frozenset[str], list[Block]] = {}
-        """The blocks found for each set of words asked for: both builds of the model ask."""
+        """The blocks found for each set of words asked for: both drafts of the roles ask."""
 
     @classmethod
     def of(cls, blocks: Sequence[Block]) -> BlockIndex:

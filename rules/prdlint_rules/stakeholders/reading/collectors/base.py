@@ -43,7 +43,7 @@ class Inputs:
     """What the document says of itself in its opening ("an internal tool"), if anything."""
     index: BlockIndex | None = None
     """Which blocks hold which words, where the stage has worked it out; built when first asked
-    for if not. A second build of the model with more mentions shares it."""
+    for if not. The second draft of the roles, with more mentions, shares it."""
 
     @cached_property
     def _block_index(self) -> BlockIndex:
