@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ from prdlint.analysis import analyse
 from prdlint.document import parse_document
 from prdlint.registry import Registry, load_registry
 from prdlint.settings import Settings
+from prdlint.stage import LanguageEnvironment, StageSetup
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS
 from prdlint_rules.stakeholders.reading.model import StakeholderReading
+from prdlint_rules.stakeholders.reading.stage import _prepare, _Prepared
 
 # The fuzz tests' profiles (tests/test_fuzz.py): a few dozen documents per generator in the suite,
 # the same ones every run (a test suite that fails by chance is switched off); 25,000 new ones per
@@ -47,6 +50,13 @@ def read_stakeholders(source: str, vocabulary: dict | None = None) -> Stakeholde
     run = analyse(parse_document(source), settings, installed.stages, installed.vocabularies, [STAKEHOLDERS])
     assert not run.failures, run.failures
     return run.analysis.result(STAKEHOLDERS)
+
+
+@cache
+def prepared_stakeholders() -> _Prepared:
+    """What the stakeholder stage builds once per process for the installed vocabularies: its
+    pipeline, finders and their filters."""
+    return _prepare(StageSetup(LanguageEnvironment(None), load_registry().vocabularies, {}))
 
 
 def write_file(root: Path, relative: str, text: str | bytes) -> Path:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from conftest import read_stakeholders
+from conftest import prepared_stakeholders, read_stakeholders
 from prdlint_rules.stakeholders.reading.anchors import Anchors, pattern_anchor, text_words
-from prdlint_rules.stakeholders.reading.business import token_pattern
+from prdlint_rules.stakeholders.reading.business import _DIGIT, _RATE, token_pattern
 from prdlint_rules.stakeholders.reading.model import BusinessModel
 from prdlint_rules.stakeholders.reading.signals import (
     AMOUNT,
@@ -133,3 +135,17 @@ def test_anchor_words_are_found_as_words_and_others_as_text() -> None:
     assert anchors.in_text(text_words("users go free→premium after a week"))
     assert anchors.in_text(text_words("a 5% fee"))
     assert not Anchors(set()).in_text(text_words("anything at all"))
+
+
+@pytest.mark.parametrize("name", ["amount", "rate", "price per period"])
+def test_every_amount_rate_and_price_holds_a_digit(name: str) -> None:
+    # Blocks without a digit are not searched for them: the patterns must not match without one.
+    finder = prepared_stakeholders().signals
+    pattern = {"amount": finder.amount, "rate": _RATE, "price per period": finder.price_per_period}[name]
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.from_regex(pattern))
+    def holds_a_digit(text: str) -> None:
+        assert _DIGIT.search(text), f"{text!r} is an {name} without a digit"
+
+    holds_a_digit()

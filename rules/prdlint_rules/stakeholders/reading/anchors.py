@@ -20,6 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import re2
+
+from prdlint.api import for_tokenizer
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -51,6 +55,14 @@ _WORDS = re.compile(r"\w+")
 # re's IGNORECASE reads the long s (U+017F) as "s", the dotless i (U+0131) and the capital I with a
 # dot (U+0130) as "i". A text that holds one has its words found in both spellings.
 _CASE_FOLDED = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
+# Lower-casing a text whole and a word of it alone differ only in the Greek capital sigma, whose
+# small form depends on the letter after it ("ΟΔΟΣ's" whole gives a medial sigma, its token "ΟΔΟΣ"
+# the final one). Words are compared with both forms read as one.
+_SIGMAS = ("\u03c3", "\u03c2")
+
+
+def _one_sigma(word: str) -> str:
+    return word.replace(_SIGMAS[1], _SIGMAS[0])
 
 
 @dataclass(frozen=True)
@@ -66,7 +78,7 @@ def text_words(text: str) -> TextWords:
     lowered = text.lower()
     words = _WORDS.findall(lowered)
     if not text.isascii():
-        words += _WORDS.findall(text.translate(_CASE_FOLDED).lower())
+        words += _WORDS.findall(_one_sigma(text.translate(_CASE_FOLDED).lower()))
     return TextWords(lowered, frozenset(words))
 
 
@@ -91,16 +103,61 @@ class Anchors:
 
     def __init__(self, words: Iterable[str]) -> None:
         words = set(words)
-        self.words = frozenset(word for word in words if _WORDS.fullmatch(word))
-        self.others = tuple(sorted(words - self.words))
+        self.words = frozenset(_one_sigma(word) for word in words if _WORDS.fullmatch(word))
+        others = words - {word for word in words if _WORDS.fullmatch(word)}
+        self.others = tuple(sorted(others))
+        # Found in a text's lower case, a sigma's form could differ: such anchors hold anywhere.
+        self._anywhere = any(sigma in other for other in others for sigma in _SIGMAS)
 
     def in_text(self, text: TextWords) -> bool:
-        return not self.words.isdisjoint(text.words) or any(other in text.lowered for other in self.others)
+        return (
+            not self.words.isdisjoint(text.words)
+            or any(other in text.lowered for other in self.others)
+            or self._anywhere
+        )
 
 
 def phrase_anchors(phrases: Iterable[Doc]) -> frozenset[str]:
     """The longest word of each phrase, lower case."""
     return frozenset(max((token.lower_ for token in phrase), key=len) for phrase in phrases if len(phrase))
+
+
+class PhraseFilter:
+    """Whether a PhraseMatcher of these phrases (matching on lower case) may match in a block,
+    read before the block is tokenized: an anchor word of a phrase in its text, then a phrase's
+    tokens in order in its prose (`prose_of`), each after the one before or a space after it.
+
+    Sound for spaCy's tokenizer: each token is a piece of the text it reads, and between two
+    tokens there is nothing or one space (a longer run of spaces, or any other space character,
+    is a token of its own, which no phrase of words matches). Most blocks that hold an anchor
+    word hold no phrase ("support" without "support team"): they are not tokenized."""
+
+    def __init__(self, phrases: Sequence[Doc]) -> None:
+        self.anchors = Anchors(phrase_anchors(phrases))
+        forms = {" ?".join(re2.escape(token.lower_) for token in phrase) for phrase in phrases if len(phrase)}
+        self._search: re2._Regexp | None = None
+        self._always = any(sigma in form for form in forms for sigma in _SIGMAS)
+        if forms and not self._always:
+            options = re2.Options()
+            options.log_errors = False  # past its memory RE2 searches more slowly, still right
+            options.max_mem = _SEARCH_MEMORY
+            self._search = re2.compile("|".join(sorted(forms)), options)
+
+    def may_match(self, text: TextWords, prose: str) -> bool:
+        """`text` is the block's `text_words`, `prose` its `prose_of`."""
+        if not self.anchors.in_text(text):
+            return False
+        return self._always or (self._search is not None and self._search.search(prose) is not None)
+
+
+# What one phrase search may take for its automaton: a vocabulary of thousands of phrases.
+_SEARCH_MEMORY = 64 << 20
+
+
+def prose_of(text: str) -> str:
+    """A block's text as its tokens are made (`for_tokenizer`), in lower case: where a
+    `PhraseFilter` looks for its phrases."""
+    return for_tokenizer(text).lower()
 
 
 @dataclass(frozen=True)

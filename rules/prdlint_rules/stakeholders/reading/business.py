@@ -20,7 +20,7 @@ product one sold to organisations; "no in-app purchases" names no one who pays.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from spacy.language import Language
@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from prdlint.api import Block, BlockKind, Section, phrase_forms, title_words
-from prdlint_rules.stakeholders.reading.anchors import Anchors, TextWords, pattern_anchor, phrase_anchors
+from prdlint_rules.stakeholders.reading.anchors import Anchors, PhraseFilter, TextWords, pattern_anchor
 from prdlint_rules.stakeholders.reading.model import Signal
 from prdlint_rules.stakeholders.reading.signals import AMOUNT, PRICE, PURCHASE_FACTORS, STATED_RATE
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
@@ -62,6 +62,7 @@ _RATE = re.compile(
     r"(?:fee|fees|commission|commissions|cut|markup|surcharge|take rate)\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _METRICS_TITLE = re.compile(r"\b(?:metrics?|kpis?|measures?|success criteria|okrs?)\b", re.IGNORECASE)
 _NEGATIONS = frozenset("not no never without non unlike".split())
 # A negation reaches over a list in its clause: "no ads or in-app purchases", "no transaction
@@ -141,11 +142,11 @@ class SignalFinder:
         # The Matcher costs time on every token it is run over; a block holding none of the
         # patterns' anchor words cannot match, and is not run over (None: every block is).
         anchors: set[str] | None = set()
-        phrase_words: set[str] = set()
+        every_phrase: list[Doc] = []
         for category, signal in vocabulary.signals.items():
             phrases = list(nlp.tokenizer.pipe(sorted(phrase_forms(signal.phrases))))
             self.phrases.add(category, phrases)
-            phrase_words |= phrase_anchors(phrases)
+            every_phrase += phrases
             patterns = [token_pattern(pattern) for pattern in sorted(signal.patterns)]
             if patterns:
                 self.patterns.add(category, patterns)
@@ -157,7 +158,8 @@ class SignalFinder:
         self.heading_words = vocabulary.words("pricing-heading")
         self.pricing_words = vocabulary.words("pricing-words")
         self.deferred_pricing = vocabulary.words("deferred-pricing")
-        self.phrase_anchors = Anchors(phrase_words | self.deferred_pricing)
+        self.phrase_filter = PhraseFilter(every_phrase)
+        self.deferred_anchors = Anchors(self.deferred_pricing)
         codes = "|".join(sorted(vocabulary.words("currency-codes"), key=len, reverse=True)) or "usd"
         amount = _AMOUNT.format(codes=codes)
         self.amount = re.compile(amount, re.IGNORECASE)
@@ -166,13 +168,30 @@ class SignalFinder:
     def may_hold(self, block: Block, text: TextWords) -> bool:
         """Whether the block, whose text is `text`, may hold a signal: a heading, or text with an
         anchor word of the phrases or patterns, an amount or a rate. One that cannot is not
-        tokenized for signals."""
+        read for signals."""
         return (
             block.kind is BlockKind.HEADING
-            or self.phrase_anchors.in_text(text)
+            or self.phrase_filter.anchors.in_text(text)
+            or self.deferred_anchors.in_text(text)
             or self._may_match(text)
-            or bool(self.amount.search(block.text))
-            or bool(_RATE.search(block.text))
+            or self._shaped(block.text)
+        )
+
+    def _shaped(self, text: str) -> bool:
+        """Whether the text holds an amount or a rate: each needs a digit, which most texts lack
+        and which is found in a fraction of the time either pattern takes."""
+        return _DIGIT.search(text) is not None and (
+            self.amount.search(text) is not None or _RATE.search(text) is not None
+        )
+
+    def needs_tokens(self, text: TextWords, prose: str, headings: tuple[str, ...]) -> bool:
+        """Whether the signals of a block that `may_hold` one may need its tokens: where they
+        need none (an amount, a rate, a pricing heading), `find` reads them from its text alone.
+        `prose` is the block's `prose_of`, `headings` as `headings_over` gives them."""
+        return (
+            self.phrase_filter.may_match(text, prose)
+            or self._may_match(text)
+            or (_placed(headings)[0] and self.deferred_anchors.in_text(text))
         )
 
     def _pricing_heading(self, block: Block) -> bool:
@@ -187,6 +206,23 @@ class SignalFinder:
         """Whether the token patterns may match in the text."""
         return self.anchors is None or self.anchors.in_text(text)
 
+    def _token_signals(
+        self, doc: Doc, text: TextWords, section_deferred: bool, signal: Callable[..., Signal]
+    ) -> Iterable[Signal]:
+        """The signals read from the block's tokens: phrases, patterns, and in a section put
+        aside, the words of deferred pricing."""
+        sentences = doc.has_annotation("SENT_START")  # asked once: it reads every token
+        for category, span in self._matches(doc, text):
+            sentence = span.sent.text if sentences else doc.text
+            # "not a multi-tenant SaaS product", "no free tier", "Freemium? Subscription?".
+            negated = _negated(doc, span.start) or _asked(doc, span.end)
+            deferred = bool(_DEFERRING_WORDS.search(sentence))
+            yield signal(category, span.start_char, span.end_char, deferred=deferred, negated=negated)
+        if section_deferred:
+            for token in doc:
+                if token.lower_ in self.deferred_pricing:
+                    yield signal(PURCHASE_FACTORS, token.idx, token.idx + len(token.text))
+
     def _matches(self, doc: Doc, text: TextWords) -> Iterable[tuple[str, TokenSpan]]:
         strings = doc.vocab.strings
         matches = self.phrases(doc)
@@ -195,9 +231,12 @@ class SignalFinder:
         for match_id, start, end in matches:
             yield strings[match_id], doc[start:end]
 
-    def find(self, doc: Doc, block: Block, headings: tuple[str, ...], text: TextWords) -> Iterable[Signal]:
-        """The signals in one block, the tokens of its text in `doc`, under `headings` (as
-        `headings_over` gives them); `text` is its text as `text_words` gives it."""
+    def find(
+        self, doc: Doc | None, block: Block, headings: tuple[str, ...], text: TextWords
+    ) -> Iterable[Signal]:
+        """The signals in one block, the tokens of its text in `doc` (None where `needs_tokens`
+        says none are needed), under `headings` (as `headings_over` gives them); `text` is its
+        text as `text_words` gives it."""
         section_deferred, in_metrics = _placed(headings)
 
         def signal(
@@ -215,22 +254,14 @@ class SignalFinder:
                 start,
             )
 
-        sentences = doc.has_annotation("SENT_START")  # asked once: it reads every token
-        for category, span in self._matches(doc, text):
-            sentence = span.sent.text if sentences else doc.text
-            # "not a multi-tenant SaaS product", "no free tier", "Freemium? Subscription?".
-            negated = _negated(doc, span.start) or _asked(doc, span.end)
-            deferred = bool(_DEFERRING_WORDS.search(sentence))
-            yield signal(category, span.start_char, span.end_char, deferred=deferred, negated=negated)
-        if section_deferred:
-            for token in doc:
-                if token.lower_ in self.deferred_pricing:
-                    yield signal(PURCHASE_FACTORS, token.idx, token.idx + len(token.text))
-        for match in self.amount.finditer(block.text):
-            yield signal(AMOUNT, match.start(), match.end())
-        for match in _RATE.finditer(block.text):
-            yield signal(STATED_RATE, match.start(), match.end())
-        for match in self.price_per_period.finditer(block.text):
-            yield signal(PRICE, match.start(), match.end())
+        if doc is not None:
+            yield from self._token_signals(doc, text, section_deferred, signal)
+        if _DIGIT.search(block.text) is not None:  # what every amount and rate holds
+            for match in self.amount.finditer(block.text):
+                yield signal(AMOUNT, match.start(), match.end())
+            for match in _RATE.finditer(block.text):
+                yield signal(STATED_RATE, match.start(), match.end())
+            for match in self.price_per_period.finditer(block.text):
+                yield signal(PRICE, match.start(), match.end())
         if self._pricing_heading(block):
             yield signal(PURCHASE_FACTORS, 0, len(block.text))

@@ -17,7 +17,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 
 from prdlint.api import Block, WordClasses, lemma_of, lookup_lemmas, normalize_role, phrase_forms, singular
-from prdlint_rules.stakeholders.reading.anchors import Anchors, TextWords, phrase_anchors
+from prdlint_rules.stakeholders.reading.anchors import PhraseFilter, TextWords
 from prdlint_rules.stakeholders.reading.model import Mention
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
 
@@ -162,7 +162,7 @@ class MentionFinder:
     def __init__(self, nlp: Language, vocabulary: Vocabulary, classes: WordClasses) -> None:
         self.nlp = nlp
         self.vocabulary = vocabulary
-        self.matcher, self.anchors = self.matcher_for(vocabulary.phrases())
+        self.matcher, self.phrases = self.matcher_for(vocabulary.phrases())
         self.words = classes
         self.actions = _ActionReader(vocabulary, classes)
         self.not_modifiers = vocabulary.words("not-modifiers")
@@ -251,17 +251,21 @@ class MentionFinder:
                 return True
         return False
 
-    def matcher_for(self, phrases: Iterable[str]) -> tuple[PhraseMatcher, Anchors]:
-        """A matcher for role phrases, each in the singular and the plural, and a search for
-        their anchor words: a block whose text holds none of them cannot hold a match."""
+    def matcher_for(self, phrases: Iterable[str]) -> tuple[PhraseMatcher, PhraseFilter]:
+        """A matcher for role phrases, each in the singular and the plural, and what a block
+        must hold for it to match: a block that does not hold that is not tokenized."""
         forms = list(self.nlp.tokenizer.pipe(sorted(phrase_forms(phrases))))
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         matcher.add("ROLE", forms)
-        return matcher, Anchors(phrase_anchors(forms))
+        return matcher, PhraseFilter(forms)
 
     def may_name(self, text: TextWords) -> bool:
-        """Whether a block's text may name a role of the vocabulary."""
-        return self.anchors.in_text(text)
+        """Whether a block's text may name a role of the vocabulary, by its words alone."""
+        return self.phrases.anchors.in_text(text)
+
+    def names_in(self, text: TextWords, prose: str) -> bool:
+        """Whether the block may name a role of the vocabulary: `prose` is its `prose_of`."""
+        return self.phrases.may_match(text, prose)
 
     def find(self, doc: Doc, block: Block, matcher: PhraseMatcher | None = None) -> list[Mention]:
         """The mentions of the vocabulary's roles in one block, or of the roles `matcher` finds

@@ -30,15 +30,18 @@ from prdlint.api import (
     once_per_section,
 )
 from prdlint_rules.stakeholders.reading import STAKEHOLDERS
+from prdlint_rules.stakeholders.reading.anchors import prose_of
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary, merge_vocabularies, validate_config
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from prdlint.api import Block
+    from prdlint_rules.stakeholders.reading.anchors import TextWords
     from prdlint_rules.stakeholders.reading.block_cache import BlockCache
     from prdlint_rules.stakeholders.reading.business import SignalFinder
     from prdlint_rules.stakeholders.reading.mentions import MentionFinder
-    from prdlint_rules.stakeholders.reading.model import StakeholderReading
+    from prdlint_rules.stakeholders.reading.model import Mention, Signal, StakeholderReading
 
 # The config key the stage reads: more words for the vocabulary's entries.
 VOCABULARY_KEY = "vocabulary"
@@ -86,7 +89,7 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     from prdlint_rules.stakeholders.reading.collectors import draft_roles, finish_model
     from prdlint_rules.stakeholders.reading.collectors.base import Inputs
     from prdlint_rules.stakeholders.reading.context import described_context, product_context
-    from prdlint_rules.stakeholders.reading.model import BusinessModel, Mention, Signal, StakeholderReading
+    from prdlint_rules.stakeholders.reading.model import BusinessModel, StakeholderReading
 
     document, prepared = given.document, given.state
     stories = given.analysis.stories
@@ -95,13 +98,15 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     headings = [headings_of(block.section) for block in blocks]
     texts = [block_words(block.text) for block in blocks]
     read = [prepared.cache.get(block, over) for block, over in zip(blocks, headings, strict=True)]
-    unread = [index for index, found in enumerate(read) if found is None]
-    for index in unread:  # a block with no anchor word of either finder holds nothing to find
-        block, text = blocks[index], texts[index]
-        if not (prepared.mentions.may_name(text) or prepared.signals.may_hold(block, text)):
-            read[index] = ([], [])
-            prepared.cache.put(block, headings[index], [], [])
-    unread = [index for index in unread if read[index] is None]
+    unread: list[int] = []
+    for index, found in enumerate(read):
+        if found is None:
+            block, over = blocks[index], headings[index]
+            read[index] = found = _read_from_text(prepared, block, texts[index], over)
+            if found is None:
+                unread.append(index)
+            else:
+                prepared.cache.put(block, over, *found)
     # Each block's tokens are read and let go: memory follows the largest block, not the document.
     tokens = prepared.nlp.pipe(for_tokenizer(blocks[index].text) for index in unread)
     for index, doc in zip(unread, tokens, strict=True):
@@ -120,9 +125,13 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     draft = draft_roles(inputs, without)
     unknown = [key for key, role in draft.roles.items() if role.declared and not vocabulary.classify(key)]
     if unknown:
-        matcher, anchors = prepared.mentions.matcher_for(unknown)
+        matcher, phrases = prepared.mentions.matcher_for(unknown)
         # Only the blocks that may name one of them are tokenized again.
-        named = [block for block, text in zip(blocks, texts, strict=True) if anchors.in_text(text)]
+        named = [
+            block
+            for block, text in zip(blocks, texts, strict=True)
+            if phrases.anchors.in_text(text) and phrases.may_match(text, prose_of(block.text))
+        ]
         for block, doc in zip(named, prepared.nlp.pipe(for_tokenizer(b.text) for b in named), strict=True):
             check_deadline()
             mentions += prepared.mentions.find(doc, block, matcher)
@@ -130,6 +139,23 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     model = finish_model(draft, without)
     context = product_context(document, model, business, vocabulary, described)
     return StakeholderReading(model, business, context, vocabulary)
+
+
+def _read_from_text(
+    prepared: _Prepared, block: Block, text: TextWords, headings: tuple[str, ...]
+) -> tuple[list[Mention], list[Signal]] | None:
+    """What a block holds where its text alone can tell (None where its tokens are needed): no
+    role's name and no signal's phrase or pattern can be in it. Its words are asked first, then,
+    for the few that hold an anchor word, its prose; most blocks of a document are never
+    tokenized."""
+    names, holds = prepared.mentions.may_name(text), prepared.signals.may_hold(block, text)
+    if names or holds:
+        prose = prose_of(block.text)
+        if (names and prepared.mentions.names_in(text, prose)) or (
+            holds and prepared.signals.needs_tokens(text, prose, headings)
+        ):
+            return None
+    return [], list(prepared.signals.find(None, block, headings, text)) if holds else []
 
 
 def stakeholders_stage(without: Iterable[str] = ()) -> Stage:
