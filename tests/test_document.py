@@ -209,6 +209,32 @@ def test_tokens_are_markdown_its_with_each_inline_parsed_as_it_is_read() -> None
     assert any(children for _, _, children in read)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see https://example.com/a and HTTP://EXAMPLE.COM",
+        "write to mailto:team@example.com",
+        "fonts from //cdn.example.com/f.woff",
+        "a bare www.example.com, example.com or team@example.com is no link",
+        "an escaped http&#58;//example.com or http\\://example.com",
+        "ratio 3:2, time 10:30, and a path a//b",
+    ],
+)
+def test_links_are_made_as_linkify_it_makes_them_with_no_fuzzy_links(text: str) -> None:
+    """The parser passes over texts with neither ":" nor "//" before linkify-it's pretest: the
+    same tokens as linkify-it with fuzzy links and e-mails off."""
+    from linkify_it import LinkifyIt
+    from markdown_it import MarkdownIt
+
+    stock = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough", "linkify"])
+    stock.linkify = LinkifyIt(options={"fuzzy_link": False, "fuzzy_email": False})
+    stock.disable("text_join")
+    ours = [(t.type, t.content, t.markup) for token in _markdown().parse(text) for t in token.children or []]
+    assert ours == [
+        (t.type, t.content, t.markup) for token in stock.parse(text) for t in token.children or []
+    ]
+
+
 def test_once_per_section_asks_each_section_once() -> None:
     document = parse_document("# A\n\none\n\ntwo\n\n## B\n\nthree\n")
     asked = []

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
+from linkify_it import LinkifyIt
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import block as block_rule
 from markdown_it.rules_core.state_core import StateCore
@@ -46,12 +47,25 @@ _CONTAINERS = {"list_item_open": BlockKind.LIST_ITEM, "blockquote_open": BlockKi
 _CONTAINER_CLOSERS = frozenset({"list_item_close", "blockquote_close"})
 
 
+class _SchemeLinks(LinkifyIt):
+    """Links written out with their scheme ("https://", "mailto:", "//cdn...") and no others: a
+    bare "example.com" or e-mail address is not made a link. Only such a scheme makes a link, so
+    a text with neither ":" nor "//" holds none; linkify-it's own pretest, which also looks for
+    host names and "@" and is run over every paragraph, is asked only of the others."""
+
+    def __init__(self) -> None:
+        super().__init__(options={"fuzzy_link": False, "fuzzy_email": False})
+
+    def pretest(self, text: str) -> bool:
+        return (":" in text or "//" in text) and bool(super().pretest(text))
+
+
 @cache
 def _markdown() -> MarkdownIt:
     """One parser per process: building markdown-it's rule chains costs more than a small parse."""
     parser = MarkdownIt("commonmark", {"linkify": True})
     parser.enable(["table", "strikethrough", "linkify"])
-    parser.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    parser.linkify = _SchemeLinks()
     parser.use(front_matter_plugin)
     # Keep escapes and entities as their own tokens: their source text differs from their
     # content, and the offset map needs to know where.
