@@ -3,7 +3,8 @@ piece's tokens kept for the next parse) is the document parsed whole: the same b
 sections, tables, comments, code blocks and front matter, on every fixture and on fuzzed
 documents built to straddle the cuts (fences, HTML comments and raw-text elements across blank
 lines and headings, front matter, link reference definitions), and again with a heading above,
-where each kept piece's plain text is moved rather than read again."""
+where each kept piece's plain text is moved rather than read again. A long document is read a
+piece at a time, each piece's tokens let go before the next: it too reads the same."""
 
 from __future__ import annotations
 
@@ -62,10 +63,21 @@ def _kept_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
 def whole(text: str, monkeypatch: pytest.MonkeyPatch) -> Document:
     with monkeypatch.context() as patch:
         patch.setattr(builder._kept, "limit", -1)  # every source is over it: one parse
+        patch.setattr(builder, "_PIECES_FROM", len(text) + 1)
+        return parse_document(text)
+
+
+def streamed(text: str, monkeypatch: pytest.MonkeyPatch) -> Document:
+    """Read a piece at a time, each piece's tokens let go, as a long document is."""
+    with monkeypatch.context() as patch:
+        patch.setattr(builder._kept, "enabled", False)
+        patch.setattr(builder, "_PIECES_FROM", 0)
+        patch.setattr(builder, "_PIECE_SIZE", 0)
         return parse_document(text)
 
 
 def assert_same_in_pieces(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert described(streamed(text, monkeypatch)) == described(whole(text, monkeypatch))
     assert described(parse_document(text)) == described(whole(text, monkeypatch))
     assert described(parse_document(text)) == described(whole(text, monkeypatch))  # from the kept pieces
     # The kept pieces further down, as after an edit above them: their text read before, moved.
@@ -189,6 +201,32 @@ def test_a_cut_that_falls_inside_a_block_is_not_made(
     assert not {"inside a fence", "inside pre", "inside front matter"} & set(headings)
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["# Goals", "", "See [the plan].", "", "# Notes", "", "[the plan]: https://example.com/plan"],
+        ["# Goals", "", "[a]:", "/url", "", "# Later", "", "[a]"],
+        ["# Goals", "", "- [a]: /url", "", "# Later", "", "[a]"],
+    ],
+)
+def test_a_long_document_that_defines_a_link_reference_is_read_whole(
+    lines: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its pieces were parsed apart, each with its own references: a use above the definition would
+    # not be a link.
+    text = "\n".join(lines) + "\n"
+    assert described(streamed(text, monkeypatch)) == described(whole(text, monkeypatch))
+    monkeypatch.setattr(builder, "_PIECE_SIZE", 0)
+    assert not builder._read_in_pieces(builder._Builder(text))
+
+
+def test_a_long_document_is_read_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "".join(f"# Part {index}\n\nSome [text](https://example.com) {index}.\n\n" for index in range(5))
+    monkeypatch.setattr(builder, "_PIECE_SIZE", 0)
+    assert builder._read_in_pieces(builder._Builder(text))
+    assert described(streamed(text, monkeypatch)) == described(whole(text, monkeypatch))
+
+
 def test_kept_pieces_stay_within_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
     kept = builder._KeptPieces(limit=1_000)
     kept.enabled = True
@@ -196,3 +234,13 @@ def test_kept_pieces_stay_within_their_bound(monkeypatch: pytest.MonkeyPatch) ->
     for index in range(50):
         parse_document(f"# Part {index}\n\n" + "word " * 40 + f"\n\n# Next {index}\n\nmore text\n")
     assert kept.size == sum(len(piece) for piece in kept.entries) <= 1_000
+
+
+def test_a_long_documents_pieces_are_each_at_least_the_piece_size() -> None:
+    text = "".join(f"# Part {index}\n\n" + "word " * 30 + "\n\n" for index in range(40))
+    lines = text.split("\n")
+    starts = builder._every(piece_starts(lines), builder.LineIndex(text), 1_000)
+    offsets = [builder.LineIndex(text).line_start(start + 1) for start in starts]
+    assert starts[0] == 0 and len(starts) > 3
+    assert all(later - earlier >= 1_000 for earlier, later in zip(offsets, offsets[1:]))
+    assert all(later - earlier < 1_200 for earlier, later in zip(offsets, offsets[1:]))

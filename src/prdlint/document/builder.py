@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -15,7 +15,7 @@ from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from prdlint.document.chunks import piece_starts
+from prdlint.document.chunks import cuts, piece_starts
 from prdlint.document.frontmatter import parse_front_matter
 from prdlint.document.inline import InlineText, flatten_inline
 from prdlint.document.model import (
@@ -327,16 +327,33 @@ def _tokens(source: str) -> Iterator[Token]:
     """markdown-it's tokens in order, as `MarkdownIt.parse` gives them, with each inline token's
     children parsed just before it is given and let go after it is read: in a large document they
     are half of all tokens, and this way only one inline's are held at a time."""
-    parser = _markdown()
-    state = StateCore(source, parser, {})
-    rules = parser.core.ruler.getRules("")
-    split = rules.index(block_rule) + 1
+    return _inline_parsed(*_block_parsed(source))
+
+
+@cache
+def _core_rules() -> tuple[list[Callable[[StateCore], None]], int]:
+    """markdown-it's core rules, and where those that read the inline tokens start."""
+    rules = _markdown().core.ruler.getRules("")
+    return rules, rules.index(block_rule) + 1
+
+
+def _block_parsed(source: str) -> tuple[list[Token], StateCore]:
+    """Every block token of the source, and the state that read them: its `env` holds the link
+    reference definitions found."""
+    state = StateCore(source, _markdown(), {})
+    rules, split = _core_rules()
     for rule in rules[:split]:  # normalize, block: every block token, and the link references
         rule(state)
     tokens, state.tokens = state.tokens, []
+    return tokens, state
+
+
+def _inline_parsed(tokens: list[Token], state: StateCore) -> Iterator[Token]:
+    """The block tokens in order, each inline one with its children parsed as it is given."""
+    rules, split = _core_rules()
     for index, token in enumerate(tokens):
         if token.type == "inline":
-            one = StateCore(state.src, parser, state.env, [token])
+            one = StateCore(state.src, state.md, state.env, [token])
             for rule in rules[split:]:  # inline, linkify
                 rule(one)
         yield token
@@ -406,11 +423,22 @@ def forget_parsed_pieces() -> None:
     _kept.clear()
 
 
+# Sources this long or longer are read a piece at a time, where they can be cut: markdown-it's
+# tokens of a whole 5 MB document take some 150 MB at once.
+_PIECES_FROM = 200_000
+# How long each such piece is at least.
+_PIECE_SIZE = 50_000
+
+
 def parse_document(text: str) -> Document:
     """Parses Markdown text into a Document. Never raises on any text input."""
     builder = _Builder(normalize_newlines(text))
     source = builder.source
     if not _kept.takes(source):
+        if len(source) >= _PIECES_FROM:
+            if _read_in_pieces(builder):
+                return builder.finish()
+            builder = _Builder(source)
         for token in _tokens(source):
             builder.feed(token)
         return builder.finish()
@@ -421,6 +449,40 @@ def parse_document(text: str) -> Document:
         for token in piece.tokens:
             builder.feed(token)
     return builder.finish()
+
+
+def _read_in_pieces(builder: _Builder) -> bool:
+    """Feeds the builder the source's tokens a piece at a time, each piece's let go before the
+    next is parsed: memory follows the largest piece, not the document. False, with the builder
+    part-fed, where a piece defines a link reference, which applies to the whole document (the
+    source is then read whole): the cuts are made without looking for them."""
+    lines = builder.source.split("\n")
+    starts = _every(cuts(lines), builder.lines, _PIECE_SIZE)
+    if len(starts) == 1:
+        return False
+    for first, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        tokens, state = _block_parsed("\n".join(lines[first:end]) + ("\n" if end < len(lines) else ""))
+        runs_on = end < len(lines) and _runs_to_end(tokens, end - first)
+        if runs_on:
+            tokens, state = _block_parsed("\n".join(lines[first:]))
+        if state.env.get("references"):
+            return False
+        builder.line_offset = first
+        for token in _inline_parsed(tokens, state):
+            builder.feed(token)
+        if runs_on:
+            break
+    return True
+
+
+def _every(starts: list[int], lines: LineIndex, size: int) -> list[int]:
+    """The starts `size` characters or more after the one kept before: each parse has a cost of
+    its own, and a heading every few lines would make thousands of pieces."""
+    kept = [starts[0]]
+    for start in starts[1:]:
+        if lines.line_start(start + 1) - lines.line_start(kept[-1] + 1) >= size:
+            kept.append(start)
+    return kept
 
 
 def _pieces(lines: list[str]) -> Iterator[tuple[int, _Piece]]:

@@ -41,9 +41,16 @@ def _after_front_matter(lines: list[str]) -> int:
 
 
 def piece_starts(lines: list[str]) -> list[int]:
-    """The indexes of the lines the pieces may start at: 0, and each cut proposed."""
+    """The indexes of the lines the pieces may start at: 0, and each cut proposed; only 0 where
+    a line may define a link reference."""
     if any("]:" in line for line in lines):
         return [0]
+    return cuts(lines)
+
+
+def cuts(lines: list[str]) -> list[int]:
+    """0 and each cut proposed, whatever the lines define: for a parser that looks for link
+    reference definitions in each piece itself."""
     starts = [0]
     first = _after_front_matter(lines)
     fence: str | None = None
