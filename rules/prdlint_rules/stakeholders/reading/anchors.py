@@ -15,6 +15,7 @@ hold one, so a scan of a long document reads the few blocks that can match inste
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,7 +80,9 @@ def text_words(text: str) -> TextWords:
     words = _WORDS.findall(lowered)
     if not text.isascii():
         words += _WORDS.findall(_one_sigma(text.translate(_CASE_FOLDED).lower()))
-    return TextWords(lowered, frozenset(words))
+    # One string for each word however many blocks hold it: a long document's word sets share
+    # their words, which took a third of their memory.
+    return TextWords(lowered, frozenset(map(sys.intern, words)))
 
 
 # Block texts this long or shorter have their words kept (up to this many): an editor's next lint

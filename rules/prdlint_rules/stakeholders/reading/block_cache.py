@@ -13,6 +13,7 @@ blocks, the least recently read dropped first, so a long editing session holds a
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 from weakref import WeakSet
@@ -79,7 +80,7 @@ class BlockCache:
         )
 
     def put(
-        self, block: Block, headings: tuple[str, ...], mentions: list[Mention], signals: list[Signal]
+        self, block: Block, headings: tuple[str, ...], mentions: Sequence[Mention], signals: Sequence[Signal]
     ) -> None:
         self._entries[(block.text, block.kind, headings)] = (
             tuple(_detached(mention, _MENTION_FIELDS) for mention in mentions),

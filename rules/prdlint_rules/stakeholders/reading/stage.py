@@ -15,7 +15,7 @@ vocabulary setting, by the engine, before any document's time budget starts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -141,9 +141,13 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     return StakeholderReading(model, business, context, vocabulary)
 
 
+# What most blocks hold: one value for all of them, which nothing changes.
+_NOTHING: tuple[Sequence[Mention], Sequence[Signal]] = ((), ())
+
+
 def _read_from_text(
     prepared: _Prepared, block: Block, text: TextWords, headings: tuple[str, ...]
-) -> tuple[list[Mention], list[Signal]] | None:
+) -> tuple[Sequence[Mention], Sequence[Signal]] | None:
     """What a block holds where its text alone can tell (None where its tokens are needed): no
     role's name and no signal's phrase or pattern can be in it. Its words are asked first, then,
     for the few that hold an anchor word, its prose; most blocks of a document are never
@@ -155,7 +159,8 @@ def _read_from_text(
             holds and prepared.signals.needs_tokens(text, prose, headings)
         ):
             return None
-    return [], list(prepared.signals.find(None, block, headings, text)) if holds else []
+    signals = list(prepared.signals.find(None, block, headings, text)) if holds else []
+    return ([], signals) if signals else _NOTHING
 
 
 def stakeholders_stage(without: Iterable[str] = ()) -> Stage:
