@@ -6,18 +6,20 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 
 from conftest import prepared_stakeholders
 from prdlint.api import for_tokenizer, phrase_forms
-from prdlint_rules.stakeholders.reading.anchors import PhraseFilter, prose_of, text_words
+from prdlint_rules.stakeholders.reading.anchors import TokenFilter, phrase_filter, prose_of, text_words
+from prdlint_rules.stakeholders.reading.business import token_pattern
 
 
-def _finders() -> dict[str, tuple[PhraseMatcher, PhraseFilter]]:
+def _finders() -> dict[str, tuple[PhraseMatcher | Matcher, TokenFilter]]:
     prepared = prepared_stakeholders()
     return {
         "roles": (prepared.mentions.matcher, prepared.mentions.phrases),
         "signals": (prepared.signals.phrases, prepared.signals.phrase_filter),
+        "signal patterns": (prepared.signals.patterns, prepared.signals.pattern_filter),
     }
 
 
@@ -68,23 +70,57 @@ def blocks(draw: st.DrawFn) -> str:
     return "".join(parts)
 
 
-def _matches(matcher: PhraseMatcher, text: str) -> bool:
+def _patterns() -> list[list[dict]]:
+    vocabulary = prepared_stakeholders().vocabulary
+    return [token_pattern(pattern) for signal in vocabulary.signals.values() for pattern in signal.patterns]
+
+
+PATTERNS = _patterns()
+
+
+@st.composite
+def pattern_blocks(draw: st.DrawFn) -> str:
+    """Texts made of what the signal patterns match: each token one of its words, any word for a
+    word of letters, a number written either way; an optional token there or not."""
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        for token in draw(st.sampled_from(PATTERNS)):
+            if token.get("OP") == "?" and draw(st.booleans()):
+                continue
+            lower = token.get("LOWER")
+            if isinstance(lower, dict):
+                word = draw(st.sampled_from(sorted(lower["IN"])))
+            elif lower is not None:
+                word = str(lower)
+            elif token.get("LIKE_NUM"):
+                word = draw(st.sampled_from(["12", "ten", "1,000", "2.5"]))
+            else:
+                word = draw(st.sampled_from(["new", "Premium", "ÉTÉ", "x"]))
+            parts.append(_cased(word, draw(st.integers(0, 3))) + draw(st.sampled_from(SEPARATORS)))
+        parts.append(draw(st.sampled_from(["", "the ", "paid ", "Our ", "12 "])))
+    return "".join(parts)
+
+
+def _matches(matcher: PhraseMatcher | Matcher, text: str) -> bool:
     return bool(matcher(prepared_stakeholders().nlp(for_tokenizer(text))))
 
 
-@pytest.mark.parametrize("name", ["roles", "signals"])
+@pytest.mark.parametrize("name", ["roles", "signals", "signal patterns"])
 def test_every_block_a_matcher_matches_in_passes_its_filter(name: str) -> None:
     matcher, phrases = _finders()[name]
 
     @settings(max_examples=300, deadline=None)
-    @given(blocks())
+    @given(pattern_blocks() if name == "signal patterns" else blocks())
     def passes(text: str) -> None:
         if _matches(matcher, text):
+            matched.append(text)
             assert phrases.may_match(text_words(text), prose_of(text)), (
                 f"{text!r} matches but is filtered out"
             )
 
+    matched: list[str] = []
     passes()
+    assert len(matched) > 50  # most texts drawn are ones the matcher matches
 
 
 @pytest.mark.parametrize(
@@ -113,7 +149,7 @@ def test_a_block_with_an_anchor_word_but_no_role_is_not_tokenized(text: str) -> 
     nlp = prepared_stakeholders().nlp
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher.add("ROLE", [nlp.tokenizer("support team")])
-    phrases = PhraseFilter([nlp.tokenizer("support team")])
+    phrases = phrase_filter([nlp.tokenizer("support team")])
     assert phrases.anchors.in_text(text_words(text))
     assert not _matches(matcher, text)
     assert not phrases.may_match(text_words(text), prose_of(text))
@@ -129,8 +165,8 @@ def test_a_phrase_with_a_sigma_is_never_filtered_out() -> None:
     text = "ΟΔΟΣ's drivers"
     assert _matches(matcher, text)
     assert phrase[0].lower_ not in prose_of(text)
-    assert PhraseFilter([phrase]).may_match(text_words(text), prose_of(text))
+    assert phrase_filter([phrase]).may_match(text_words(text), prose_of(text))
 
 
 def test_no_phrases_match_nothing() -> None:
-    assert not PhraseFilter([]).may_match(text_words("anything at all"), "anything at all")
+    assert not phrase_filter([]).may_match(text_words("anything at all"), "anything at all")

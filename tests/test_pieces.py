@@ -8,6 +8,7 @@ piece at a time, each piece's tokens let go before the next: it too reads the sa
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -242,5 +243,5 @@ def test_a_long_documents_pieces_are_each_at_least_the_piece_size() -> None:
     starts = builder._every(piece_starts(lines), builder.LineIndex(text), 1_000)
     offsets = [builder.LineIndex(text).line_start(start + 1) for start in starts]
     assert starts[0] == 0 and len(starts) > 3
-    assert all(later - earlier >= 1_000 for earlier, later in zip(offsets, offsets[1:]))
-    assert all(later - earlier < 1_200 for earlier, later in zip(offsets, offsets[1:]))
+    assert all(later - earlier >= 1_000 for earlier, later in pairwise(offsets))
+    assert all(later - earlier < 1_200 for earlier, later in pairwise(offsets))

@@ -125,19 +125,22 @@ def phrase_anchors(phrases: Iterable[Doc]) -> frozenset[str]:
     return frozenset(max((token.lower_ for token in phrase), key=len) for phrase in phrases if len(phrase))
 
 
-class PhraseFilter:
-    """Whether a PhraseMatcher of these phrases (matching on lower case) may match in a block,
-    read before the block is tokenized: an anchor word of a phrase in its text, then a phrase's
-    tokens in order in its prose (`prose_of`), each after the one before or a space after it.
+class TokenFilter:
+    """Whether a spaCy matcher (matching on lower case) may match in a block, read before the
+    block is tokenized: an anchor word in its text, then the tokens of one of its sequences in
+    order in its prose (`prose_of`), each after the one before or a space after it. A sequence
+    is written as a regular expression of its tokens joined by " ?" (`phrase_filter`,
+    `pattern_filter`).
 
     Sound for spaCy's tokenizer: each token is a piece of the text it reads, and between two
     tokens there is nothing or one space (a longer run of spaces, or any other space character,
-    is a token of its own, which no phrase of words matches). Most blocks that hold an anchor
-    word hold no phrase ("support" without "support team"): they are not tokenized."""
+    is a token of its own, which no sequence of words matches). Most blocks that hold an anchor
+    word hold no sequence ("support" without "support team"): they are not tokenized."""
 
-    def __init__(self, phrases: Sequence[Doc]) -> None:
-        self.anchors = Anchors(phrase_anchors(phrases))
-        forms = {" ?".join(re2.escape(token.lower_) for token in phrase) for phrase in phrases if len(phrase)}
+    def __init__(self, anchors: Anchors | None, sequences: Iterable[str]) -> None:
+        self.anchors = anchors
+        """None: every block holds one."""
+        forms = set(sequences)
         self._search: re2._Regexp | None = None
         self._always = any(sigma in form for form in forms for sigma in _SIGMAS)
         if forms and not self._always:
@@ -148,9 +151,40 @@ class PhraseFilter:
 
     def may_match(self, text: TextWords, prose: str) -> bool:
         """`text` is the block's `text_words`, `prose` its `prose_of`."""
-        if not self.anchors.in_text(text):
+        if self.anchors is not None and not self.anchors.in_text(text):
             return False
         return self._always or (self._search is not None and self._search.search(prose) is not None)
+
+
+def phrase_filter(phrases: Sequence[Doc]) -> TokenFilter:
+    """The filter of a PhraseMatcher of these phrases: their longest words, then their tokens."""
+    sequences = (" ?".join(re2.escape(token.lower_) for token in phrase) for phrase in phrases if len(phrase))
+    return TokenFilter(Anchors(phrase_anchors(phrases)), sequences)
+
+
+def pattern_filter(patterns: Sequence[list[dict[str, object]]]) -> TokenFilter:
+    """The filter of a Matcher of these token patterns (as `business.token_pattern` writes them):
+    their anchor words (`pattern_anchor`; none where one pattern has none), then their tokens, a
+    word as itself, any other token (a word of letters, a number) as any run without a space, an
+    optional one as maybe there."""
+    anchors: set[str] | None = set()
+    sequences = []
+    for tokens in patterns:
+        anchor = pattern_anchor(tokens)
+        anchors = None if anchors is None or anchor is None else anchors | anchor
+        sequences.append(" ?".join(_token_form(token) for token in tokens))
+    return TokenFilter(None if anchors is None else Anchors(anchors), sequences)
+
+
+def _token_form(token: dict[str, object]) -> str:
+    lower = token.get("LOWER")
+    if isinstance(lower, dict):
+        form = "(?:" + "|".join(re2.escape(str(word)) for word in lower["IN"]) + ")"
+    elif lower is not None:
+        form = re2.escape(str(lower))
+    else:
+        form = r"\S+"
+    return f"(?:{form})?" if token.get("OP") == "?" else form
 
 
 # What one phrase search may take for its automaton: a vocabulary of thousands of phrases.
@@ -159,7 +193,7 @@ _SEARCH_MEMORY = 64 << 20
 
 def prose_of(text: str) -> str:
     """A block's text as its tokens are made (`for_tokenizer`), in lower case: where a
-    `PhraseFilter` looks for its phrases."""
+    `TokenFilter` looks for its sequences."""
     return for_tokenizer(text).lower()
 
 

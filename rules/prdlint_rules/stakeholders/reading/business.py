@@ -29,7 +29,12 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from prdlint.api import Block, BlockKind, Section, phrase_forms, title_words
-from prdlint_rules.stakeholders.reading.anchors import Anchors, PhraseFilter, TextWords, pattern_anchor
+from prdlint_rules.stakeholders.reading.anchors import (
+    Anchors,
+    TextWords,
+    pattern_filter,
+    phrase_filter,
+)
 from prdlint_rules.stakeholders.reading.model import Signal
 from prdlint_rules.stakeholders.reading.signals import AMOUNT, PRICE, PURCHASE_FACTORS, STATED_RATE
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
@@ -139,10 +144,8 @@ class SignalFinder:
     def __init__(self, nlp: Language, vocabulary: Vocabulary) -> None:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.patterns = Matcher(nlp.vocab)
-        # The Matcher costs time on every token it is run over; a block holding none of the
-        # patterns' anchor words cannot match, and is not run over (None: every block is).
-        anchors: set[str] | None = set()
         every_phrase: list[Doc] = []
+        every_pattern: list[list[dict[str, object]]] = []
         for category, signal in vocabulary.signals.items():
             phrases = list(nlp.tokenizer.pipe(sorted(phrase_forms(signal.phrases))))
             self.phrases.add(category, phrases)
@@ -150,15 +153,14 @@ class SignalFinder:
             patterns = [token_pattern(pattern) for pattern in sorted(signal.patterns)]
             if patterns:
                 self.patterns.add(category, patterns)
-            for pattern in patterns:
-                anchor = pattern_anchor(pattern)
-                anchors = None if anchors is None or anchor is None else anchors | anchor
-        # The patterns' anchors and the phrases': read in a block's text before it is tokenized.
-        self.anchors = None if anchors is None else Anchors(anchors)
+            every_pattern += patterns
+        # The Matcher costs time on every token it is run over: a block that cannot hold a match
+        # of its patterns is not run over, nor tokenized for it.
+        self.pattern_filter = pattern_filter(every_pattern)
         self.heading_words = vocabulary.words("pricing-heading")
         self.pricing_words = vocabulary.words("pricing-words")
         self.deferred_pricing = vocabulary.words("deferred-pricing")
-        self.phrase_filter = PhraseFilter(every_phrase)
+        self.phrase_filter = phrase_filter(every_phrase)
         self.deferred_anchors = Anchors(self.deferred_pricing)
         codes = "|".join(sorted(vocabulary.words("currency-codes"), key=len, reverse=True)) or "usd"
         amount = _AMOUNT.format(codes=codes)
@@ -190,7 +192,7 @@ class SignalFinder:
         `prose` is the block's `prose_of`, `headings` as `headings_over` gives them."""
         return (
             self.phrase_filter.may_match(text, prose)
-            or self._may_match(text)
+            or self.pattern_filter.may_match(text, prose)
             or (_placed(headings)[0] and self.deferred_anchors.in_text(text))
         )
 
@@ -203,8 +205,9 @@ class SignalFinder:
         return bool(words) and words <= self.heading_words and bool(words & self.pricing_words)
 
     def _may_match(self, text: TextWords) -> bool:
-        """Whether the token patterns may match in the text."""
-        return self.anchors is None or self.anchors.in_text(text)
+        """Whether the token patterns may match in the text, by its words alone."""
+        anchors = self.pattern_filter.anchors
+        return anchors is None or anchors.in_text(text)
 
     def _token_signals(
         self, doc: Doc, text: TextWords, section_deferred: bool, signal: Callable[..., Signal]
@@ -226,7 +229,7 @@ class SignalFinder:
     def _matches(self, doc: Doc, text: TextWords) -> Iterable[tuple[str, TokenSpan]]:
         strings = doc.vocab.strings
         matches = self.phrases(doc)
-        if self._may_match(text):
+        if self.pattern_filter.may_match(text, doc.text.lower()):  # the doc's text is its prose
             matches += self.patterns(doc)
         for match_id, start, end in matches:
             yield strings[match_id], doc[start:end]

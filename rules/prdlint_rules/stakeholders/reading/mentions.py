@@ -17,7 +17,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 
 from prdlint.api import Block, WordClasses, lemma_of, lookup_lemmas, normalize_role, phrase_forms, singular
-from prdlint_rules.stakeholders.reading.anchors import PhraseFilter, TextWords
+from prdlint_rules.stakeholders.reading.anchors import TextWords, TokenFilter, phrase_filter
 from prdlint_rules.stakeholders.reading.model import Mention
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
 
@@ -251,13 +251,13 @@ class MentionFinder:
                 return True
         return False
 
-    def matcher_for(self, phrases: Iterable[str]) -> tuple[PhraseMatcher, PhraseFilter]:
+    def matcher_for(self, phrases: Iterable[str]) -> tuple[PhraseMatcher, TokenFilter]:
         """A matcher for role phrases, each in the singular and the plural, and what a block
         must hold for it to match: a block that does not hold that is not tokenized."""
         forms = list(self.nlp.tokenizer.pipe(sorted(phrase_forms(phrases))))
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         matcher.add("ROLE", forms)
-        return matcher, PhraseFilter(forms)
+        return matcher, phrase_filter(forms)
 
     def may_name(self, text: TextWords) -> bool:
         """Whether a block's text may name a role of the vocabulary, by its words alone."""
