@@ -19,6 +19,7 @@ from typing import Any
 from prdlint.analysis import AnalysisRun, analyse
 from prdlint.atomic import write_atomically
 from prdlint.cache import ResultCache
+from prdlint.collection import batch_collection, for_batch_worker
 from prdlint.config import ConfigResolver
 from prdlint.document import Document, parse_document
 from prdlint.engine import internal_error, lint_document, lint_text
@@ -194,10 +195,11 @@ class LintSession:
             )
         else:
             linted = []
-            for done, (path, text) in enumerate(pending, start=1):
-                linted.append(self.lint_path(path, text))
-                if progress is not None:
-                    progress(done, len(pending))
+            with batch_collection():
+                for done, (path, text) in enumerate(pending, start=1):
+                    linted.append(self.lint_path(path, text))
+                    if progress is not None:
+                        progress(done, len(pending))
         for (path, text), result in zip(pending, linted, strict=True):
             results[path] = result
             self._keep(path, text, result)
@@ -262,6 +264,7 @@ _worker: dict[str, LintSession] = {}
 
 
 def _start_worker(description: _WorkerSession) -> None:
+    for_batch_worker()
     resolver = ConfigResolver(
         load_registry(),
         config=description.config,
