@@ -49,7 +49,11 @@ def test_every_text_a_pattern_matches_holds_one_of_its_anchors(name: str) -> Non
 
 def test_letters_that_ignorecase_matches_but_lower_misses_still_give_the_anchor() -> None:
     # re's IGNORECASE reads the long s (U+017F) as "s" and the dotted capital I (U+0130) as "i".
-    for pattern, word, text in ((r"\bfees\b", "fees", "FEE\u017f apply"), (r"\bfit\b", "fit", "F\u0130T")):
+    for pattern, word, text in (
+        (r"\bfees\b", "fees", "FEE\u017f apply"),
+        (r"\bfit\b", "fit", "F\u0130T"),
+        (r"\bfit\b", "fit", "a f\u0131t \u2014 quoted"),
+    ):
         assert re.search(pattern, text, re.IGNORECASE)
         assert word in text_words(text).words
     assert "fees" not in text_words("feed us").words

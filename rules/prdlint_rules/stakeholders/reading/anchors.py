@@ -62,6 +62,11 @@ _CASE_FOLDED = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
 _SIGMAS = ("\u03c3", "\u03c2")
 
 
+# What a text must hold for either to give other words: one of those letters, or a sigma whose
+# small form may be the final one.
+_FOLDED_APART = re.compile("[\u017f\u0131\u0130\u03a3\u03c2]")
+
+
 def _one_sigma(word: str) -> str:
     return word.replace(_SIGMAS[1], _SIGMAS[0])
 
@@ -78,7 +83,7 @@ class TextWords:
 def text_words(text: str) -> TextWords:
     lowered = text.lower()
     words = _WORDS.findall(lowered)
-    if not text.isascii():
+    if not text.isascii() and _FOLDED_APART.search(text):
         words += _WORDS.findall(_one_sigma(text.translate(_CASE_FOLDED).lower()))
     # One string for each word however many blocks hold it: a long document's word sets share
     # their words, which took a third of their memory.

@@ -240,6 +240,8 @@ class SignalFinder:
         """The signals in one block, the tokens of its text in `doc` (None where `needs_tokens`
         says none are needed), under `headings` (as `headings_over` gives them); `text` is its
         text as `text_words` gives it."""
+        if doc is None and block.kind is not BlockKind.HEADING and _DIGIT.search(block.text) is None:
+            return  # with no tokens, only an amount, a rate or a pricing heading can be found
         section_deferred, in_metrics = _placed(headings)
 
         def signal(
