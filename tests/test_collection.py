@@ -1,5 +1,5 @@
-"""The garbage collector during a batch: its youngest generation collected less often while the
-files are linted, and as before once they are."""
+"""The garbage collector during a lint: its youngest generation collected less often while a
+document is linted, and as before once it is."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from prdlint.collection import _YOUNG_BATCH, batch_collection
+from prdlint.collection import _YOUNG, fewer_collections
 from prdlint.config import ConfigResolver
 from prdlint.registry import load_registry
 from prdlint.session import LintSession
@@ -16,28 +16,46 @@ from prdlint.session import LintSession
 
 def test_the_thresholds_are_raised_within_the_block_and_restored_after_it() -> None:
     before = gc.get_threshold()
-    with pytest.raises(RuntimeError), batch_collection():
-        assert gc.get_threshold() == (max(before[0], _YOUNG_BATCH), *before[1:])
+    with pytest.raises(RuntimeError), fewer_collections():
+        assert gc.get_threshold() == (max(before[0], _YOUNG), *before[1:])
         raise RuntimeError("a failed lint")
     assert gc.get_threshold() == before
 
 
-def test_a_batch_of_files_is_linted_with_the_batch_thresholds(
+def test_every_file_of_a_batch_is_linted_with_the_raised_threshold(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for name in ("a.md", "b.md"):
         (tmp_path / name).write_text("# PRD\n\nAs a user, I want to log in so that I can work.\n")
     session = LintSession(ConfigResolver(load_registry(), isolated=True, cwd=tmp_path))
     seen: list[tuple[int, ...]] = []
-    lint_path = session.lint_path
+    lint = session._lint
 
-    def watched(path: Path, text: object = None) -> object:
+    def watched(source: object) -> object:
         seen.append(gc.get_threshold())
-        return lint_path(path, text)
+        return lint(source)
 
-    monkeypatch.setattr(session, "lint_path", watched)
+    monkeypatch.setattr(session, "_lint", watched)
     before = gc.get_threshold()
     run = session.lint_paths([tmp_path], jobs=1)
     assert len(run.files) == 2
-    assert [threshold[0] for threshold in seen] == [max(before[0], _YOUNG_BATCH)] * 2
+    assert [threshold[0] for threshold in seen] == [max(before[0], _YOUNG)] * 2
+    assert gc.get_threshold() == before
+
+
+def test_a_text_is_linted_with_the_raised_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prdlint import engine
+    from prdlint.settings import Settings
+
+    seen: list[int] = []
+    lint_document = engine.lint_document
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(gc.get_threshold()[0])
+        return lint_document(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "lint_document", watched)
+    before = gc.get_threshold()
+    engine.lint_text("# PRD\n\nText.\n", "prd.md", Settings(root=Path.cwd()), load_registry())
+    assert seen == [max(before[0], _YOUNG)]
     assert gc.get_threshold() == before

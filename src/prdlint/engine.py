@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from prdlint.analysis import StageFailure, analyse
+from prdlint.collection import fewer_collections
 from prdlint.concerns import one_per_place, raised_when_final
 from prdlint.diagnostics import InternalError, NotUtf8, UnusedSuppression
 from prdlint.document import Document, parse_document
@@ -298,4 +299,5 @@ def lint_text(
     text: str, path: str, settings: Settings, registry: Registry, *, file_path: Path | None = None
 ) -> FileResult:
     """Lints a text as a Document: `lint_document` after parsing it."""
-    return lint_document(parse_document(text), path, settings, registry, file_path=file_path)
+    with fewer_collections():
+        return lint_document(parse_document(text), path, settings, registry, file_path=file_path)
