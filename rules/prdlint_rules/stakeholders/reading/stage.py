@@ -132,10 +132,12 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
             for block, text in zip(blocks, texts, strict=True)
             if phrases.anchors.in_text(text) and phrases.may_match(text, prose_of(block.text))
         ]
+        found: list[Mention] = []
         for block, doc in zip(named, prepared.nlp.pipe(for_tokenizer(b.text) for b in named), strict=True):
             check_deadline()
-            mentions += prepared.mentions.find(doc, block, matcher)
-        draft = draft_roles(replace(inputs, mentions=mentions), without)
+            found += prepared.mentions.find(doc, block, matcher)
+        if found:  # else the roles are as drafted: the same inputs
+            draft = draft_roles(replace(inputs, mentions=mentions + found), without)
     model = finish_model(draft, without)
     context = product_context(document, model, business, vocabulary, described)
     return StakeholderReading(model, business, context, vocabulary)
