@@ -1,5 +1,5 @@
-"""The garbage collector during a lint: its youngest generation collected less often while a
-document is linted, and as before once it is."""
+"""The garbage collector during a batch: its youngest generation collected less often while the
+files are linted, and as before once they are."""
 
 from __future__ import annotations
 
@@ -29,13 +29,13 @@ def test_every_file_of_a_batch_is_linted_with_the_raised_threshold(
         (tmp_path / name).write_text("# PRD\n\nAs a user, I want to log in so that I can work.\n")
     session = LintSession(ConfigResolver(load_registry(), isolated=True, cwd=tmp_path))
     seen: list[tuple[int, ...]] = []
-    lint = session._lint
+    lint_path = session.lint_path
 
-    def watched(source: object) -> object:
+    def watched(path: Path, text: object = None) -> object:
         seen.append(gc.get_threshold())
-        return lint(source)
+        return lint_path(path, text)
 
-    monkeypatch.setattr(session, "_lint", watched)
+    monkeypatch.setattr(session, "lint_path", watched)
     before = gc.get_threshold()
     run = session.lint_paths([tmp_path], jobs=1)
     assert len(run.files) == 2
@@ -43,19 +43,12 @@ def test_every_file_of_a_batch_is_linted_with_the_raised_threshold(
     assert gc.get_threshold() == before
 
 
-def test_a_text_is_linted_with_the_raised_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
-    from prdlint import engine
-    from prdlint.settings import Settings
+def test_a_worker_process_collects_less_for_its_life(tmp_path: Path) -> None:
+    from prdlint.session import _start_worker, _WorkerSession
 
-    seen: list[int] = []
-    lint_document = engine.lint_document
-
-    def watched(*args: object, **kwargs: object) -> object:
-        seen.append(gc.get_threshold()[0])
-        return lint_document(*args, **kwargs)
-
-    monkeypatch.setattr(engine, "lint_document", watched)
     before = gc.get_threshold()
-    engine.lint_text("# PRD\n\nText.\n", "prd.md", Settings(root=Path.cwd()), load_registry())
-    assert seen == [max(before[0], _YOUNG)]
-    assert gc.get_threshold() == before
+    try:
+        _start_worker(_WorkerSession(None, True, {}, tmp_path, None, ()))
+        assert gc.get_threshold() == (max(before[0], _YOUNG), *before[1:])
+    finally:
+        gc.set_threshold(*before)

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from prdlint.analysis import StageFailure, analyse
-from prdlint.collection import fewer_collections
 from prdlint.concerns import one_per_place, raised_when_final
 from prdlint.diagnostics import InternalError, NotUtf8, UnusedSuppression
 from prdlint.document import Document, parse_document
@@ -299,5 +298,4 @@ def lint_text(
     text: str, path: str, settings: Settings, registry: Registry, *, file_path: Path | None = None
 ) -> FileResult:
     """Lints a text as a Document: `lint_document` after parsing it."""
-    with fewer_collections():
-        return lint_document(parse_document(text), path, settings, registry, file_path=file_path)
+    return lint_document(parse_document(text), path, settings, registry, file_path=file_path)

@@ -19,7 +19,7 @@ from typing import Any
 from prdlint.analysis import AnalysisRun, analyse
 from prdlint.atomic import write_atomically
 from prdlint.cache import ResultCache
-from prdlint.collection import fewer_collections
+from prdlint.collection import collect_less, fewer_collections
 from prdlint.config import ConfigResolver
 from prdlint.document import Document, parse_document
 from prdlint.engine import internal_error, lint_document, lint_text
@@ -117,10 +117,6 @@ class LintSession:
     def lint(self, source: Source) -> FileResult:
         """The source's findings, or with the session's fix mode its findings after its fixes (the
         file rewritten once, atomically, when it is on disk and the mode writes)."""
-        with fewer_collections():
-            return self._lint(source)
-
-    def _lint(self, source: Source) -> FileResult:
         registry = self.registry_for(source.settings)
         if self.fix is None or source.undecodable:
             result = lint_document(
@@ -199,10 +195,11 @@ class LintSession:
             )
         else:
             linted = []
-            for done, (path, text) in enumerate(pending, start=1):
-                linted.append(self.lint_path(path, text))
-                if progress is not None:
-                    progress(done, len(pending))
+            with fewer_collections():
+                for done, (path, text) in enumerate(pending, start=1):
+                    linted.append(self.lint_path(path, text))
+                    if progress is not None:
+                        progress(done, len(pending))
         for (path, text), result in zip(pending, linted, strict=True):
             results[path] = result
             self._keep(path, text, result)
@@ -267,6 +264,7 @@ _worker: dict[str, LintSession] = {}
 
 
 def _start_worker(description: _WorkerSession) -> None:
+    collect_less()
     resolver = ConfigResolver(
         load_registry(),
         config=description.config,

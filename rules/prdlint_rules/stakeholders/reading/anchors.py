@@ -192,8 +192,10 @@ def _token_form(token: dict[str, object]) -> str:
     return f"(?:{form})?" if token.get("OP") == "?" else form
 
 
-# What one phrase search may take for its automaton: a vocabulary of thousands of phrases.
-_SEARCH_MEMORY = 64 << 20
+# What one search may take for its program and the automaton it builds as it reads (RE2's own
+# default): a language server reads new text all day, and each search's automaton grows to this
+# before RE2 starts it again. The built-in vocabulary's phrases compile to some 150 KB of it.
+_SEARCH_MEMORY = 8 << 20
 
 
 def prose_of(text: str) -> str:
