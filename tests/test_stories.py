@@ -4,6 +4,8 @@ exact spans for each part."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from prdlint.document import parse_document
 from prdlint.language.model import Story, StoryForm, StoryPart
@@ -280,3 +282,12 @@ def test_stories_told_under_a_personas_label_take_it_as_their_role() -> None:
 def test_a_purpose_after_a_complete_request_is_its_benefit(source: str, expected: tuple) -> None:
     (story,) = stories(f"## User stories\n\n{source}\n")
     assert parts(story) == expected
+
+
+@settings(max_examples=1_000)
+@given(st.text(alphabet="asASſ \n\t.!?-:x•*", max_size=40))
+def test_story_starts_are_found_only_where_as_follows_and_always_there(text: str) -> None:
+    # Texts without "as" and a space are not searched for later starts: none can be there.
+    from prdlint.text.stories import _LATER_START, story_starts
+
+    assert story_starts(text) == sorted({0, *(match.end() for match in _LATER_START.finditer(text))})

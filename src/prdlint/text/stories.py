@@ -57,6 +57,13 @@ _REQUEST_WORDS = 3
 # Words after "As a" that begin an ordinary sentence rather than name a role.
 # Where stories are expected, any first-person clause after the role is its means:
 # "As a user, I type a route and get fares", "As a user, when the window opens I get a link".
+# A story starts after a line break, or after a sentence and its spaces, where "as" follows.
+_LATER_START = re.compile(
+    r"(?:\n|(?<=[.!?])\s++)(?=\s*+(?:[-*•]\s++)?(?:\S+\s*+[:.)—–-]\s*+)?as\s)", re.IGNORECASE
+)
+_AS = re.compile(r"as\s", re.IGNORECASE)
+_WORD_RUN = re.compile(r"[\w-]+")
+_BULLET_AT = re.compile(rf"\s*{_BULLET}")
 _FIRST_PERSON = re.compile(r"(?P<indicator>(?<![\w'’])(?:I|we))\s+(?=[a-z])")
 _NOT_ROLES = frozenset(
     [
@@ -226,7 +233,7 @@ def parse_story(
     if not opening:
         return None
     role_start = opening.end()
-    first_word = re.match(r"[\w-]+", text[role_start:end])
+    first_word = _WORD_RUN.match(text, role_start, end)
     if first_word is None or _opens_a_clause(first_word.group()):
         return None
     label = opening.group("label")
@@ -278,7 +285,7 @@ def indicator_template(indicator: str) -> str:
 def parse_roleless(text: str, start: int = 0, end: int | None = None) -> ParsedStory | None:
     """A story told without its role: "I want to export invoices so that ..." (malformed)."""
     end = len(text) if end is None else end
-    match = re.compile(rf"\s*{_BULLET}").match(text, start, end)
+    match = _BULLET_AT.match(text, start, end)
     begin = match.end() if match else start
     indicator = _INDICATOR.match(text, begin, end)
     if indicator is None or not indicator.group("indicator").lower().startswith(("i ", "we ")):
@@ -292,10 +299,10 @@ def parse_roleless(text: str, start: int = 0, end: int | None = None) -> ParsedS
 
 def story_starts(text: str) -> list[int]:
     """Offsets where a story may start: the text's start, a line start, or after a sentence."""
+    if _AS.search(text) is None:  # what every later start is followed by; most texts lack it
+        return [0]
     starts = [0]
-    for match in re.finditer(
-        r"(?:\n|(?<=[.!?])\s++)(?=\s*+(?:[-*•]\s++)?(?:\S+\s*+[:.)—–-]\s*+)?as\s)", text, re.IGNORECASE
-    ):
+    for match in _LATER_START.finditer(text):
         starts.append(match.end())
     return sorted(set(starts))
 
