@@ -57,7 +57,7 @@ class LineIndex:
 
     def position(self, offset: int) -> Position:
         offset = max(0, min(offset, self._text_length))
-        line = bisect.bisect_right(self._starts, offset)
+        line = self.line(offset)
         return Position(line, offset - self._starts[line - 1] + 1)
 
     def span(self, start: int, end: int) -> Span:

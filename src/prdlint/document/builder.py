@@ -6,7 +6,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from linkify_it import LinkifyIt
 from markdown_it import MarkdownIt
@@ -442,7 +442,8 @@ def parse_document(text: str) -> Document:
         for token in _tokens(source):
             builder.feed(token)
         return builder.finish()
-    for first, piece in _pieces(source.split("\n")):
+    lines = source.split("\n")
+    for first, piece in _pieces(lines, piece_starts(lines), _kept.tokens, lambda piece: piece.tokens):
         builder.line_offset = first
         builder.piece_start = builder.lines.line_start(first + 1)
         builder.kept_inline = piece.inline
@@ -460,18 +461,12 @@ def _read_in_pieces(builder: _Builder) -> bool:
     starts = _every(cuts(lines), builder.lines, _PIECE_SIZE)
     if len(starts) == 1:
         return False
-    for first, end in zip(starts, [*starts[1:], len(lines)], strict=True):
-        tokens, state = _block_parsed("\n".join(lines[first:end]) + ("\n" if end < len(lines) else ""))
-        runs_on = end < len(lines) and _runs_to_end(tokens, end - first)
-        if runs_on:
-            tokens, state = _block_parsed("\n".join(lines[first:]))
+    for first, (tokens, state) in _pieces(lines, starts, _block_parsed, lambda parsed: parsed[0]):
         if state.env.get("references"):
             return False
         builder.line_offset = first
         for token in _inline_parsed(tokens, state):
             builder.feed(token)
-        if runs_on:
-            break
     return True
 
 
@@ -485,16 +480,23 @@ def _every(starts: list[int], lines: LineIndex, size: int) -> list[int]:
     return kept
 
 
-def _pieces(lines: list[str]) -> Iterator[tuple[int, _Piece]]:
-    """Each piece's first line and tokens. A piece whose last top-level block runs to its end (a
-    fence or HTML block the cut fell inside) would be read otherwise with what follows, so the
-    rest of the document is read as one piece from there."""
-    starts = piece_starts(lines)
-    ends = [*starts[1:], len(lines)]
-    for first, end in zip(starts, ends, strict=True):
-        piece = _kept.tokens("\n".join(lines[first:end]) + ("\n" if end < len(lines) else ""))
-        if end < len(lines) and _runs_to_end(piece.tokens, end - first):
-            yield first, _kept.tokens("\n".join(lines[first:]))
+_Parsed = TypeVar("_Parsed")
+
+
+def _pieces(
+    lines: list[str],
+    starts: list[int],
+    parse: Callable[[str], _Parsed],
+    tokens_of: Callable[[_Parsed], list[Token]],
+) -> Iterator[tuple[int, _Parsed]]:
+    """Each piece's first line and what `parse` makes of its text, one piece at a time. A piece
+    whose last top-level block runs to its end (a fence or HTML block the cut fell inside) would
+    be read otherwise with what follows, so the rest of the document is read as one piece from
+    there."""
+    for first, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        piece = parse("\n".join(lines[first:end]) + ("\n" if end < len(lines) else ""))
+        if end < len(lines) and _runs_to_end(tokens_of(piece), end - first):
+            yield first, parse("\n".join(lines[first:]))
             return
         yield first, piece
 
