@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import prdlint_rules.stakeholders.reading.collectors as collectors
 from prdlint.document import parse_document
-from prdlint_rules.stakeholders.reading.anchors import Anchored, BlockIndex, text_words
+from prdlint_rules.stakeholders.reading.anchors import Anchored, Anchors, BlockIndex, text_words
 
 
 def _anchored_patterns() -> dict[str, Anchored]:
@@ -100,3 +100,24 @@ def test_blocks_holding_come_in_document_order_once_each() -> None:
     document = parse_document("# Fees\n\nA fee, a fee.\n\nNo charge.\n\nA commission and a fee.\n")
     held = BlockIndex.of(document.blocks).holding(frozenset({"fee", "commission", "fees"}))
     assert [block.text for block in held] == ["Fees", "A fee, a fee.", "A commission and a fee."]
+
+
+# Words and other anchors, with a sigma in a word and in another anchor (such an anchor holds
+# anywhere: its lower case could differ from the text's).
+_ANCHOR_WORDS = ["plan", "seat", "free→premium", "%", "οδοσ", "οδος's", "op", "co-op"]
+_ANCHOR_TEXTS = st.lists(
+    st.sampled_from(["Plan", "plans", "free→premium", "50%", "ΟΔΟΣ's", "ſeat", "seat", "co-op", "and"]),
+    max_size=6,
+).map(" ".join)
+
+
+@given(
+    st.lists(_ANCHOR_TEXTS, min_size=1, max_size=6),
+    st.sets(st.sampled_from(_ANCHOR_WORDS), min_size=1),
+)
+def test_the_blocks_anchors_are_in_are_those_whose_text_holds_them(texts: list[str], words: set[str]) -> None:
+    # The second reading of a document's own roles asks the index instead of every block's words.
+    document = parse_document("".join(f"- {text or 'none'}\n" for text in texts))
+    anchors = Anchors(words)
+    expected = [block for block in document.blocks if anchors.in_text(text_words(block.text))]
+    assert BlockIndex.of(document.blocks).anchored(anchors) == expected

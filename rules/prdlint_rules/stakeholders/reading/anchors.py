@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,13 +116,13 @@ class Anchors:
         others = words - {word for word in words if _WORDS.fullmatch(word)}
         self.others = tuple(sorted(others))
         # Found in a text's lower case, a sigma's form could differ: such anchors hold anywhere.
-        self._anywhere = any(sigma in other for other in others for sigma in _SIGMAS)
+        self.anywhere = any(sigma in other for other in others for sigma in _SIGMAS)
 
     def in_text(self, text: TextWords) -> bool:
         return (
             not self.words.isdisjoint(text.words)
             or any(other in text.lowered for other in self.others)
-            or self._anywhere
+            or self.anywhere
         )
 
 
@@ -221,25 +222,58 @@ class Anchored:
 
 
 class BlockIndex:
-    """The words of each block, so a scan reads only the blocks that hold its anchors, in the
-    document's order. A test of each block's word set costs a fraction of a search of its text,
-    and holds no more than the word sets the stage has already made."""
+    """The blocks that hold each word, so a scan reads only the blocks that hold its anchors, in
+    the document's order. A look-up of a scan's few words costs a fraction of a search of every
+    block's text; the index holds each block's place once for each of its words, where a word
+    set of each block held for the whole document was most of a long document's memory."""
 
-    def __init__(self, blocks: Sequence[Block], texts: Sequence[TextWords]) -> None:
-        self._blocks = list(zip(blocks, [text.words for text in texts], strict=True))
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._holders: defaultdict[str, list[int]] = defaultdict(list)
         self._found: dict[frozenset[str], list[Block]] = {}
         """The blocks found for each set of words asked for: both drafts of the roles ask."""
 
     @classmethod
     def of(cls, blocks: Sequence[Block]) -> BlockIndex:
-        return cls(blocks, [text_words(block.text) for block in blocks])
+        index = cls()
+        for block in blocks:
+            index.add(block, text_words(block.text).words)
+        return index
+
+    def add(self, block: Block, words: Iterable[str]) -> None:
+        """Puts `block`, holding `words`, after the blocks added before it."""
+        place = len(self.blocks)
+        self.blocks.append(block)
+        holders = self._holders
+        for word in words:
+            holders[word].append(place)
 
     def holding(self, words: frozenset[str]) -> list[Block]:
         """The blocks that hold one of `words`, in the document's order."""
         found = self._found.get(words)
         if found is None:
-            found = self._found[words] = [block for block, held in self._blocks if not words.isdisjoint(held)]
+            found = self._found[words] = self._at(self._places(words))
         return found
+
+    def anchored(self, anchors: Anchors) -> list[Block]:
+        """The blocks whose text `anchors.in_text` holds, in the document's order."""
+        if anchors.anywhere:
+            return list(self.blocks)
+        places = self._places(anchors.words)
+        if anchors.others:
+            places.update(
+                place
+                for place, block in enumerate(self.blocks)
+                if any(other in block.text.lower() for other in anchors.others)
+            )
+        return self._at(places)
+
+    def _places(self, words: Iterable[str]) -> set[int]:
+        holders = self._holders
+        return {place for word in words if word in holders for place in holders[word]}
+
+    def _at(self, places: set[int]) -> list[Block]:
+        return [self.blocks[place] for place in sorted(places)]
 
     def finditer(self, anchored: Anchored) -> Iterator[tuple[Block, re.Match[str]]]:
         """Every match of the pattern in every block, as a scan of all blocks would find them."""

@@ -96,31 +96,35 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     blocks = [block for block in document.blocks if block.text.strip()]
     headings_of = once_per_section(headings_over)
     headings = [headings_of(block.section) for block in blocks]
-    texts = [block_words(block.text) for block in blocks]
-    read = [prepared.cache.get(block, over) for block, over in zip(blocks, headings, strict=True)]
-    unread: list[int] = []
-    for index, found in enumerate(read):
+    index = BlockIndex()
+    read: list[tuple[Sequence[Mention], Sequence[Signal]] | None] = []
+    # The blocks whose tokens are needed, with their words; every other block's words are let go
+    # once read: a long document's word sets took more memory than the document.
+    unread: list[tuple[int, TextWords]] = []
+    for place, (block, over) in enumerate(zip(blocks, headings, strict=True)):
+        text = block_words(block.text)
+        index.add(block, text.words)
+        found = prepared.cache.get(block, over)
         if found is None:
-            block, over = blocks[index], headings[index]
-            read[index] = found = _read_from_text(prepared, block, texts[index], over)
+            found = _read_from_text(prepared, block, text, over)
             if found is None:
-                unread.append(index)
+                unread.append((place, text))
             else:
                 prepared.cache.put(block, over, *found)
+        read.append(found)
     # Each block's tokens are read and let go: memory follows the largest block, not the document.
-    tokens = prepared.nlp.pipe(for_tokenizer(blocks[index].text) for index in unread)
-    for index, doc in zip(unread, tokens, strict=True):
+    tokens = prepared.nlp.pipe(for_tokenizer(blocks[place].text) for place, _ in unread)
+    for (place, text), doc in zip(unread, tokens, strict=True):
         check_deadline()
-        block, over, text = blocks[index], headings[index], texts[index]
+        block, over = blocks[place], headings[place]
         found = prepared.mentions.find(doc, block), list(prepared.signals.find(doc, block, over, text))
         prepared.cache.put(block, over, *found)
-        read[index] = found
+        read[place] = found
     mentions: list[Mention] = [mention for found in read if found for mention in found[0]]
     signals: list[Signal] = [signal for found in read if found for signal in found[1]]
     business = BusinessModel(signals)
     described = described_context(document, business)
     vocabulary = prepared.vocabulary
-    index = BlockIndex(blocks, texts)
     inputs = Inputs(document, vocabulary, prepared.word_classes, mentions, stories, signals, described, index)
     draft = draft_roles(inputs, without)
     unknown = [key for key, role in draft.roles.items() if role.declared and not vocabulary.classify(key)]
@@ -129,15 +133,15 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
         # Only the blocks that may name one of them are tokenized again.
         named = [
             block
-            for block, text in zip(blocks, texts, strict=True)
-            if phrases.anchors.in_text(text) and phrases.may_match(text, prose_of(block.text))
+            for block in index.anchored(phrases.anchors)
+            if phrases.may_match(block_words(block.text), prose_of(block.text))
         ]
-        found: list[Mention] = []
+        more: list[Mention] = []
         for block, doc in zip(named, prepared.nlp.pipe(for_tokenizer(b.text) for b in named), strict=True):
             check_deadline()
-            found += prepared.mentions.find(doc, block, matcher)
-        if found:  # else the roles are as drafted: the same inputs
-            draft = draft_roles(replace(inputs, mentions=mentions + found), without)
+            more += prepared.mentions.find(doc, block, matcher)
+        if more:  # else the roles are as drafted: the same inputs
+            draft = draft_roles(replace(inputs, mentions=mentions + more), without)
     model = finish_model(draft, without)
     context = product_context(document, model, business, vocabulary, described)
     return StakeholderReading(model, business, context, vocabulary)
