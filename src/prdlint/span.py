@@ -8,6 +8,7 @@ what editors and the Language Server Protocol expect.
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass
 
 
@@ -31,12 +32,13 @@ class LineIndex:
     """Turns character offsets of a text into 1-based positions.
 
     Built once per document, so every block and rule shares one table of line starts instead
-    of counting newlines again.
+    of counting newlines again; a table of machine integers, a fifth of a list's size for a
+    document of a hundred thousand lines.
     """
 
     def __init__(self, text: str) -> None:
         self._text_length = len(text)
-        starts = [0]
+        starts = array("q", [0])
         index = text.find("\n")
         while index != -1:
             starts.append(index + 1)

@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from prdlint.span import LineIndex, Position, Span
@@ -35,6 +36,9 @@ class Segment:
     text_start: int
     source_start: int
     length: int
+
+
+_text_start = attrgetter("text_start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +81,12 @@ class TableCellRef:
     column: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Block:
-    """One piece of prose: a heading, a paragraph, a list item's paragraph, a table cell."""
+    """One piece of prose: a heading, a paragraph, a list item's paragraph, a table cell.
+
+    A long document holds tens of thousands: a block keeps no more than it is (slots, no table
+    of its segments' starts beside the segments)."""
 
     kind: BlockKind
     text: str
@@ -92,10 +99,6 @@ class Block:
     list_depth: int = 0
     cell: TableCellRef | None = None
     index: int = -1
-    _starts: list[int] = field(default_factory=list, repr=False)
-
-    def __post_init__(self) -> None:
-        self._starts = [segment.text_start for segment in self.segments]
 
     def source_offset(self, index: int) -> int:
         """The source offset of plain-text character `index`.
@@ -105,7 +108,7 @@ class Block:
         """
         if not self.segments:
             return 0
-        at = max(bisect.bisect_right(self._starts, index) - 1, 0)
+        at = max(bisect.bisect_right(self.segments, index, key=_text_start) - 1, 0)
         segment = self.segments[at]
         return segment.source_start + min(index - segment.text_start, segment.length)
 
