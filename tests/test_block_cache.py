@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from conftest import read_stakeholders
 from prdlint.document import parse_document
+from prdlint_rules.stakeholders.reading import stage
 from prdlint_rules.stakeholders.reading.block_cache import BlockCache
 from prdlint_rules.stakeholders.reading.model import StakeholderReading
 
@@ -57,3 +58,14 @@ def test_the_cache_holds_at_most_its_size_and_places_what_it_kept_in_the_new_blo
     moved = parse_document("New.\n\nThree.\n").blocks[1]
     assert cache.get(moved, ()) == ([], [])
     assert cache.get(moved, ("Future",)) is None  # the same text under other headings
+
+
+def test_blocks_read_a_batch_of_tokens_at_a_time_read_as_in_one(monkeypatch) -> None:
+    # The stage tokenizes the blocks that need tokens a batch at a time, to let their words go;
+    # many more blocks than a batch, each read cold (vocabularies never in the text), in batches of
+    # two against one batch.
+    document = "\n\n".join(PRD.replace("Crate", f"Crate {number}") for number in range(6))
+    whole = _read_as(read_stakeholders(document, {"operational": ["zzqy keeper"]}))
+    monkeypatch.setattr(stage, "_TOKENIZED_AT_ONCE", 2)
+    assert _read_as(read_stakeholders(document, {"operational": ["zzqz keeper"]})) == whole
+    assert len(whole["mentions"]) > 12

@@ -48,6 +48,8 @@ VOCABULARY_KEY = "vocabulary"
 # How many blocks' readings a process keeps: a few long documents' worth, for the editor; more
 # would slow a batch run, whose garbage collector would walk them all again and again.
 _CACHED_BLOCKS = 4_000
+# How many blocks to tokenize are gathered before they are read: their words are kept till then.
+_TOKENIZED_AT_ONCE = 256
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,9 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     headings = [headings_of(block.section) for block in blocks]
     index = BlockIndex()
     read: list[tuple[Sequence[Mention], Sequence[Signal]] | None] = []
-    # The blocks whose tokens are needed, with their words; every other block's words are let go
-    # once read: a long document's word sets took more memory than the document.
+    # The blocks whose tokens are needed, with their words, read a batch at a time; every other
+    # block's words are let go once read: a long document's word sets took more memory than the
+    # document.
     unread: list[tuple[int, TextWords]] = []
     for place, (block, over) in enumerate(zip(blocks, headings, strict=True)):
         text = block_words(block.text)
@@ -112,14 +115,9 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
             else:
                 prepared.cache.put(block, over, *found)
         read.append(found)
-    # Each block's tokens are read and let go: memory follows the largest block, not the document.
-    tokens = prepared.nlp.pipe(for_tokenizer(blocks[place].text) for place, _ in unread)
-    for (place, text), doc in zip(unread, tokens, strict=True):
-        check_deadline()
-        block, over = blocks[place], headings[place]
-        found = prepared.mentions.find(doc, block), list(prepared.signals.find(doc, block, over, text))
-        prepared.cache.put(block, over, *found)
-        read[place] = found
+        if len(unread) == _TOKENIZED_AT_ONCE:
+            _read_tokens(prepared, blocks, headings, unread, read)
+    _read_tokens(prepared, blocks, headings, unread, read)
     mentions: list[Mention] = [mention for found in read if found for mention in found[0]]
     signals: list[Signal] = [signal for found in read if found for signal in found[1]]
     business = BusinessModel(signals)
@@ -145,6 +143,25 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     model = finish_model(draft, without)
     context = product_context(document, model, business, vocabulary, described)
     return StakeholderReading(model, business, context, vocabulary)
+
+
+def _read_tokens(
+    prepared: _Prepared,
+    blocks: Sequence[Block],
+    headings: Sequence[tuple[str, ...]],
+    unread: list[tuple[int, TextWords]],
+    read: list[tuple[Sequence[Mention], Sequence[Signal]] | None],
+) -> None:
+    """Reads the `unread` blocks' tokens into `read`, and empties `unread`. Each block's tokens
+    are let go once read: memory follows the largest block, not the document."""
+    tokens = prepared.nlp.pipe(for_tokenizer(blocks[place].text) for place, _ in unread)
+    for (place, text), doc in zip(unread, tokens, strict=True):
+        check_deadline()
+        block, over = blocks[place], headings[place]
+        found = prepared.mentions.find(doc, block), list(prepared.signals.find(doc, block, over, text))
+        prepared.cache.put(block, over, *found)
+        read[place] = found
+    unread.clear()
 
 
 # What most blocks hold: one value for all of them, which nothing changes.
