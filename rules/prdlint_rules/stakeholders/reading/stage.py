@@ -139,6 +139,7 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
             check_deadline()
             more += prepared.mentions.find(doc, block, matcher)
         if more:  # else the roles are as drafted: the same inputs
+            del draft  # let go before the next is made: a long document's draft is large
             draft = draft_roles(replace(inputs, mentions=mentions + more), without)
     model = finish_model(draft, without)
     context = product_context(document, model, business, vocabulary, described)
