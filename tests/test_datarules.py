@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from prdlint.api import hookimpl
-from prdlint.datarules import DataRuleError, load_rule_dir, read_spec, rule_class
+from prdlint.datarules import DataRuleError, checks, load_rule_dir, read_spec, rule_class
 from prdlint.datarules.checks import _RE2_SPACE, _holding, _words_in_re2, _words_pattern
 from prdlint.datarules.patterns import UserPatternError, matches_alone, user_pattern
 from prdlint.datarules.spec import spec_of
@@ -321,6 +322,10 @@ def test_a_pattern_that_matches_alone_finds_in_the_joined_units_what_it_finds_in
     alone = [unit for unit in units if compiled.search(unit.text) is not None]
     if matches_alone(pattern):
         assert _holding(units, [compiled]) == alone
+        # A long document's units are joined a few at a time: each few found as all at once.
+        for joined_at_once in (1, 3):
+            with patch.object(checks, "_JOINED_AT_ONCE", joined_at_once):
+                assert _holding(units, [compiled]) == alone
 
 
 @pytest.mark.parametrize(

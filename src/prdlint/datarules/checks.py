@@ -85,11 +85,27 @@ def _unit_finders(spec: RuleSpec) -> tuple[re2._Regexp, ...] | None:
 
 
 def _holding(units: Sequence[Unit], patterns: Sequence[re2._Regexp]) -> list[Unit]:
-    """The units in which one of `patterns` matches, found by one search of each over the units'
+    """The units in which one of `patterns` matches, found by one search of each over many units'
     texts joined by NUL rather than one per unit: a long document's units are many, most hold
     none of a rule's words, and RE2 is called from Python once per search. The caller makes sure
     no match crosses the join (`_unit_finders`), so a unit is found where a search of it alone would
     find a match."""
+    found: list[Unit] = []
+    first, length = 0, 0
+    for last, unit in enumerate(units, 1):
+        length += len(unit.text)
+        if length >= _JOINED_AT_ONCE or last == len(units):
+            found += _holding_among(units[first:last], patterns)
+            first, length = last, 0
+    return found
+
+
+# How much text is joined for one search: a long document's text joined whole took as much
+# memory again as its text, four times that where one character needs four bytes.
+_JOINED_AT_ONCE = 1 << 16
+
+
+def _holding_among(units: Sequence[Unit], patterns: Sequence[re2._Regexp]) -> list[Unit]:
     starts, offset = [], 0
     for unit in units:
         starts.append(offset)
@@ -98,7 +114,10 @@ def _holding(units: Sequence[Unit], patterns: Sequence[re2._Regexp]) -> list[Uni
     for letter in _NOT_FOLDED_TO_I:
         if letter in joined:
             joined = joined.replace(letter, "i")
-    starts_of_matches = (match.start() for pattern in patterns for match in pattern.finditer(joined))
+    # RE2 reads bytes: given a str, its wrapper makes them beside it and maps each match's
+    # offsets back. An ASCII text is searched as its bytes, whose offsets are its characters'.
+    searched = joined.encode("ascii") if joined.isascii() else joined
+    starts_of_matches = (match.start() for pattern in patterns for match in pattern.finditer(searched))
     found = {bisect.bisect_right(starts, start) - 1 for start in starts_of_matches}
     return [units[position] for position in sorted(found)]
 
