@@ -27,6 +27,7 @@ from prdlint.document.model import (
     Section,
     Table,
     TableCellRef,
+    segment_table,
 )
 from prdlint.span import LineIndex
 
@@ -182,7 +183,7 @@ class _Builder:
             kind=kind,
             text=inline.text,
             section=self.section,
-            segments=inline.segments,
+            offsets=segment_table(inline.segments),
             lines=self.lines,
             code_ranges=inline.code_ranges,
             html=inline.html,

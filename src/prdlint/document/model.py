@@ -8,10 +8,10 @@ text (markup stripped) and a map back to exact source positions; everything that
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from operator import attrgetter
 from typing import Any, TypeVar
 
 from prdlint.span import LineIndex, Position, Span
@@ -38,7 +38,9 @@ class Segment:
     length: int
 
 
-_text_start = attrgetter("text_start")
+def segment_table(segments: Iterable[Segment]) -> array[int]:
+    """The segments as `Block.offsets` holds them."""
+    return array("q", [n for s in segments for n in (s.text_start, s.source_start, s.length)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +87,15 @@ class TableCellRef:
 class Block:
     """One piece of prose: a heading, a paragraph, a list item's paragraph, a table cell.
 
-    A long document holds tens of thousands: a block keeps no more than it is (slots, no table
-    of its segments' starts beside the segments)."""
+    A long document holds tens of thousands: a block keeps no more than it is (slots; its
+    segments as one array of machine integers, `segment_table`, where a tuple of objects took
+    three times the memory)."""
 
     kind: BlockKind
     text: str
     section: Section
-    segments: tuple[Segment, ...]
+    offsets: array[int]
+    """Each segment's text start, source start and length, one after another."""
     lines: LineIndex
     code_ranges: tuple[tuple[int, int], ...] = ()
     html: tuple[InlineHtml, ...] = ()
@@ -106,11 +110,17 @@ class Block:
         Characters that markup produced (a line break between two source lines) map to the end
         of the text before them, so a span never points into markup that is not there.
         """
-        if not self.segments:
+        offsets = self.offsets
+        if not offsets:
             return 0
-        at = max(bisect.bisect_right(self.segments, index, key=_text_start) - 1, 0)
-        segment = self.segments[at]
-        return segment.source_start + min(index - segment.text_start, segment.length)
+        at = max(bisect.bisect_right(offsets[::3], index) - 1, 0) * 3 if len(offsets) > 3 else 0
+        return offsets[at + 1] + min(index - offsets[at], offsets[at + 2])
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """The runs of plain text copied verbatim from the source, in order."""
+        offsets = self.offsets
+        return tuple(Segment(*offsets[at : at + 3]) for at in range(0, len(offsets), 3))
 
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """The source span of plain-text characters `start` to `end` (exclusive)."""
