@@ -290,7 +290,7 @@ def test_the_words_in_re2_find_in_the_joined_units_every_unit_the_words_pattern_
         return
     assert in_re2 is not None
     units = [Unit(text, None) for text in texts]
-    held = _holding(units, [in_re2])
+    held = list(_holding(units, [in_re2]))
     assert all(unit in held for unit in units if pattern.search(unit.text))
     assert all(in_re2.search(unit.text.translate({0x130: "i", 0x131: "i"})) for unit in held)
 
@@ -321,11 +321,11 @@ def test_a_pattern_that_matches_alone_finds_in_the_joined_units_what_it_finds_in
     units = [Unit(text, None) for text in texts]
     alone = [unit for unit in units if compiled.search(unit.text) is not None]
     if matches_alone(pattern):
-        assert _holding(units, [compiled]) == alone
+        assert list(_holding(units, [compiled])) == alone
         # A long document's units are joined a few at a time: each few found as all at once.
         for joined_at_once in (1, 3):
             with patch.object(checks, "_JOINED_AT_ONCE", joined_at_once):
-                assert _holding(units, [compiled]) == alone
+                assert list(_holding(units, [compiled])) == alone
 
 
 @pytest.mark.parametrize(

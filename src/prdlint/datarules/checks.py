@@ -84,20 +84,22 @@ def _unit_finders(spec: RuleSpec) -> tuple[re2._Regexp, ...] | None:
     return tuple(pattern for pattern in (in_re2, written) if pattern is not None)
 
 
-def _holding(units: Sequence[Unit], patterns: Sequence[re2._Regexp]) -> list[Unit]:
+def _holding(units: Iterable[Unit], patterns: Sequence[re2._Regexp]) -> Iterator[Unit]:
     """The units in which one of `patterns` matches, found by one search of each over many units'
     texts joined by NUL rather than one per unit: a long document's units are many, most hold
     none of a rule's words, and RE2 is called from Python once per search. The caller makes sure
     no match crosses the join (`_unit_finders`), so a unit is found where a search of it alone would
-    find a match."""
-    found: list[Unit] = []
-    first, length = 0, 0
-    for last, unit in enumerate(units, 1):
+    find a match. The units are read as they come, a few at a time."""
+    chunk: list[Unit] = []
+    length = 0
+    for unit in units:
+        chunk.append(unit)
         length += len(unit.text)
-        if length >= _JOINED_AT_ONCE or last == len(units):
-            found += _holding_among(units[first:last], patterns)
-            first, length = last, 0
-    return found
+        if length >= _JOINED_AT_ONCE:
+            yield from _holding_among(chunk, patterns)
+            chunk, length = [], 0
+    if chunk:
+        yield from _holding_among(chunk, patterns)
 
 
 # How much text is joined for one search: a long document's text joined whole took as much
@@ -138,7 +140,7 @@ def _matches(unit: Unit, pattern: re.Pattern[str] | re2._Regexp) -> Iterator[Mat
     return _outside_code(unit, pattern.finditer(unit.text))
 
 
-def existence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
+def existence(spec: RuleSpec, units: Iterable[Unit]) -> Iterator[Violation]:
     words, written = existence_patterns(spec)
     finders = _unit_finders(spec)
     if finders is not None:
@@ -153,7 +155,7 @@ def existence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
                 )
 
 
-def substitution(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
+def substitution(spec: RuleSpec, units: Iterable[Unit]) -> Iterator[Violation]:
     table = {(word if spec.case_sensitive else word.lower()): better for word, better in spec.swap.items()}
     pattern = _words_pattern(list(spec.swap), spec)
     in_re2 = _words_in_re2(tuple(spec.swap), spec.case_sensitive)
@@ -170,7 +172,7 @@ def substitution(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
             )
 
 
-def occurrence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
+def occurrence(spec: RuleSpec, units: Iterable[Unit]) -> Iterator[Violation]:
     for unit in units:
         if not _in_scope(unit, spec):
             continue
@@ -186,7 +188,7 @@ def occurrence(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
             )
 
 
-def conditional(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
+def conditional(spec: RuleSpec, units: Iterable[Unit]) -> Iterator[Violation]:
     """Each match of `if` needs its `then` (with `{1}` for the match's first group, or the whole
     match where there is none or it took no part) somewhere in the scope: an acronym and its
     definition in the same document."""
@@ -206,7 +208,7 @@ def conditional(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
                 yield Violation(spec.message.format(match=group), span, advice=spec.advice)
 
 
-def consistency(spec: RuleSpec, units: Sequence[Unit]) -> Iterator[Violation]:
+def consistency(spec: RuleSpec, units: Iterable[Unit]) -> Iterator[Violation]:
     """Only one spelling of each group per document: the first one used sets it."""
     in_scope = [unit for unit in units if _in_scope(unit, spec)]
     for group in spec.either:
