@@ -22,16 +22,21 @@ LEMMA_LOOKUP = "lemma_lookup"
 LEMMA_INDEX = "lemma_index"
 
 
-@cache
 def english_table(name: str) -> dict[str, Any]:
-    """One table, read once per process."""
+    """One table as shipped; its readers keep what they need of it, once per process."""
     data = files("prdlint.language").joinpath("data", f"en_{name}.json.gz").read_bytes()
     return json.loads(gzip.decompress(data))
 
 
+@cache
 def lookup_lemmas() -> dict[str, str]:
-    """Each English word form's lemma, by the form as written ("Reports" is not "reports")."""
-    return english_table(LEMMA_LOOKUP)
+    """Each English word form's lemma, by the form as written ("Reports" is not "reports"). The
+    forms of one lemma share one string of it, where the table as read has one for each form."""
+    table: dict[str, str] = english_table(LEMMA_LOOKUP)
+    lemmas: dict[str, str] = {}
+    for form, lemma in table.items():
+        table[form] = lemmas.setdefault(lemma, lemma)
+    return table
 
 
 def lemma_of(token: Token) -> str:
