@@ -228,8 +228,8 @@ class BlockIndex:
     block's text; the index holds each block's place once for each of its words, where a word
     set of each block held for the whole document was most of a long document's memory."""
 
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
         # The places of each word's blocks as machine integers: a list of them took twice the
         # memory, and an object for each place besides.
         self._holders: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
@@ -238,15 +238,13 @@ class BlockIndex:
 
     @classmethod
     def of(cls, blocks: Sequence[Block]) -> BlockIndex:
-        index = cls()
-        for block in blocks:
-            index.add(block, text_words(block.text).words)
+        index = cls(list(blocks))
+        for place, block in enumerate(blocks):
+            index.add(place, text_words(block.text).words)
         return index
 
-    def add(self, block: Block, words: Iterable[str]) -> None:
-        """Puts `block`, holding `words`, after the blocks added before it."""
-        place = len(self.blocks)
-        self.blocks.append(block)
+    def add(self, place: int, words: Iterable[str]) -> None:
+        """Records that the block at `place` holds `words`: the blocks are added in order."""
         holders = self._holders
         for word in words:
             holders[word].append(place)

@@ -98,7 +98,7 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     blocks = [block for block in document.blocks if block.text.strip()]
     headings_of = once_per_section(headings_over)
     headings = [headings_of(block.section) for block in blocks]
-    index = BlockIndex()
+    index = BlockIndex(blocks)
     read: list[tuple[Sequence[Mention], Sequence[Signal]] | None] = []
     # The blocks whose tokens are needed, with their words, read a batch at a time; every other
     # block's words are let go once read: a long document's word sets took more memory than the
@@ -106,7 +106,7 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     unread: list[tuple[int, TextWords]] = []
     for place, (block, over) in enumerate(zip(blocks, headings, strict=True)):
         text = block_words(block.text)
-        index.add(block, text.words)
+        index.add(place, text.words)
         found = prepared.cache.get(block, over)
         if found is None:
             found = _read_from_text(prepared, block, text, over)
@@ -120,6 +120,7 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     _read_tokens(prepared, blocks, headings, unread, read)
     mentions: list[Mention] = [mention for found in read if found for mention in found[0]]
     signals: list[Signal] = [signal for found in read if found for signal in found[1]]
+    del read, headings  # a long document's are large, and the drafts below are larger still
     business = BusinessModel(signals)
     described = described_context(document, business)
     vocabulary = prepared.vocabulary
