@@ -1,8 +1,9 @@
 """The stakeholders stage: mentions and business signals over spaCy tokens, then the model.
 
-One `nlp.pipe` over the document's prose blocks gives the tokens that both the mention finder and
-the signal finder read, block by block, each block's tokens let go once read; a block whose text
-holds none of either finder's anchor words (anchors.py) is not tokenized at all. The evidence
+`nlp.pipe` over the document's prose blocks, a batch of them at a time, gives the tokens that both
+the mention finder and the signal finder read, block by block, each block's tokens let go once
+read; a block whose text holds none of either finder's anchor words (anchors.py) is not tokenized
+at all. The evidence
 collectors (`collectors/`) turn the mentions, the stories and the document's structure into the
 stakeholder model. Roles the document declares that the vocabulary does not know ("Gardeners add
 plants") are the document's own vocabulary: they are looked for again in the blocks whose text
