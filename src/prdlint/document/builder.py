@@ -27,7 +27,6 @@ from prdlint.document.model import (
     Section,
     Table,
     TableCellRef,
-    segment_table,
 )
 from prdlint.span import LineIndex
 
@@ -183,7 +182,7 @@ class _Builder:
             kind=kind,
             text=inline.text,
             section=self.section,
-            offsets=segment_table(inline.segments),
+            offsets=inline.offsets,
             lines=self.lines,
             code_ranges=inline.code_ranges,
             html=inline.html,

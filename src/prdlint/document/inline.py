@@ -8,11 +8,12 @@ after a cursor, so markup skipped between runs is never mistaken for text.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from prdlint.document.model import InlineHtml, Segment
+from prdlint.document.model import InlineHtml
 
 _URL_LINK_MARKUPS = frozenset({"autolink", "linkify"})
 
@@ -20,7 +21,8 @@ _URL_LINK_MARKUPS = frozenset({"autolink", "linkify"})
 @dataclass(frozen=True, slots=True)
 class InlineText:
     text: str
-    segments: tuple[Segment, ...]
+    offsets: array[int]
+    """Its segments as `Block.offsets` holds them: text start, source start, length, in turn."""
     code_ranges: tuple[tuple[int, int], ...]
     html: tuple[InlineHtml, ...]
 
@@ -29,9 +31,10 @@ class InlineText:
         document after an edit above it."""
         if by == 0:
             return self
-        segments = tuple(Segment(s.text_start, s.source_start + by, s.length) for s in self.segments)
+        offsets = array("q", self.offsets)
+        offsets[1::3] = array("q", [start + by for start in offsets[1::3]])
         html = tuple(InlineHtml(h.text, h.start + by, h.end + by) for h in self.html)
-        return InlineText(self.text, segments, self.code_ranges, html)
+        return InlineText(self.text, offsets, self.code_ranges, html)
 
 
 class _ContentMap:
@@ -92,7 +95,7 @@ def flatten_inline(token: Token, line_origins: list[int]) -> InlineText:
     content = token.content
     mapping = _ContentMap(content, line_origins)
     parts: list[str] = []
-    segments: list[Segment] = []
+    offsets = array("q")
     code_ranges: list[tuple[int, int]] = []
     html: list[InlineHtml] = []
     length = 0
@@ -106,7 +109,7 @@ def flatten_inline(token: Token, line_origins: list[int]) -> InlineText:
     def emit(text: str, at: int) -> None:
         nonlocal length
         parts.append(text)
-        segments.append(Segment(length, mapping.to_source(at), len(text)))
+        offsets.extend((length, mapping.to_source(at), len(text)))
         length += len(text)
 
     for child in token.children or ():
@@ -146,4 +149,4 @@ def flatten_inline(token: Token, line_origins: list[int]) -> InlineText:
             closing = content.find("]", opening + 2) if opening != -1 else -1
             if closing != -1:
                 cursor = _skip_link_tail(content, closing)
-    return InlineText("".join(parts), tuple(segments), tuple(code_ranges), tuple(html))
+    return InlineText("".join(parts), offsets, tuple(code_ranges), tuple(html))

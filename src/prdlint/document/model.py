@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -36,11 +36,6 @@ class Segment:
     text_start: int
     source_start: int
     length: int
-
-
-def segment_table(segments: Iterable[Segment]) -> array[int]:
-    """The segments as `Block.offsets` holds them."""
-    return array("q", [n for s in segments for n in (s.text_start, s.source_start, s.length)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +83,8 @@ class Block:
     """One piece of prose: a heading, a paragraph, a list item's paragraph, a table cell.
 
     A long document holds tens of thousands: a block keeps no more than it is (slots; its
-    segments as one array of machine integers, `segment_table`, where a tuple of objects took
-    three times the memory)."""
+    segments as one array of machine integers, where a tuple of objects took three times the
+    memory)."""
 
     kind: BlockKind
     text: str
