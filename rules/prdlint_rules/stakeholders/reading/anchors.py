@@ -160,6 +160,10 @@ class TokenFilter:
         """`text` is the block's `text_words`, `prose` its `prose_of`."""
         if self.anchors is not None and not self.anchors.in_text(text):
             return False
+        return self.in_prose(prose)
+
+    def in_prose(self, prose: str) -> bool:
+        """The second half of `may_match`, for a block whose anchor words are known to hold."""
         return self._always or (self._search is not None and self._search.search(prose) is not None)
 
 

@@ -263,9 +263,9 @@ class MentionFinder:
         """Whether a block's text may name a role of the vocabulary, by its words alone."""
         return self.phrases.anchors.in_text(text)
 
-    def names_in(self, text: TextWords, prose: str) -> bool:
-        """Whether the block may name a role of the vocabulary: `prose` is its `prose_of`."""
-        return self.phrases.may_match(text, prose)
+    def names_in(self, prose: str) -> bool:
+        """Whether a block that `may_name` a role may name one: `prose` is its `prose_of`."""
+        return self.phrases.in_prose(prose)
 
     def find(self, doc: Doc, block: Block, matcher: PhraseMatcher | None = None) -> list[Mention]:
         """The mentions of the vocabulary's roles in one block, or of the roles `matcher` finds

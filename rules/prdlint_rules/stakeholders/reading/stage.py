@@ -131,11 +131,7 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     if unknown:
         matcher, phrases = prepared.mentions.matcher_for(unknown)
         # Only the blocks that may name one of them are tokenized again.
-        named = [
-            block
-            for block in index.anchored(phrases.anchors)
-            if phrases.may_match(block_words(block.text), prose_of(block.text))
-        ]
+        named = [block for block in index.anchored(phrases.anchors) if phrases.in_prose(prose_of(block.text))]
         more: list[Mention] = []
         for block, doc in zip(named, prepared.nlp.pipe(for_tokenizer(b.text) for b in named), strict=True):
             check_deadline()
@@ -181,7 +177,7 @@ def _read_from_text(
     names, holds = prepared.mentions.may_name(text), prepared.signals.may_hold(block, text)
     if names or holds:
         prose = prose_of(block.text)
-        if (names and prepared.mentions.names_in(text, prose)) or (
+        if (names and prepared.mentions.names_in(prose)) or (
             holds and prepared.signals.needs_tokens(text, prose, headings)
         ):
             return None
