@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from prdlint.api import Rule, Stage, View, hookimpl
-from prdlint_rules.data import pack_data
+from prdlint_rules.data import PackTable
 
 
 @hookimpl
@@ -38,5 +38,6 @@ def prdlint_views() -> Sequence[View]:
 
 @hookimpl
 def prdlint_vocabulary() -> Mapping[str, Any]:
-    """The stakeholder vocabulary, kept as data beside the reading that reads it."""
-    return pack_data("prdlint_rules.stakeholders.reading", "vocabulary.toml")
+    """The stakeholder vocabulary, kept as data beside the reading that reads it (and read when
+    the reading first asks for it)."""
+    return PackTable("prdlint_rules.stakeholders.reading", "vocabulary.toml")

@@ -67,7 +67,8 @@ def prdlint_vocabulary() -> Mapping[str, Any]:
     which merge them with the project's config. The stakeholder pack's reading reads them, in the
     layout of its `prdlint_rules/stakeholders/reading/vocabulary.toml`, whose header says what an
     entry holds and where each entry says what it is for: a table adds words to the entries it
-    names ("operational = ['dispatcher']") or adds entries of its own in the full form.
+    names ("operational = ['dispatcher']") or adds entries of its own in the full form. Loading
+    the plugins does not look into a table, so one may read its file when a stage first does.
     """
 
 

@@ -214,7 +214,10 @@ def _collect_formats(manager: pluggy.PluginManager) -> dict[str, type[Reporter]]
 def _registry(manager: pluggy.PluginManager) -> Registry:
     stages = _collect_stages(manager)
     table = _collect_rules(manager, stages)
-    vocabularies = tuple(vocabulary for vocabulary in manager.hook.prdlint_vocabulary() if vocabulary)
+    # A table is not looked into here: a plugin may read its own when a stage first asks for it.
+    vocabularies = tuple(
+        vocabulary for vocabulary in manager.hook.prdlint_vocabulary() if vocabulary is not None
+    )
     return Registry(
         rules=table.by_code,
         names=table.names,
