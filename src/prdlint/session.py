@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prdlint.analysis import AnalysisRun, analyse
 from prdlint.atomic import write_atomically
@@ -25,7 +25,6 @@ from prdlint.document import Document, parse_document
 from prdlint.engine import internal_error, lint_document, lint_text
 from prdlint.files import discover
 from prdlint.fixing import FixMode, fix_text, unified_diff
-from prdlint.parallel import Progress, run_in_workers
 from prdlint.registry import Registry, load_registry
 from prdlint.results import INTERNAL_ERROR_CODE, FileResult, LintRun
 from prdlint.settings import Settings
@@ -37,6 +36,9 @@ from prdlint.source import (
     display_path,
     read_source,
 )
+
+if TYPE_CHECKING:
+    from prdlint.parallel import Progress
 
 # Fewer files than this are linted sooner in one process than by starting workers.
 _PARALLEL_FROM = 4
@@ -184,6 +186,10 @@ class LintSession:
             else:
                 pending.append((path, text))
         if jobs > 1 and len(pending) >= _PARALLEL_FROM:
+            # Imported here: multiprocessing costs a run that starts no worker 12 ms (a cached run,
+            # a hook on a few files, the language server).
+            from prdlint.parallel import run_in_workers
+
             linted = run_in_workers(
                 pending,
                 start=_start_worker,
