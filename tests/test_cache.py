@@ -70,15 +70,16 @@ def test_a_damaged_entry_is_a_miss(project: Path) -> None:
 
 
 @pytest.mark.integration
-def test_a_run_answered_from_the_cache_never_imports_spacy_nor_reads_the_vocabulary(project: Path) -> None:
+def test_a_run_answered_from_the_cache_imports_no_parser_nor_reads_the_vocabulary(project: Path) -> None:
     script = (
         "import sys\nimport prdlint_rules.data as data\nread, real = [], data.pack_data\n"
         "data.pack_data = lambda package, name: read.append(name) or real(package, name)\n"
         "from prdlint.cli import main\nsys.argv = ['prdlint', 'check', 'prd.md']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('spacy' in sys.modules, 'vocabulary.toml' in read, file=sys.stderr)\n"
+        "loaded = [name in sys.modules for name in ('spacy', 'markdown_it')]\n"
+        "print(*loaded, 'vocabulary.toml' in read, file=sys.stderr)\n"
     )
     first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=project)
     second = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=project)
-    assert first.stderr.strip().endswith("True True")
-    assert second.stderr.strip().endswith("False False") and second.stdout == first.stdout
+    assert first.stderr.strip().endswith("True True True")
+    assert second.stderr.strip().endswith("False False False") and second.stdout == first.stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from prdlint.document import BlockKind, Document, once_per_section, parse_document
-from prdlint.document.builder import _markdown, _tokens
+from prdlint.document.markdown_tokens import markdown, tokens
 
 
 def locate(document: Document, needle: str) -> tuple[int, int, int, int]:
@@ -201,10 +201,9 @@ def test_tokens_are_markdown_its_with_each_inline_parsed_as_it_is_read() -> None
         "| a | b |\n|---|---|\n| `x` | <b>y</b> |\n\n> quoted &amp; \\*escaped\\*\n\n[1]: https://rota.example\n"
     )
     expected = [
-        (t.type, t.content, [(c.type, c.content) for c in t.children or []])
-        for t in _markdown().parse(source)
+        (t.type, t.content, [(c.type, c.content) for c in t.children or []]) for t in markdown().parse(source)
     ]
-    read = [(t.type, t.content, [(c.type, c.content) for c in t.children or []]) for t in _tokens(source)]
+    read = [(t.type, t.content, [(c.type, c.content) for c in t.children or []]) for t in tokens(source)]
     assert read == expected
     assert any(children for _, _, children in read)
 
@@ -229,7 +228,7 @@ def test_links_are_made_as_linkify_it_makes_them_with_no_fuzzy_links(text: str) 
     stock = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough", "linkify"])
     stock.linkify = LinkifyIt(options={"fuzzy_link": False, "fuzzy_email": False})
     stock.disable("text_join")
-    ours = [(t.type, t.content, t.markup) for token in _markdown().parse(text) for t in token.children or []]
+    ours = [(t.type, t.content, t.markup) for token in markdown().parse(text) for t in token.children or []]
     assert ours == [
         (t.type, t.content, t.markup) for token in stock.parse(text) for t in token.children or []
     ]

@@ -4,7 +4,7 @@ Each file's findings are kept under `.prdlint_cache/` at its project root (the d
 config file, else the working directory), keyed by a digest of the file's text, how it is shown,
 its resolved settings, and the code that lints it: prdlint's and every plugin's version, and the
 size and time of each of their files, so an edited rule never answers from an old cache. A run
-where every file is cached reads no Markdown parser output and never imports spaCy. The folder
+where every file is cached imports neither the Markdown parser nor spaCy. The folder
 holds a `.gitignore` of its own, so git never sees it; `--no-cache` or `cache = false` turns it
 off. Entries are written atomically; a damaged entry is a miss, never an error.
 """

@@ -5,15 +5,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from functools import cache
-from typing import NamedTuple, TypeVar
-
-from linkify_it import LinkifyIt
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import block as block_rule
-from markdown_it.rules_core.state_core import StateCore
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from prdlint.document.chunks import cuts, piece_starts
 from prdlint.document.frontmatter import parse_front_matter
@@ -29,6 +21,9 @@ from prdlint.document.model import (
     TableCellRef,
 )
 from prdlint.span import LineIndex
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 # Block tokens that give a section content of its own when they sit at the top level.
@@ -47,34 +42,6 @@ _CONTAINERS = {"list_item_open": BlockKind.LIST_ITEM, "blockquote_open": BlockKi
 _CONTAINER_CLOSERS = frozenset({"list_item_close", "blockquote_close"})
 
 
-class _SchemeLinks(LinkifyIt):
-    """Links written out with their scheme ("https://", "mailto:", "//cdn...") and no others: a
-    bare "example.com" or e-mail address is not made a link. Only such a scheme makes a link, so
-    a text with neither ":" nor "//" holds none; linkify-it's own pretest, which also looks for
-    host names and "@" and is run over every paragraph, is asked only of the others."""
-
-    def __init__(self) -> None:
-        super().__init__(options={"fuzzy_link": False, "fuzzy_email": False})
-
-    def pretest(self, text: str) -> bool:
-        return (":" in text or "//" in text) and bool(super().pretest(text))
-
-
-@cache
-def _markdown() -> MarkdownIt:
-    """One parser per process: building markdown-it's rule chains costs more than a small parse."""
-    parser = MarkdownIt("commonmark", {"linkify": True})
-    parser.enable(["table", "strikethrough", "linkify"])
-    parser.linkify = _SchemeLinks()
-    parser.use(front_matter_plugin)
-    # Keep escapes and entities as their own tokens: their source text differs from their
-    # content, and the offset map needs to know where.
-    parser.disable("text_join")
-    return parser
-
-
-# What stands in the token list for a token already read, so that it can be let go.
-_READ = Token("read", "", 0)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -323,44 +290,6 @@ class _Builder:
             section.end_line = successor.start_line - 1 if successor else last_line
 
 
-def _tokens(source: str) -> Iterator[Token]:
-    """markdown-it's tokens in order, as `MarkdownIt.parse` gives them, with each inline token's
-    children parsed just before it is given and let go after it is read: in a large document they
-    are half of all tokens, and this way only one inline's are held at a time."""
-    return _inline_parsed(*_block_parsed(source))
-
-
-@cache
-def _core_rules() -> tuple[list[Callable[[StateCore], None]], int]:
-    """markdown-it's core rules, and where those that read the inline tokens start."""
-    rules = _markdown().core.ruler.getRules("")
-    return rules, rules.index(block_rule) + 1
-
-
-def _block_parsed(source: str) -> tuple[list[Token], StateCore]:
-    """Every block token of the source, and the state that read them: its `env` holds the link
-    reference definitions found."""
-    state = StateCore(source, _markdown(), {})
-    rules, split = _core_rules()
-    for rule in rules[:split]:  # normalize, block: every block token, and the link references
-        rule(state)
-    tokens, state.tokens = state.tokens, []
-    return tokens, state
-
-
-def _inline_parsed(tokens: list[Token], state: StateCore) -> Iterator[Token]:
-    """The block tokens in order, each inline one with its children parsed as it is given."""
-    rules, split = _core_rules()
-    for index, token in enumerate(tokens):
-        if token.type == "inline":
-            one = StateCore(state.src, state.md, state.env, [token])
-            for rule in rules[split:]:  # inline, linkify
-                rule(one)
-        yield token
-        token.children = None
-        tokens[index] = _READ
-
-
 _OPEN_TO_END = frozenset({"fence", "html_block", "code_block"})
 
 
@@ -394,7 +323,9 @@ class _KeptPieces:
         if kept is not None:
             self.entries.move_to_end(piece)
             return kept
-        kept = _Piece(_markdown().parse(piece), {})
+        from prdlint.document import markdown_tokens
+
+        kept = _Piece(markdown_tokens.markdown().parse(piece), {})
         self.entries[piece] = kept
         self.size += len(piece)
         while self.size > self.limit:
@@ -432,6 +363,8 @@ _PIECE_SIZE = 50_000
 
 def parse_document(text: str) -> Document:
     """Parses Markdown text into a Document. Never raises on any text input."""
+    from prdlint.document import markdown_tokens  # the parser is imported when first used
+
     builder = _Builder(normalize_newlines(text))
     source = builder.source
     if not _kept.takes(source):
@@ -439,7 +372,7 @@ def parse_document(text: str) -> Document:
             if _read_in_pieces(builder):
                 return builder.finish()
             builder = _Builder(source)
-        for token in _tokens(source):
+        for token in markdown_tokens.tokens(source):
             builder.feed(token)
         return builder.finish()
     lines = source.split("\n")
@@ -457,15 +390,19 @@ def _read_in_pieces(builder: _Builder) -> bool:
     next is parsed: memory follows the largest piece, not the document. False, with the builder
     part-fed, where a piece defines a link reference, which applies to the whole document (the
     source is then read whole): the cuts are made without looking for them."""
+    from prdlint.document import markdown_tokens
+
     lines = builder.source.split("\n")
     starts = _every(cuts(lines), builder.lines, _PIECE_SIZE)
     if len(starts) == 1:
         return False
-    for first, (tokens, state) in _pieces(lines, starts, _block_parsed, lambda parsed: parsed[0]):
+    for first, (tokens, state) in _pieces(
+        lines, starts, markdown_tokens.block_parsed, lambda parsed: parsed[0]
+    ):
         if state.env.get("references"):
             return False
         builder.line_offset = first
-        for token in _inline_parsed(tokens, state):
+        for token in markdown_tokens.inline_parsed(tokens, state):
             builder.feed(token)
     return True
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from prdlint.document.model import InlineHtml
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _URL_LINK_MARKUPS = frozenset({"autolink", "linkify"})
 
