@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from prdlint.document import BlockKind, Document, once_per_section, parse_document
+from prdlint.document import BlockKind, Document, markdown_tokens, once_per_section, parse_document
 from prdlint.document.markdown_tokens import markdown, tokens
 
 
@@ -193,9 +193,14 @@ def test_odd_input_parses_without_error(source: str) -> None:
     parse_document(source)
 
 
-def test_tokens_are_markdown_its_with_each_inline_parsed_as_it_is_read() -> None:
-    """The builder reads markdown-it's tokens one inline at a time (to hold less of a large
-    document at once); what it reads is what `MarkdownIt.parse` gives, children included."""
+@pytest.mark.parametrize("batch", [1, 2, 256])
+def test_tokens_are_markdown_its_with_the_inlines_parsed_a_batch_at_a_time(
+    batch: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The builder reads markdown-it's tokens with the inline ones parsed a batch at a time (to
+    hold less of a large document at once); what it reads is what `MarkdownIt.parse` gives,
+    children included, whatever the batch."""
+    monkeypatch.setattr(markdown_tokens, "_INLINE_AT_ONCE", batch)
     source = (
         "---\ntitle: Rota\n---\n\n# Rota [home][1]\n\n- see https://example.com and *this*\n\n"
         "| a | b |\n|---|---|\n| `x` | <b>y</b> |\n\n> quoted &amp; \\*escaped\\*\n\n[1]: https://rota.example\n"
