@@ -24,7 +24,6 @@ linted every file it was given.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -34,7 +33,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _harness import SPEED_CORPUS, best_times, load_corpus
+from _harness import SPEED_CORPUS, best_times, compiled_bytecode, load_corpus
 
 PYTHON = sys.executable
 _CLI_IMPORTS = "import prdlint.cli, prdlint.session, prdlint.cache"
@@ -245,15 +244,6 @@ def long_session(edits: int) -> None:
     print(f"  {'peak resident memory':<58} {peak:9} MB  (target 300 MB: {'ok' if peak < 300 else 'OVER'})")
 
 
-def _with_bytecode(folder: Path) -> None:
-    """Every process the rows start runs compiled bytecode, kept in `folder`, as an installed
-    package does: pip compiles a package as it installs it. An environment that sets
-    PYTHONDONTWRITEBYTECODE would otherwise compile prdlint's sources (from a checkout) on every
-    run, while the floors' libraries come compiled."""
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    os.environ["PYTHONPYCACHEPREFIX"] = str(folder)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=SPEED_CORPUS)
@@ -262,7 +252,7 @@ def main() -> None:
     options = parser.parse_args()
     documents = load_corpus(options.corpus, 1_000_000)
     with tempfile.TemporaryDirectory() as directory, tempfile.TemporaryDirectory() as bytecode:
-        _with_bytecode(Path(bytecode))
+        compiled_bytecode(Path(bytecode))
         workdir = Path(directory)
         for index, text in enumerate(documents):
             (workdir / f"prd{index:03}.md").write_text(text, encoding="utf-8")
