@@ -8,7 +8,8 @@ linted every file it was given.
 - pre-commit: `prdlint check --force-exclude` on 3 changed PRDs, no cache, against `python -c pass`;
 - corpus: the 1 MB corpus with `--jobs 1` against the floor (a fresh process that imports
   markdown-it-py and spaCy, parses every file and tokenizes it with `spacy.blank("en")`; target
-  1.5x), and, for comparison, against the floor's work alone in a warm process; `--jobs 2` against
+  1.5x), in wall time and in CPU time (which other processes on the machine disturb less), and,
+  for comparison, against the floor's work alone in a warm process; `--jobs 2` against
   `--jobs 1`, and against markdownlint-cli2 (npm: `npm install -g markdownlint-cli2`) and proselint
   (PyPI: `pip install proselint`) where they are installed;
 - editor: re-linting a 5,000-word PRD after a one-line change in a warm process that keeps the
@@ -24,6 +25,7 @@ linted every file it was given.
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import statistics
 import subprocess
@@ -39,9 +41,18 @@ PYTHON = sys.executable
 _CLI_IMPORTS = "import prdlint.cli, prdlint.session, prdlint.cache"
 
 
-def _process(command: list[str], cwd: Path) -> Callable[[], object]:
-    """A fresh process of `command`, as `best_times` runs it."""
-    return lambda: subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+def _process(command: list[str], cwd: Path, cpu: list[float] | None = None) -> Callable[[], object]:
+    """A fresh process of `command`, as `best_times` runs it; the CPU time of each run is added
+    to `cpu` when it is given."""
+
+    def run() -> None:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if cpu is not None:
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+    return run
 
 
 def _linted(command: list[str], cwd: Path, expected: int) -> None:
@@ -127,14 +138,17 @@ def corpus(workdir: Path, documents: list[str], rounds: int) -> None:
     if subprocess.run([PYTHON, "-c", "import proselint"], capture_output=True).returncode == 0:
         files = [str(path) for path in sorted(workdir.glob("*.md"))]
         commands["proselint"] = [PYTHON, "-m", "proselint", "check", *files]  # proselint 0.14 and newer
+    cpu: dict[str, list[float]] = {"floor": [], "one": []}
     times = best_times(
-        {name: _process(command, workdir) for name, command in commands.items()}, max(1, rounds // 2)
+        {name: _process(command, workdir, cpu.get(name)) for name, command in commands.items()}, rounds
     )
     floor, one, two = times["floor"], times["one"], times["two"]
     size = sum(len(text.encode()) for text in documents) / 1e6
     print(f"the corpus: {len(documents)} PRDs, {size:.2f} MB")
     _row("floor: a process that parses and tokenizes every file", floor, floor)
     _row("prdlint check --jobs 1 (a fresh process)", one, floor, 1.5)
+    _row("  in CPU time: the floor", min(cpu["floor"]), min(cpu["floor"]))
+    _row("  in CPU time: prdlint check --jobs 1", min(cpu["one"]), min(cpu["floor"]), 1.5)
     _row("  the floor's work in a warm process (no imports)", warm, warm)
     _row("  prdlint check --jobs 1 against that", one, warm)
     _row("prdlint check --jobs 2", two, one)
