@@ -9,10 +9,13 @@ import math
 import os
 import re
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from unittest.mock import patch
 
 SHARED = Path(os.environ.get("PRDLINT_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 BASELINES = Path(__file__).resolve().parent / "baselines"
@@ -74,13 +77,16 @@ def best_times(work: Mapping[str, Callable[[], object]], rounds: int) -> dict[st
     return {name: min(times) for name, times in timings.items()}
 
 
-def compiled_bytecode(folder: Path) -> None:
-    """Every process started from now on runs compiled bytecode, kept in `folder`, as an installed
-    package does: pip compiles a package as it installs it. An environment that sets
-    PYTHONDONTWRITEBYTECODE would otherwise compile prdlint's sources (from a checkout) on every
-    run, while the floors' libraries come compiled."""
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    os.environ["PYTHONPYCACHEPREFIX"] = str(folder)
+@contextmanager
+def compiled_bytecode() -> Iterator[None]:
+    """Every process started in the block runs compiled bytecode, kept in a folder of the block's
+    own, as an installed package does: pip compiles a package as it installs it. An environment
+    that sets PYTHONDONTWRITEBYTECODE would otherwise compile prdlint's sources (from a checkout)
+    on every run, while the floors' libraries come compiled. The environment is as before after
+    the block."""
+    with tempfile.TemporaryDirectory() as folder, patch.dict(os.environ, PYTHONPYCACHEPREFIX=folder):
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        yield
 
 
 @dataclass(frozen=True)

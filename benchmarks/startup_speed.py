@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from _harness import best_times, compiled_bytecode
@@ -48,8 +47,7 @@ def main() -> None:
     def run(command: list[str]) -> None:
         subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
 
-    with tempfile.TemporaryDirectory() as bytecode:
-        compiled_bytecode(Path(bytecode))
+    with compiled_bytecode():
         times = best_times(
             {name: (lambda c=command: run(c)) for name, command in COMMANDS.items()}, options.rounds
         )

@@ -265,17 +265,17 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=20_000, help="documents in the long session")
     options = parser.parse_args()
     documents = load_corpus(options.corpus, 1_000_000)
-    with tempfile.TemporaryDirectory() as directory, tempfile.TemporaryDirectory() as bytecode:
-        compiled_bytecode(Path(bytecode))
-        workdir = Path(directory)
-        for index, text in enumerate(documents):
-            (workdir / f"prd{index:03}.md").write_text(text, encoding="utf-8")
-        unchanged_rerun(workdir, options.rounds)
-        pre_commit(workdir, options.rounds)
-        corpus(workdir, documents, options.rounds)
-        editor(documents)
-        memory(workdir, documents)
-    long_session(options.edits)
+    with compiled_bytecode():
+        with tempfile.TemporaryDirectory() as directory:
+            workdir = Path(directory)
+            for index, text in enumerate(documents):
+                (workdir / f"prd{index:03}.md").write_text(text, encoding="utf-8")
+            unchanged_rerun(workdir, options.rounds)
+            pre_commit(workdir, options.rounds)
+            corpus(workdir, documents, options.rounds)
+            editor(documents)
+            memory(workdir, documents)
+        long_session(options.edits)
 
 
 if __name__ == "__main__":
