@@ -3,12 +3,11 @@
 `nlp.pipe` over the document's prose blocks, a batch of them at a time, gives the tokens that both
 the mention finder and the signal finder read, block by block, each block's tokens let go once
 read; a block whose text holds none of either finder's anchor words (anchors.py) is not tokenized
-at all. The evidence
-collectors (`collectors/`) turn the mentions, the stories and the document's structure into the
-stakeholder model. Roles the document declares that the vocabulary does not know ("Gardeners add
-plants") are the document's own vocabulary: they are looked for again in the blocks whose text
-holds their anchor words, and the model's roles are drafted again with those mentions before its
-classes are resolved and its conflations found.
+at all. The evidence collectors (`collectors/`) turn the mentions, the stories and the document's
+structure into the stakeholder model. Roles the document declares that the vocabulary does not
+know ("Gardeners add plants") are the document's own vocabulary: they are looked for again in the
+blocks whose text holds their anchor words, and the model's roles are drafted again with those
+mentions before its classes are resolved and its conflations found.
 
 What takes long to build (the merged vocabulary, the matchers) is built once per process for each
 vocabulary setting, by the engine, before any document's time budget starts.
