@@ -12,8 +12,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from prdlint.api import hookimpl
-from prdlint.datarules import DataRuleError, checks, load_rule_dir, read_spec, rule_class
-from prdlint.datarules.checks import _RE2_SPACE, _holding, _words_in_re2, _words_pattern
+from prdlint.datarules import DataRuleError, load_rule_dir, read_spec, rule_class
+from prdlint.datarules.checks import _RE2_SPACE, _words_in_re2, _words_pattern
 from prdlint.datarules.patterns import UserPatternError, matches_alone, user_pattern
 from prdlint.datarules.spec import spec_of
 from prdlint.datarules.units import Unit
@@ -21,6 +21,8 @@ from prdlint.document import parse_document
 from prdlint.engine import lint_text
 from prdlint.registry import registry_from_plugins
 from prdlint.settings import Settings
+from prdlint.text import joined_search
+from prdlint.text.joined_search import holding_matches
 
 
 def _rule(tmp_path: Path, text: str, name: str = "rule.toml") -> Path:
@@ -290,7 +292,7 @@ def test_the_words_in_re2_find_in_the_joined_units_every_unit_the_words_pattern_
         return
     assert in_re2 is not None
     units = [Unit(text, None) for text in texts]
-    held = list(_holding(units, [in_re2]))
+    held = list(holding_matches(units, [in_re2]))
     assert all(unit in held for unit in units if pattern.search(unit.text))
     assert all(in_re2.search(unit.text.translate({0x130: "i", 0x131: "i"})) for unit in held)
 
@@ -321,11 +323,11 @@ def test_a_pattern_that_matches_alone_finds_in_the_joined_units_what_it_finds_in
     units = [Unit(text, None) for text in texts]
     alone = [unit for unit in units if compiled.search(unit.text) is not None]
     if matches_alone(pattern):
-        assert list(_holding(units, [compiled])) == alone
+        assert list(holding_matches(units, [compiled])) == alone
         # A long document's units are joined a few at a time: each few found as all at once.
         for joined_at_once in (1, 3):
-            with patch.object(checks, "_JOINED_AT_ONCE", joined_at_once):
-                assert list(_holding(units, [compiled])) == alone
+            with patch.object(joined_search, "_JOINED_AT_ONCE", joined_at_once):
+                assert list(holding_matches(units, [compiled])) == alone
 
 
 @pytest.mark.parametrize(

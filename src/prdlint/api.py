@@ -72,6 +72,7 @@ from prdlint.text.forms import (
     third_person,
 )
 from prdlint.text.headings import strip_numbering, title_words
+from prdlint.text.joined_search import JOIN, holding_matches
 from prdlint.text.quoting import first_and_more, quoted
 from prdlint.text.stories import indicator_template
 from prdlint.text.suggest import did_you_mean
@@ -80,6 +81,7 @@ from prdlint.view import View, ViewInput
 __all__ = [
     "DEP",
     "GENRE",
+    "JOIN",
     "POS",
     "REQUIREMENT_TEXT",
     "STORIES",
@@ -129,6 +131,7 @@ __all__ = [
     "first_and_more",
     "fixture_paths",
     "for_tokenizer",
+    "holding_matches",
     "hookimpl",
     "indicator_template",
     "inflections",

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+import re2
 
 from prdlint.api import (
+    JOIN,
     UNFINISHED,
     Block,
     BlockKind,
@@ -18,6 +21,7 @@ from prdlint.api import (
     Severity,
     Violation,
     document_status,
+    holding_matches,
     once_per_section,
     quoted,
 )
@@ -134,6 +138,31 @@ def _tentative_note(text: str, start: int, end: int) -> bool:
         return False
     closing = text.find(")", end)
     return closing != -1 and "(" not in text[end:closing]
+
+
+# What a block's text holds where any of the rule's searches may find something in it, besides a
+# marker: most blocks hold none, and one RE2 search of all the blocks' texts finds those that do.
+_MAY_HOLD = ("??", "X%", "$X", "[", "<", "{")
+
+
+@functools.lru_cache(maxsize=8)
+def _may_hold_pattern(markers: tuple[str, ...]) -> re2._Regexp | None:
+    """A search that finds something in every text in which `_check_block` may find something,
+    and never matches across the join of `holding_matches`; None where a marker holds the join."""
+    if any(JOIN in marker for marker in markers):
+        return None
+    literals = "|".join(re2.escape(literal) for literal in (*markers, *_MAY_HOLD))
+    return re2.compile(f"{literals}|(?i:lorem|to be)")
+
+
+def _worth_reading(blocks: list[Block], markers: tuple[str, ...]) -> Iterable[Block]:
+    """The blocks in which the rule may find something: those whose text may hold a placeholder,
+    and those with inline HTML, in the document's order."""
+    pattern = _may_hold_pattern(markers)
+    if pattern is None:
+        return blocks
+    found = {id(block) for block in holding_matches(blocks, [pattern])}
+    return [block for block in blocks if block.html or id(block) in found]
 
 
 @functools.lru_cache(maxsize=8)
@@ -254,7 +283,7 @@ class PlaceholderText(Rule):
         status = document_status(context.document)
         notes_count = status is not None and status.final
         recorded_question = once_per_section(_of_open_questions)
-        for block in context.document.blocks:
+        for block in _worth_reading(context.document.blocks, markers):
             if recorded_question(block.section) or ("[" in block.text and _STORY_TEMPLATE.search(block.text)):
                 continue
             yield from self._check_block(block, markers, context.document, notes_count)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
@@ -14,6 +13,7 @@ from prdlint.datarules.spec import RuleSpec
 from prdlint.datarules.units import Unit
 from prdlint.rule import Edit, Fix, Violation
 from prdlint.text.forms import inflections
+from prdlint.text.joined_search import JOIN, holding_matches
 
 _WORD_EDGE_BEFORE = r"(?<![\w-])"
 _WORD_EDGE_AFTER = r"(?![\w-])"
@@ -43,16 +43,9 @@ def existence_patterns(spec: RuleSpec) -> tuple[re.Pattern[str] | None, re2._Reg
     )
 
 
-# What the units' texts are joined by for one search of a rule's patterns over all of them: no
-# word holds it, and no pattern `_unit_finders` searches with matches it.
-_JOIN = "\x00"
 # What `re` reads as `\s` in a text (every character str.isspace() holds), in RE2's spelling:
 # RE2's own `\s` is ASCII and leaves out the vertical tab.
 _RE2_SPACE = r"[\s\x{0b}\p{Z}\x{1c}-\x{1f}\x{85}]"
-# The letters `re` with IGNORECASE reads as an ASCII "i" that RE2's case folding does not: the
-# dotless i and the capital I with a dot. The other two such letters, the long s and the Kelvin
-# sign, RE2 folds as `re` does.
-_NOT_FOLDED_TO_I = ("\u0131", "\u0130")
 
 
 def _existence_words(spec: RuleSpec) -> list[str]:
@@ -65,7 +58,7 @@ def _words_in_re2(words: tuple[str, ...], case_sensitive: bool) -> re2._Regexp |
     of this, and RE2 finds them in a whole document in a fraction of what `re`, trying the
     edges' look-around at every character, takes. None where a word is not ASCII (whose case
     the two engines might fold apart) or holds the join."""
-    if not all(word.isascii() and _JOIN not in word for word in words):
+    if not all(word.isascii() and JOIN not in word for word in words):
         return None
     alternation = "|".join(f"{_RE2_SPACE}+".join(escape(part) for part in word.split()) for word in words)
     return user_pattern(f"(?:{alternation})", case_sensitive)
@@ -73,8 +66,8 @@ def _words_in_re2(words: tuple[str, ...], case_sensitive: bool) -> re2._Regexp |
 
 @cache
 def _unit_finders(spec: RuleSpec) -> tuple[re2._Regexp, ...] | None:
-    """The RE2 searches whose matches in the units' joined texts find every unit an existence
-    rule's words and patterns match in (see `_holding`): its words in RE2, and its authors'
+    """The RE2 searches whose matches in the units' joined texts (`holding_matches`) find every
+    unit an existence rule's words and patterns match in: its words in RE2, and its authors'
     patterns where they match alone. None where a word or a pattern cannot be searched so."""
     words = _existence_words(spec)
     in_re2 = _words_in_re2(tuple(words), spec.case_sensitive) if words else None
@@ -82,46 +75,6 @@ def _unit_finders(spec: RuleSpec) -> tuple[re2._Regexp, ...] | None:
         return None
     _, written = existence_patterns(spec)
     return tuple(pattern for pattern in (in_re2, written) if pattern is not None)
-
-
-def _holding(units: Iterable[Unit], patterns: Sequence[re2._Regexp]) -> Iterator[Unit]:
-    """The units in which one of `patterns` matches, found by one search of each over many units'
-    texts joined by NUL rather than one per unit: a long document's units are many, most hold
-    none of a rule's words, and RE2 is called from Python once per search. The caller makes sure
-    no match crosses the join (`_unit_finders`), so a unit is found where a search of it alone would
-    find a match. The units are read as they come, a few at a time."""
-    chunk: list[Unit] = []
-    length = 0
-    for unit in units:
-        chunk.append(unit)
-        length += len(unit.text)
-        if length >= _JOINED_AT_ONCE:
-            yield from _holding_among(chunk, patterns)
-            chunk, length = [], 0
-    if chunk:
-        yield from _holding_among(chunk, patterns)
-
-
-# How much text is joined for one search: a long document's text joined whole took as much
-# memory again as its text, four times that where one character needs four bytes.
-_JOINED_AT_ONCE = 1 << 16
-
-
-def _holding_among(units: Sequence[Unit], patterns: Sequence[re2._Regexp]) -> list[Unit]:
-    starts, offset = [], 0
-    for unit in units:
-        starts.append(offset)
-        offset += len(unit.text) + len(_JOIN)
-    joined = _JOIN.join(unit.text for unit in units)
-    for letter in _NOT_FOLDED_TO_I:
-        if letter in joined:
-            joined = joined.replace(letter, "i")
-    # RE2 reads bytes: given a str, its wrapper makes them beside it and maps each match's
-    # offsets back. An ASCII text is searched as its bytes, whose offsets are its characters'.
-    searched = joined.encode("ascii") if joined.isascii() else joined
-    starts_of_matches = (match.start() for pattern in patterns for match in pattern.finditer(searched))
-    found = {bisect.bisect_right(starts, start) - 1 for start in starts_of_matches}
-    return [units[position] for position in sorted(found)]
 
 
 def _in_scope(unit: Unit, spec: RuleSpec) -> bool:
@@ -144,7 +97,7 @@ def existence(spec: RuleSpec, units: Iterable[Unit]) -> Iterator[Violation]:
     words, written = existence_patterns(spec)
     finders = _unit_finders(spec)
     if finders is not None:
-        units = _holding(units, finders)
+        units = holding_matches(units, finders)
     for unit in units:
         if _in_scope(unit, spec):
             for match in _outside_code(unit, leftmost(unit.text, words, written)):
@@ -159,7 +112,7 @@ def substitution(spec: RuleSpec, units: Iterable[Unit]) -> Iterator[Violation]:
     table = {(word if spec.case_sensitive else word.lower()): better for word, better in spec.swap.items()}
     pattern = _words_pattern(list(spec.swap), spec)
     in_re2 = _words_in_re2(tuple(spec.swap), spec.case_sensitive)
-    for unit in units if in_re2 is None else _holding(units, [in_re2]):
+    for unit in units if in_re2 is None else holding_matches(units, [in_re2]):
         if not _in_scope(unit, spec):
             continue
         for match in _matches(unit, pattern):
