@@ -11,6 +11,7 @@ from prdlint.language.stories import find_stories
 from prdlint.language.wordclasses import WordClasses
 from prdlint.registry import load_registry
 from prdlint.text.forms import normalize_role
+from prdlint_rules.stakeholders.reading import vocabulary as vocabulary_module
 from prdlint_rules.stakeholders.reading.classes import BOTH, CUSTOMER, INTERNAL, OPERATIONAL, PRIMARY, USER
 from prdlint_rules.stakeholders.reading.collectors import COLLECTOR_NAMES, COLLECTORS, build_model
 from prdlint_rules.stakeholders.reading.collectors import declarations as declaration_collector
@@ -512,3 +513,14 @@ def test_the_collectors_after_the_roles_are_settled_change_no_role_or_declaratio
         read_stakeholders(path.read_text(encoding="utf-8"))
     assert len(ran) == len(documents) * len(tail)
     assert changed == []
+
+
+def test_a_role_keys_class_is_the_same_when_asked_again_and_past_the_kept_ones() -> None:
+    fresh = merge_vocabularies(load_registry().vocabularies)
+    keys = ["clinic owner", "admin", "gardener", "support engineer", "owner"]
+    first = [fresh.classify(key) for key in keys]
+    assert first[0] == first[4] and first[0] is not None and first[2] is None
+    for number in range(vocabulary_module._CLASSES_KEPT + 10):  # a long session's new names
+        fresh.classify(f"keeper {number}")
+    assert len(fresh._classes) <= vocabulary_module._CLASSES_KEPT
+    assert [fresh.classify(key) for key in keys] == first

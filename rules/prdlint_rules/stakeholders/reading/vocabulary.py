@@ -75,6 +75,10 @@ class SignalClass:
     """Token patterns in the compact form of prdlint_rules.stakeholders.reading.business.token_pattern."""
 
 
+# How many role keys' classes a vocabulary keeps.
+_CLASSES_KEPT = 4_096
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The merged vocabulary of one configuration. Immutable: one is shared by every document and
@@ -84,6 +88,9 @@ class Vocabulary:
     synonyms: Mapping[str, str] = field(default_factory=dict)
     signals: Mapping[str, SignalClass] = field(default_factory=dict)
     word_lists: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    _classes: dict[str, RoleClass | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """The classes of the keys asked for lately: every collector asks of the roles it reads, and
+    both drafts of a document's roles ask of the same keys."""
 
     def words(self, name: str) -> frozenset[str]:
         """One word list (empty when no vocabulary defines it)."""
@@ -94,12 +101,22 @@ class Vocabulary:
 
     def classify(self, key: str) -> RoleClass | None:
         """The class of a role key by its longest known ending: "clinic owner" -> "owner"."""
+        classes = self._classes
+        if key in classes:
+            return classes[key]
         words = self.canonical(key).split()
-        for start in range(len(words)):
-            found = self.heads.get(" ".join(words[start:]))
-            if found is not None:
-                return found
-        return None
+        found = next(
+            (
+                known
+                for start in range(len(words))
+                if (known := self.heads.get(" ".join(words[start:]))) is not None
+            ),
+            None,
+        )
+        if len(classes) >= _CLASSES_KEPT:  # a language server reads new names all day
+            classes.clear()
+        classes[key] = found
+        return found
 
     def phrases(self) -> Iterable[str]:
         """Every role name the matcher looks for (the matcher adds the plurals)."""
