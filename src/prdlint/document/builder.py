@@ -150,6 +150,7 @@ class _Builder:
             text=inline.text,
             section=self.section,
             offsets=inline.offsets,
+            shift=inline.shift,
             lines=self.lines,
             code_ranges=inline.code_ranges,
             html=inline.html,
@@ -222,46 +223,58 @@ class _Builder:
 
     def feed(self, token: Token) -> None:
         kind = token.type
-        if token.level == 0 and kind in _CONTENT_TOKENS:
+        if kind in _CONTENT_TOKENS and token.level == 0:
             self.section.has_content = True
-        if kind == "inline":
-            self._inline(token)
-        elif kind == "heading_open":
-            self.heading_level = int(token.tag[1:])
-            self.heading_nested = token.level > 0
-            self.heading_underlined = token.markup in ("=", "-")
-        elif kind == "heading_close":
-            self.heading_level = None
-        elif kind in _CONTAINERS:
-            self.containers.append(_CONTAINERS[kind])
-        elif kind in _CONTAINER_CLOSERS:
-            self.containers.pop()
-        elif kind in ("bullet_list_open", "ordered_list_open"):
-            self.list_depth += 1
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            self.list_depth -= 1
-        elif kind == "table_open":
-            self.tables.append(Table(rows=[]))
-            self.row = -1
-        elif kind == "tr_open":
-            self.row += 1
-            self.tables[-1].rows.append([])
-            lines = self._map(token)
-            self.cell_cursor = self.lines.line_start(lines[0] + 1) if lines else self.cell_cursor
-            self.column = -1
-        elif kind in ("th_open", "td_open"):
-            self.column = len(self.tables[-1].rows[-1])
-        elif kind in ("th_close", "td_close"):
-            self.column = -1
-        elif kind == "html_block":
-            self._html_block(token)
-        elif kind == "fence" and token.map:
+        handler = _HANDLERS.get(kind)
+        if handler is not None:
+            handler(self, token)
+
+    def _heading_open(self, token: Token) -> None:
+        self.heading_level = int(token.tag[1:])
+        self.heading_nested = token.level > 0
+        self.heading_underlined = token.markup in ("=", "-")
+
+    def _heading_close(self, token: Token) -> None:
+        self.heading_level = None
+
+    def _container_open(self, token: Token) -> None:
+        self.containers.append(_CONTAINERS[token.type])
+
+    def _container_close(self, token: Token) -> None:
+        self.containers.pop()
+
+    def _list_open(self, token: Token) -> None:
+        self.list_depth += 1
+
+    def _list_close(self, token: Token) -> None:
+        self.list_depth -= 1
+
+    def _table_open(self, token: Token) -> None:
+        self.tables.append(Table(rows=[]))
+        self.row = -1
+
+    def _row_open(self, token: Token) -> None:
+        self.row += 1
+        self.tables[-1].rows.append([])
+        lines = self._map(token)
+        self.cell_cursor = self.lines.line_start(lines[0] + 1) if lines else self.cell_cursor
+        self.column = -1
+
+    def _cell_open(self, token: Token) -> None:
+        self.column = len(self.tables[-1].rows[-1])
+
+    def _cell_close(self, token: Token) -> None:
+        self.column = -1
+
+    def _fence(self, token: Token) -> None:
+        if token.map:
             self.code_blocks.append(
                 CodeBlock(token.info.strip(), token.content, token.map[0] + self.line_offset + 2)
             )
-        elif kind == "front_matter":
-            self.front_matter = parse_front_matter(token.content, first_line=2)
-            self.front_matter_end_line = token.map[1] if token.map else 0
+
+    def _front_matter(self, token: Token) -> None:
+        self.front_matter = parse_front_matter(token.content, first_line=2)
+        self.front_matter_end_line = token.map[1] if token.map else 0
 
     def finish(self) -> Document:
         self._close_sections()
@@ -288,6 +301,29 @@ class _Builder:
             following = (s for s in ordered[index + 1 :] if s.level <= section.level)
             successor = next(following, None)
             section.end_line = successor.start_line - 1 if successor else last_line
+
+
+# What the builder does on each kind of token; it passes over the others.
+_HANDLERS: dict[str, Callable[[_Builder, Token], None]] = {
+    "inline": _Builder._inline,
+    "heading_open": _Builder._heading_open,
+    "heading_close": _Builder._heading_close,
+    **dict.fromkeys(_CONTAINERS, _Builder._container_open),
+    **dict.fromkeys(_CONTAINER_CLOSERS, _Builder._container_close),
+    "bullet_list_open": _Builder._list_open,
+    "ordered_list_open": _Builder._list_open,
+    "bullet_list_close": _Builder._list_close,
+    "ordered_list_close": _Builder._list_close,
+    "table_open": _Builder._table_open,
+    "tr_open": _Builder._row_open,
+    "th_open": _Builder._cell_open,
+    "td_open": _Builder._cell_open,
+    "th_close": _Builder._cell_close,
+    "td_close": _Builder._cell_close,
+    "html_block": _Builder._html_block,
+    "fence": _Builder._fence,
+    "front_matter": _Builder._front_matter,
+}
 
 
 _OPEN_TO_END = frozenset({"fence", "html_block", "code_block"})

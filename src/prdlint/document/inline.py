@@ -27,16 +27,16 @@ class InlineText:
     """Its segments as `Block.offsets` holds them: text start, source start, length, in turn."""
     code_ranges: tuple[tuple[int, int], ...]
     html: tuple[InlineHtml, ...]
+    shift: int = 0
+    """How far the source has moved from the source starts in `offsets` (`Block.shift`)."""
 
     def shifted(self, by: int) -> InlineText:
         """The same text where its source has moved `by` characters: a kept piece of a
-        document after an edit above it."""
+        document after an edit above it. The offsets are shared, not copied."""
         if by == 0:
             return self
-        offsets = array("q", self.offsets)
-        offsets[1::3] = array("q", [start + by for start in offsets[1::3]])
-        html = tuple(InlineHtml(h.text, h.start + by, h.end + by) for h in self.html)
-        return InlineText(self.text, offsets, self.code_ranges, html)
+        html = tuple(InlineHtml(h.text, h.start + by, h.end + by) for h in self.html) if self.html else ()
+        return InlineText(self.text, self.offsets, self.code_ranges, html, self.shift + by)
 
 
 class _ContentMap:

@@ -98,6 +98,9 @@ class Block:
     list_depth: int = 0
     cell: TableCellRef | None = None
     index: int = -1
+    shift: int = 0
+    """How far the source has moved from the source starts in `offsets`: the blocks of a piece of
+    a document kept from an earlier parse share its offsets, however far an edit above moved it."""
 
     def source_offset(self, index: int) -> int:
         """The source offset of plain-text character `index`.
@@ -109,13 +112,16 @@ class Block:
         if not offsets:
             return 0
         at = max(bisect.bisect_right(offsets[::3], index) - 1, 0) * 3 if len(offsets) > 3 else 0
-        return offsets[at + 1] + min(index - offsets[at], offsets[at + 2])
+        return offsets[at + 1] + self.shift + min(index - offsets[at], offsets[at + 2])
 
     @property
     def segments(self) -> tuple[Segment, ...]:
         """The runs of plain text copied verbatim from the source, in order."""
         offsets = self.offsets
-        return tuple(Segment(*offsets[at : at + 3]) for at in range(0, len(offsets), 3))
+        shift = self.shift
+        return tuple(
+            Segment(offsets[at], offsets[at + 1] + shift, offsets[at + 2]) for at in range(0, len(offsets), 3)
+        )
 
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """The source span of plain-text characters `start` to `end` (exclusive)."""
