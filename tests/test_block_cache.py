@@ -7,7 +7,7 @@ from conftest import read_stakeholders
 from prdlint.document import parse_document
 from prdlint_rules.stakeholders.reading import stage
 from prdlint_rules.stakeholders.reading.block_cache import BlockCache
-from prdlint_rules.stakeholders.reading.model import StakeholderReading
+from prdlint_rules.stakeholders.reading.model import Mention, Signal, StakeholderReading
 
 PRD = """# Crate: a marketplace for second-hand records
 
@@ -69,3 +69,20 @@ def test_blocks_read_a_batch_of_tokens_at_a_time_read_as_in_one(monkeypatch) -> 
     monkeypatch.setattr(stage, "_TOKENIZED_AT_ONCE", 2)
     assert _read_as(read_stakeholders(document, {"operational": ["zzqz keeper"]})) == whole
     assert len(whole["mentions"]) > 12
+
+
+def test_what_the_cache_places_in_a_block_equals_what_was_put_in_field_by_field() -> None:
+    reading = read_stakeholders(PRD, _COLD)
+    mentions = [mention for role in reading.stakeholders.roles.values() for mention in role.mentions]
+    block = mentions[0].block
+    kept = [mention for mention in mentions if mention.block is block]
+    text = "5% fee"
+    start = block.text.find(text)
+    assert start > 0
+    signal = Signal("fee", text, block.span(start, start + len(text)), False, True, False, ("Users",), start)
+    cache = BlockCache(size=4)
+    cache.put(block, ("Users",), kept, [signal])
+    placed_mentions, placed_signals = cache.get(block, ("Users",))
+    assert placed_mentions == kept and placed_signals == [signal]
+    assert [type(m) for m in placed_mentions] == [Mention] * len(kept)
+    assert {vars(m).keys() == vars(k).keys() for m, k in zip(placed_mentions, kept, strict=True)} == {True}

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import fields
-from typing import Any
+from typing import Any, TypeVar
 from weakref import WeakSet
 
 from prdlint.api import Block, BlockKind, Span
@@ -48,6 +48,20 @@ def _detached(item: Mention | Signal, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(item, name) for name in names}
 
 
+_Item = TypeVar("_Item", Mention, Signal)
+
+
+def _placed(kind: type[_Item], record: dict[str, Any], **place: Any) -> _Item:
+    """A `kind` with the fields of `record` and `place`, made without its `__init__`: `record`
+    holds the fields of one made before, and a frozen dataclass's `__init__`, which sets each
+    field through `object.__setattr__`, took most of the time of placing it again."""
+    made = object.__new__(kind)
+    fields = vars(made)
+    fields.update(record)
+    fields.update(place)
+    return made
+
+
 class BlockCache:
     """The mentions and signals of recently read blocks, by what their reading depends on."""
 
@@ -75,8 +89,8 @@ class BlockCache:
             return block.span(record["start"], record["start"] + len(record["text"]))
 
         return (
-            [Mention(**record, block=block, span=span(record)) for record in mentions],
-            [Signal(**record, span=span(record)) for record in signals],
+            [_placed(Mention, record, block=block, span=span(record)) for record in mentions],
+            [_placed(Signal, record, span=span(record)) for record in signals],
         )
 
     def put(
