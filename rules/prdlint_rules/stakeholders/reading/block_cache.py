@@ -6,7 +6,8 @@ were: their tokens, mentions and business signals are too. Tokenizing and matchi
 is most of the stage's time, so the stage asks this cache first. An entry is kept without the
 block it was read in (its place, a reference into the old document): on a hit the mentions and
 signals are placed in the new block by their offsets. The key holds all that the reading of a
-block depends on: its text, its kind and the headings over it. The cache holds at most `size`
+block depends on: its text, its kind and its context, which is whatever else the reading reads
+(the headings over the block, or the roles looked for). The cache holds at most `size`
 blocks, the least recently read dropped first, so a long editing session holds a bounded amount.
 """
 
@@ -33,15 +34,18 @@ _CACHES: WeakSet[BlockCache] = WeakSet()
 
 def forget_all() -> None:
     """Empties every cache of the stakeholder reading in this process (blocks' readings and words,
-    the action readers' answers): for measuring the reading of documents as if first seen, which
-    a benchmark that lints the same documents in rounds must do."""
+    the action readers' answers, the matchers of declared roles): for measuring the reading of
+    documents as if first seen, which a benchmark that lints the same documents in rounds must
+    do."""
     from prdlint_rules.stakeholders.reading.anchors import forget_block_words
     from prdlint_rules.stakeholders.reading.collectors.action_reader import shared
+    from prdlint_rules.stakeholders.reading.mentions import forget_declared_matchers
 
     for cache in list(_CACHES):
         cache.clear()
     forget_block_words()
     shared.cache_clear()
+    forget_declared_matchers()
 
 
 def _detached(item: Mention | Signal, names: tuple[str, ...]) -> dict[str, Any]:
@@ -73,10 +77,10 @@ class BlockCache:
     def clear(self) -> None:
         self._entries.clear()
 
-    def get(self, block: Block, headings: tuple[str, ...]) -> tuple[list[Mention], list[Signal]] | None:
-        """What an earlier reading of the same block under the same `headings` found, placed in
+    def get(self, block: Block, context: tuple[str, ...]) -> tuple[list[Mention], list[Signal]] | None:
+        """What an earlier reading of the same block in the same `context` found, placed in
         `block`; None if none."""
-        key = (block.text, block.kind, headings)
+        key = (block.text, block.kind, context)
         entry = self._entries.get(key)
         if entry is None:
             return None
@@ -94,9 +98,9 @@ class BlockCache:
         )
 
     def put(
-        self, block: Block, headings: tuple[str, ...], mentions: Sequence[Mention], signals: Sequence[Signal]
+        self, block: Block, context: tuple[str, ...], mentions: Sequence[Mention], signals: Sequence[Signal]
     ) -> None:
-        self._entries[(block.text, block.kind, headings)] = (
+        self._entries[(block.text, block.kind, context)] = (
             tuple(_detached(mention, _MENTION_FIELDS) for mention in mentions),
             tuple(_detached(signal, _SIGNAL_FIELDS) for signal in signals),
         )

@@ -9,6 +9,7 @@ whether the role pays for the product or uses it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -251,6 +252,11 @@ class MentionFinder:
                 return True
         return False
 
+    def declared_matcher(self, phrases: tuple[str, ...]) -> tuple[PhraseMatcher, TokenFilter]:
+        """`matcher_for` the roles a document declares that the vocabulary lacks, kept for the
+        next lint of the same document: an editor's lints ask for the same roles again."""
+        return _declared_matcher(self, phrases)
+
     def matcher_for(self, phrases: Iterable[str]) -> tuple[PhraseMatcher, TokenFilter]:
         """A matcher for role phrases, each in the singular and the plural, and what a block
         must hold for it to match: a block that does not hold that is not tokenized."""
@@ -331,3 +337,12 @@ class MentionFinder:
             return None
         shared = f"{doc[start - 2].text} {doc[match.start + 1 : match.end].text}"
         return None if normalize_role(shared) in self.not_roles else shared
+
+
+@lru_cache(maxsize=16)
+def _declared_matcher(finder: MentionFinder, phrases: tuple[str, ...]) -> tuple[PhraseMatcher, TokenFilter]:
+    return finder.matcher_for(phrases)
+
+
+def forget_declared_matchers() -> None:
+    _declared_matcher.cache_clear()

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from prdlint.api import Block
-    from prdlint_rules.stakeholders.reading.anchors import TextWords
+    from prdlint_rules.stakeholders.reading.anchors import BlockIndex, TextWords
     from prdlint_rules.stakeholders.reading.block_cache import BlockCache
     from prdlint_rules.stakeholders.reading.business import SignalFinder
     from prdlint_rules.stakeholders.reading.mentions import MentionFinder
@@ -48,6 +48,9 @@ VOCABULARY_KEY = "vocabulary"
 # How many blocks' readings a process keeps: a few long documents' worth, for the editor; more
 # would slow a batch run, whose garbage collector would walk them all again and again.
 _CACHED_BLOCKS = 4_000
+# How many blocks' mentions of roles their documents declare a process keeps: the few blocks of
+# a few documents that name them.
+_CACHED_DECLARED_BLOCKS = 1_000
 # How many blocks to tokenize are gathered before they are read: their words are kept till then.
 _TOKENIZED_AT_ONCE = 256
 
@@ -63,6 +66,9 @@ class _Prepared:
     signals: SignalFinder
     cache: BlockCache
     """What was read in recently linted blocks: an editor's next lint reads only what changed."""
+    declared: BlockCache
+    """The mentions found in recently linted blocks of the roles their documents declare that the
+    vocabulary lacks, by those roles (in place of the headings over the block)."""
 
 
 def _prepare(setup: StageSetup) -> _Prepared:
@@ -80,6 +86,7 @@ def _prepare(setup: StageSetup) -> _Prepared:
         MentionFinder(nlp, vocabulary, classes),
         SignalFinder(nlp, vocabulary),
         BlockCache(_CACHED_BLOCKS),
+        BlockCache(_CACHED_DECLARED_BLOCKS),
     )
 
 
@@ -128,19 +135,32 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     draft = draft_roles(inputs, without)
     unknown = [key for key, role in draft.roles.items() if role.declared and not vocabulary.classify(key)]
     if unknown:
-        matcher, phrases = prepared.mentions.matcher_for(unknown)
-        # Only the blocks that may name one of them are tokenized again.
-        named = [block for block in index.anchored(phrases.anchors) if phrases.in_prose(prose_of(block.text))]
-        more: list[Mention] = []
-        for block, doc in zip(named, prepared.nlp.pipe(for_tokenizer(b.text) for b in named), strict=True):
-            check_deadline()
-            more += prepared.mentions.find(doc, block, matcher)
+        more = _declared_mentions(prepared, index, tuple(sorted(unknown)))
         if more:  # else the roles are as drafted: the same inputs
             del draft  # let go before the next is made: a long document's draft is large
             draft = draft_roles(replace(inputs, mentions=mentions + more), without)
     model = finish_model(draft, without)
     context = product_context(document, model, business, vocabulary, described)
     return StakeholderReading(model, business, context, vocabulary)
+
+
+def _declared_mentions(prepared: _Prepared, index: BlockIndex, roles: tuple[str, ...]) -> list[Mention]:
+    """The mentions of `roles`, roles the document declares that the vocabulary lacks, in the
+    document's order. Only the blocks that may name one of them are tokenized again, and of
+    those only the ones not read for the same roles before."""
+    matcher, phrases = prepared.mentions.declared_matcher(roles)
+    named = [block for block in index.anchored(phrases.anchors) if phrases.in_prose(prose_of(block.text))]
+    found: list[Sequence[Mention] | None] = []
+    for block in named:
+        kept = prepared.declared.get(block, roles)
+        found.append(None if kept is None else kept[0])
+    unread = [place for place, mentions in enumerate(found) if mentions is None]
+    tokens = prepared.nlp.pipe(for_tokenizer(named[place].text) for place in unread)
+    for place, doc in zip(unread, tokens, strict=True):
+        check_deadline()
+        found[place] = mentions = prepared.mentions.find(doc, named[place], matcher)
+        prepared.declared.put(named[place], roles, mentions, ())
+    return [mention for mentions in found if mentions for mention in mentions]
 
 
 def _read_tokens(
