@@ -12,6 +12,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, TypeVar
 
 from prdlint.span import LineIndex, Position, Span
@@ -244,10 +245,11 @@ class Document:
     front_matter_error: tuple[int, str] | None = None
     front_matter_end_line: int = 0
 
-    @property
-    def sections(self) -> list[Section]:
-        """Every section under a heading, in document order."""
-        return self.root.walk()[1:]
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        """Every section under a heading, in document order: worked out once, since many readers
+        go through them."""
+        return tuple(self.root.walk()[1:])
 
     def line_text(self, line: int) -> str:
         start = self.lines.line_start(line)
