@@ -4,6 +4,9 @@ apart from the tokenizer that finds mentions in real text."""
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 
 from prdlint.document import Document, parse_document
@@ -15,7 +18,7 @@ from prdlint_rules.stakeholders.reading import vocabulary as vocabulary_module
 from prdlint_rules.stakeholders.reading.classes import BOTH, CUSTOMER, INTERNAL, OPERATIONAL, PRIMARY, USER
 from prdlint_rules.stakeholders.reading.collectors import COLLECTOR_NAMES, COLLECTORS, build_model
 from prdlint_rules.stakeholders.reading.collectors import declarations as declaration_collector
-from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
+from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs, once_per_document
 from prdlint_rules.stakeholders.reading.collectors.resolve import resolve
 from prdlint_rules.stakeholders.reading.model import NONPROFIT, Evidence, Mention, ProductContext, Rank, Role
 from prdlint_rules.stakeholders.reading.vocabulary import merge_vocabularies
@@ -520,7 +523,25 @@ def test_a_role_keys_class_is_the_same_when_asked_again_and_past_the_kept_ones()
     keys = ["clinic owner", "admin", "gardener", "support engineer", "owner"]
     first = [fresh.classify(key) for key in keys]
     assert first[0] == first[4] and first[0] is not None and first[2] is None
-    for number in range(vocabulary_module._CLASSES_KEPT + 10):  # a long session's new names
+    for number in range(vocabulary_module._ANSWERS_KEPT + 10):  # a long session's new names
         fresh.classify(f"keeper {number}")
-    assert len(fresh._classes) <= vocabulary_module._CLASSES_KEPT
+    assert len(fresh._answers["class"]) <= vocabulary_module._ANSWERS_KEPT
     assert [fresh.classify(key) for key in keys] == first
+
+
+def test_answers_per_document_are_the_documents_own_and_hold_no_document_alive() -> None:
+    asked: list[str] = []
+
+    @once_per_document
+    def first_title(document: Document) -> str:
+        asked.append(document.sections[0].title)
+        return document.sections[0].title
+
+    one, two = parse_document("# One\n"), parse_document("# Two\n")
+    answers = [first_title(one), first_title(one), first_title(two), first_title(one)]
+    assert answers == ["One", "One", "Two", "One"]
+    assert asked == ["One", "Two", "One"]  # worked out again only when another was read between
+    held = weakref.ref(one)
+    del one
+    gc.collect()
+    assert held() is None

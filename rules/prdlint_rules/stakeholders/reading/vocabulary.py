@@ -11,10 +11,10 @@ and the config are merged exactly as the built-in one is. Only function words ("
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from prdlint.api import ConfigSite, did_you_mean, normalize_role
 from prdlint_rules.stakeholders.reading.classes import (
@@ -75,8 +75,9 @@ class SignalClass:
     """Token patterns in the compact form of prdlint_rules.stakeholders.reading.business.token_pattern."""
 
 
-# How many role keys' classes a vocabulary keeps.
-_CLASSES_KEPT = 4_096
+# How many answers of each kind a vocabulary keeps (`Vocabulary.remembered`).
+_ANSWERS_KEPT = 4_096
+_Answer = TypeVar("_Answer")
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,8 @@ class Vocabulary:
     synonyms: Mapping[str, str] = field(default_factory=dict)
     signals: Mapping[str, SignalClass] = field(default_factory=dict)
     word_lists: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    _classes: dict[str, RoleClass | None] = field(default_factory=dict, init=False, repr=False, compare=False)
-    """The classes of the keys asked for lately: every collector asks of the roles it reads, and
-    both drafts of a document's roles ask of the same keys."""
+    _answers: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """What `remembered` was asked lately, by kind of question, then by what it was asked of."""
 
     def words(self, name: str) -> frozenset[str]:
         """One word list (empty when no vocabulary defines it)."""
@@ -99,24 +99,32 @@ class Vocabulary:
     def canonical(self, key: str) -> str:
         return self.synonyms.get(key, key)
 
+    def remembered(self, kind: str, key: str, work: Callable[[str], _Answer]) -> _Answer:
+        """`work(key)`, worked out once for each `key` and `kind` of question: for what follows
+        from a string and this vocabulary alone, which the readers of a document ask of the
+        same strings again and again (every collector asks the class of the roles it reads, and
+        both drafts of a document's roles ask). Up to `_ANSWERS_KEPT` of each kind are kept: a
+        language server reads new names all day."""
+        answers = self._answers.setdefault(kind, {})
+        if key in answers:
+            return answers[key]
+        answer = work(key)
+        if len(answers) >= _ANSWERS_KEPT:
+            answers.clear()
+        answers[key] = answer
+        return answer
+
     def classify(self, key: str) -> RoleClass | None:
         """The class of a role key by its longest known ending: "clinic owner" -> "owner"."""
-        classes = self._classes
-        if key in classes:
-            return classes[key]
+        return self.remembered("class", key, self._class_of)
+
+    def _class_of(self, key: str) -> RoleClass | None:
         words = self.canonical(key).split()
-        found = next(
-            (
-                known
-                for start in range(len(words))
-                if (known := self.heads.get(" ".join(words[start:]))) is not None
-            ),
-            None,
-        )
-        if len(classes) >= _CLASSES_KEPT:  # a language server reads new names all day
-            classes.clear()
-        classes[key] = found
-        return found
+        for start in range(len(words)):
+            found = self.heads.get(" ".join(words[start:]))
+            if found is not None:
+                return found
+        return None
 
     def phrases(self) -> Iterable[str]:
         """Every role name the matcher looks for (the matcher adds the plurals)."""

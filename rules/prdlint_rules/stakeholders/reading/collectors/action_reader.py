@@ -10,7 +10,7 @@ hold a reader with their own verbs and objects, from the vocabulary.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -180,12 +180,12 @@ class ActionReader:
                 return word if helping else None
         return None
 
-    def described(self, texts: list[str]) -> str | None:
+    def described(self, texts: Sequence[str]) -> str | None:
         """The action among the lines that describe a role, each read from its start."""
         length = sum(len(text) for text in texts)
         return self._remembered(("described", *texts), length, lambda: self._described(texts))
 
-    def _described(self, texts: list[str]) -> str | None:
+    def _described(self, texts: Sequence[str]) -> str | None:
         for text in texts:
             found = self.action(LABEL.sub("", text), story=True) or self.named(text) or self.others_data(text)
             if found:

@@ -9,9 +9,11 @@ that declare roles, and the places that conflate customers and users.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, Generic, TypeVar
+from weakref import ref
 
 from prdlint.api import Block, Document, Section, Story, WordClasses
 from prdlint_rules.stakeholders.reading.anchors import Anchored, BlockIndex
@@ -118,3 +120,40 @@ class Draft:
             self.conflations,
             self.unfilled_slots,
         )
+
+
+_Key = TypeVar("_Key")
+_Answer = TypeVar("_Answer")
+
+
+def _gone() -> None:
+    return None
+
+
+class PerDocument(Generic[_Key, _Answer]):
+    """Answers about the document being read, kept until another is read: several collectors, in
+    both drafts of the roles, ask the same of it. Only the document is held to (weakly), not
+    the ones before it."""
+
+    def __init__(self) -> None:
+        # One value, swapped whole: a reader of another document never sees this one's answers.
+        self._state: tuple[Any, dict[_Key, _Answer]] = (_gone, {})
+
+    def answers(self, document: Document) -> dict[_Key, _Answer]:
+        state = self._state
+        if state[0]() is not document:
+            state = self._state = (ref(document), {})
+        return state[1]
+
+
+def once_per_document(work: Callable[[Document], _Answer]) -> Callable[[Document], _Answer]:
+    """`work`, done once for the document being read (`PerDocument`)."""
+    done: PerDocument[None, _Answer] = PerDocument()
+
+    def asked(document: Document) -> _Answer:
+        known = done.answers(document)
+        if None not in known:
+            known[None] = work(document)
+        return known[None]
+
+    return asked

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from itertools import pairwise
 
 from prdlint.api import (
@@ -83,8 +84,12 @@ def declared_class(section: Section, vocabulary: Vocabulary) -> Declared | None:
     A title naming both customers and users ("Who are our users/customers?") declares roles
     without saying which class they are.
     """
+    return vocabulary.remembered("declared class", section.title, partial(_declared_by_title, vocabulary))
+
+
+def _declared_by_title(vocabulary: Vocabulary, title: str) -> Declared | None:
     # "Who is it for? (1 sentence)": an aside in parentheses is the template's, not the title's.
-    words = title_words(_ASIDE.sub(" ", section.title))
+    words = title_words(_ASIDE.sub(" ", title))
     around = vocabulary.words("declaring-around")
     if not words or len(words) > _MAX_TITLE_WORDS or any(word not in around for word in words):
         return None

@@ -75,9 +75,11 @@ def _metadata_label(mention: Mention) -> bool:
 
 
 def collect(inputs: Inputs, draft: Draft) -> None:
-    for block in inputs.document.blocks:
-        mentions = inputs.mentions_by_block.get(block.index)
-        parts = _team_parts(block, inputs) if mentions else []
-        for mention in mentions or ():
+    by_block = inputs.mentions_by_block
+    for index in sorted(by_block):  # the blocks that name a role, in the document's order
+        mentions = by_block[index]
+        block = mentions[0].block
+        parts = _team_parts(block, inputs)
+        for mention in mentions:
             if _metadata_label(mention) or any(start <= mention.start < end for start, end in parts):
                 draft.add(mention.key, mention.span.start.line, NAMED_AS_TEAM, Rank.ACTION, INTERNAL)

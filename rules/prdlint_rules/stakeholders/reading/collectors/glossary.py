@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from prdlint.api import normalize_role
+from prdlint.api import Block, Document, normalize_role
 from prdlint_rules.stakeholders.reading.classes import CUSTOMER, PARTY
-from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
+from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs, once_per_document
 from prdlint_rules.stakeholders.reading.model import Rank
 
 _GLOSSARY_LINE = re.compile(
@@ -21,15 +21,21 @@ _GLOSSARY_LINE = re.compile(
 _DEFINING_REACH = 12
 
 
+@once_per_document
+def _defining_lines(document: Document) -> list[tuple[Block, re.Match[str]]]:
+    """The blocks that open like a definition, with the match: both drafts of the roles ask."""
+    return [
+        (block, match)
+        for block in document.blocks
+        # No colon or dash between a term and its definition: cheaper than the pattern.
+        if (":" in block.text or "—" in block.text or "–" in block.text or " - " in block.text)
+        and (match := _GLOSSARY_LINE.match(block.text)) is not None
+    ]
+
+
 def collect(inputs: Inputs, draft: Draft) -> None:
     vocabulary = inputs.vocabulary
-    for block in inputs.document.blocks:
-        text = block.text
-        if not (":" in text or "—" in text or "–" in text or " - " in text):
-            continue  # no colon or dash between a term and its definition: cheaper than the pattern
-        match = _GLOSSARY_LINE.match(text)
-        if match is None:
-            continue
+    for block, match in _defining_lines(inputs.document):
         mentions = inputs.mentions_by_block.get(block.index, [])
         defining = next((m for m in mentions if m.start >= match.end()), None)
         if defining is None or defining.start - match.end() > _DEFINING_REACH:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from prdlint.api import Block, BlockKind
+from prdlint.api import Block, BlockKind, Document
 from prdlint_rules.stakeholders.reading.classes import CUSTOMER
-from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
+from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs, once_per_document
 from prdlint_rules.stakeholders.reading.model import Rank
 from prdlint_rules.stakeholders.reading.signals import PRICE, PURCHASE_FACTORS, REVENUE_PREFIX
 
@@ -39,11 +39,12 @@ def _in_pricing_list(block: Block, introduced: set[int]) -> bool:
     return id(block.section) in introduced or any(_PRICING.search(s.title) for s in block.section.lineage())
 
 
-def _introducing_labels(inputs: Inputs) -> set[int]:
+@once_per_document
+def _introducing_labels(document: Document) -> set[int]:
     """Sections where a short line ending in a colon introduces the prices: "**Revenue Model:**"."""
     return {
         id(block.section)
-        for block in inputs.document.blocks
+        for block in document.blocks
         if block.kind is BlockKind.PARAGRAPH
         and block.text.rstrip().endswith(":")
         and _PRICING.search(block.text)
@@ -53,7 +54,7 @@ def _introducing_labels(inputs: Inputs) -> set[int]:
 
 def collect(inputs: Inputs, draft: Draft) -> None:
     priced = _prices(inputs)
-    introduced = _introducing_labels(inputs)
+    introduced = _introducing_labels(inputs.document)
     for mention in draft.acting_mentions():
         block = mention.block
         if block.line not in priced and not _in_pricing_list(block, introduced):

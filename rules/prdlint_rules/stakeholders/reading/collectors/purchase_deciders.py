@@ -10,6 +10,7 @@ pays names the customer, not who inside it says yes; the person who does is show
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from prdlint_rules.stakeholders.reading.anchors import Anchored
 from prdlint_rules.stakeholders.reading.classes import CUSTOMER
@@ -39,7 +40,7 @@ _ACCOUNT_HOLDER = re.compile(
 )
 
 
-def _weighs(lines: list[str], weighing: frozenset[str]) -> bool:
+def _weighs(lines: Sequence[str], weighing: frozenset[str]) -> bool:
     """Weighing the purchase in a persona's own lines: "needs a cost-effective solution". What the
     persona's business costs ("reduce fuel costs") is not the product's price."""
     return any(word.strip(".,;:()*").lower() in weighing for line in lines for word in line.split())
