@@ -17,14 +17,17 @@ from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.collectors.customers_served import nobody_pays
 from prdlint_rules.stakeholders.reading.model import Conflation
 
+_MEASURES = "satisfaction|happiness|experience|feedback|effort"
 _METRIC = Anchored(
-    re.compile(
-        r"\b(?P<who>customer|client)s?['’]?\s+(?P<what>satisfaction|happiness|experience|feedback|effort)\b",
-        re.IGNORECASE,
-    ),
+    re.compile(rf"\b(?P<who>customer|client)s?['’]?\s+(?P<what>{_MEASURES})\b", re.IGNORECASE),
     frozenset({"customer", "customers", "client", "clients"}),
 )
 _USER_METRIC = r"\buser(?:s|'s|’s)?\s+{what}\b"
+# Any of those measures named for users: the blocks that may name the one a metric names.
+_USER_MEASURE = Anchored(
+    re.compile(_USER_METRIC.format(what=f"(?:{_MEASURES})"), re.IGNORECASE),
+    frozenset({"user", "users"}),
+)
 _USERS = re.compile(r"\b(?:end[- ])?users?\b", re.IGNORECASE)
 _METRICS_TITLE = re.compile(r"\b(?:metrics?|kpis?|measures?|success|okrs?)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -42,8 +45,8 @@ def _a_metric(block: Block) -> bool:
 
 
 def _named_for_users(block: Block, what: str, blocks: list[Block]) -> bool:
-    """Whether another line states the same measure for users: "User satisfaction score: >4.5/5"
-    beside "Customer satisfaction score: >4.5/5" (the same target, or neither has one)."""
+    """Whether another of `blocks` states the same measure for users: "User satisfaction score:
+    >4.5/5" beside "Customer satisfaction score: >4.5/5" (the same target, or neither has one)."""
     pattern = re.compile(_USER_METRIC.format(what=what), re.IGNORECASE)
     targets = _NUMBER.findall(block.text)
     return any(
@@ -54,7 +57,7 @@ def _named_for_users(block: Block, what: str, blocks: list[Block]) -> bool:
 
 def collect(inputs: Inputs, draft: Draft) -> None:
     nobody = nobody_pays(inputs, draft) and inputs.described is not None and inputs.described.funded
-    blocks = inputs.document.blocks
+    blocks = inputs.blocks_holding(_USER_MEASURE.anchors)
     measures = inputs.vocabulary.words("satisfaction-measures")
     for block in inputs.blocks_holding(_METRIC.anchors):
         matches = list(_METRIC.pattern.finditer(block.text))  # rare, and cheaper to look for than a metric
