@@ -52,14 +52,16 @@ def load_corpus(directory: Path, minimum_bytes: int) -> list[str]:
 
 def forget_kept() -> None:
     """Empties what prdlint keeps from one lint for the next (the parsed pieces of documents,
-    each block's stories, the stakeholder reading of each block), so that a round reads its
-    documents as if first seen."""
+    each block's stories, the keys of names, the stakeholder reading of each block), so that a
+    round reads its documents as if first seen."""
     from prdlint.document.builder import forget_parsed_pieces
     from prdlint.language.stories import forget_parsed_stories
+    from prdlint.text.forms import forget_role_keys
     from prdlint_rules.stakeholders.reading.block_cache import forget_all
 
     forget_parsed_pieces()
     forget_parsed_stories()
+    forget_role_keys()
     forget_all()
 
 

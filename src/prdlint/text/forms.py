@@ -10,7 +10,7 @@ of requirements ("owners" -> "owner", "parties" -> "party", "manage" -> "manages
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from prdlint.text.headings import strip_numbering
 
@@ -73,11 +73,26 @@ def phrase_forms(phrases: Iterable[str]) -> set[str]:
 def normalize_role(text: str) -> str:
     """The key a name is merged under: lower case, single spaces, the last word singular, no
     numbering in front ("2. Lead attorneys" is "lead attorney")."""
+    return _kept_role_key(text) if len(text) <= _KEPT_NAME_LENGTH else _role_key(text)
+
+
+def _role_key(text: str) -> str:
     words = strip_numbering(text).lower().replace("’", "'").split()
     if not words:
         return ""
     words[-1] = singular(words[-1])
     return " ".join(words)
+
+
+# Names this long or shorter have their keys kept: the readers of a document ask the key of the
+# same names again and again, and an editor's next lint asks again.
+_KEPT_NAME_LENGTH = 80
+_kept_role_key = lru_cache(maxsize=4_096)(_role_key)
+
+
+def forget_role_keys() -> None:
+    """Lets go of every kept key: for measuring reads as if each name were new."""
+    _kept_role_key.cache_clear()
 
 
 def third_person(verb: str) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, TypeVar
+from weakref import WeakValueDictionary
 
 from prdlint.api import ConfigSite, did_you_mean, normalize_role
 from prdlint_rules.stakeholders.reading.classes import (
@@ -78,6 +79,14 @@ class SignalClass:
 # How many answers of each kind a vocabulary keeps (`Vocabulary.remembered`).
 _ANSWERS_KEPT = 4_096
 _Answer = TypeVar("_Answer")
+# Every vocabulary made and still in use, for `forget_answers`.
+_MADE: WeakValueDictionary[int, Vocabulary] = WeakValueDictionary()
+
+
+def forget_answers() -> None:
+    """Empties what every vocabulary `remembered`: for measuring reads as if each were the first."""
+    for vocabulary in list(_MADE.values()):
+        vocabulary._answers.clear()
 
 
 @dataclass(frozen=True)
@@ -91,6 +100,9 @@ class Vocabulary:
     word_lists: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _answers: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
     """What `remembered` was asked lately, by kind of question, then by what it was asked of."""
+
+    def __post_init__(self) -> None:
+        _MADE[id(self)] = self
 
     def words(self, name: str) -> frozenset[str]:
         """One word list (empty when no vocabulary defines it)."""
