@@ -115,7 +115,9 @@ class Block:
         offsets = self.offsets
         if not offsets:
             return 0
-        at = max(bisect.bisect_right(offsets[::3], index) - 1, 0) * 3 if len(offsets) > 3 else 0
+        at = 0  # the first segment: most blocks have one, and most asks are of a block's start
+        if len(offsets) > 3 and offsets[3] <= index:
+            at = max(bisect.bisect_right(offsets[::3], index) - 1, 0) * 3
         return offsets[at + 1] + self.shift + min(index - offsets[at], offsets[at + 2])
 
     @property
