@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Position:
-    """A 1-based line and column in a source file."""
+class Position(NamedTuple):
+    """A 1-based line and column in a source file. Positions and spans are named tuples: a long
+    document's reading makes hundreds of thousands, and a frozen dataclass took three times as
+    long to make; they order as their fields do."""
 
     line: int
     column: int
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A range of a source file: `start` inclusive, `end` exclusive."""
 
     start: Position
