@@ -102,9 +102,6 @@ class Block:
     shift: int = 0
     """How far the source has moved from the source starts in `offsets`: the blocks of a piece of
     a document kept from an earlier parse share its offsets, however far an edit above moved it."""
-    _line: int = field(default=0, init=False, repr=False)
-    """The line of its first character once asked for (0 before): many readers ask, and each
-    answer takes a search of the block's segments and of the document's lines."""
 
     def source_offset(self, index: int) -> int:
         """The source offset of plain-text character `index`.
@@ -143,10 +140,7 @@ class Block:
 
     @property
     def line(self) -> int:
-        line = self._line
-        if not line:
-            line = self._line = self.lines.line(self.source_offset(0))
-        return line
+        return self.lines.line(self.source_offset(0))
 
     def in_code(self, start: int, end: int) -> bool:
         """Whether plain-text characters `start` to `end` overlap inline code."""
