@@ -9,7 +9,8 @@ after a cursor, so markup skipped between runs is never mistaken for text.
 from __future__ import annotations
 
 from array import array
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from prdlint.document.model import InlineHtml
 
@@ -19,10 +20,12 @@ if TYPE_CHECKING:
 _URL_LINK_MARKUPS = frozenset({"autolink", "linkify"})
 
 
-class InlineText(NamedTuple):
-    """An inline token's plain text and where each run of it is in the source. A named tuple:
-    every kept block of a document is moved after an edit above it, and a frozen dataclass
-    took three times as long to make."""
+@dataclass(slots=True)
+class InlineText:
+    """An inline token's plain text and where each run of it is in the source. Not changed once
+    made, but not frozen: every kept block of a document is moved after an edit above it, and a
+    frozen dataclass, which sets each field through `object.__setattr__`, took four times as
+    long to make."""
 
     text: str
     offsets: array[int]
