@@ -42,7 +42,7 @@ def test_every_text_a_pattern_matches_holds_one_of_its_anchors(name: str) -> Non
     @given(st.from_regex(anchored.pattern))
     def holds_an_anchor(text: str) -> None:
         assert anchored.pattern.search(text)
-        assert text_words(text).words & anchored.anchors, f"{text!r} matches with none of the anchors"
+        assert set(text_words(text).words) & anchored.anchors, f"{text!r} matches with none of the anchors"
 
     holds_an_anchor()
 

@@ -137,8 +137,11 @@ def _read(given: StageInput, without: frozenset[str]) -> StakeholderReading:
     if unknown:
         more = _declared_mentions(prepared, index, tuple(sorted(unknown)))
         if more:  # else the roles are as drafted: the same inputs
-            del draft  # let go before the next is made: a long document's draft is large
-            draft = draft_roles(replace(inputs, mentions=mentions + more), without)
+            # The first draft and its inputs (which keep each block's mentions) are let go
+            # before the next are made: a long document's are large.
+            del draft
+            inputs = replace(inputs, mentions=mentions + more)
+            draft = draft_roles(inputs, without)
     model = finish_model(draft, without)
     context = product_context(document, model, business, vocabulary, described)
     return StakeholderReading(model, business, context, vocabulary)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from prdlint.api import BlockKind, Document, normalize_role, present_forms
 from prdlint_rules.stakeholders.reading.classes import OPERATIONAL, PRIMARY, USER
 from prdlint_rules.stakeholders.reading.collectors.action_reader import LABEL, WORD, ActionReader, shared
-from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs, PerDocument
+from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs
 from prdlint_rules.stakeholders.reading.collectors.story_roles import story_role_keys
 from prdlint_rules.stakeholders.reading.model import Mention, Rank
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
@@ -37,25 +37,11 @@ def after(mention: Mention) -> str:
     return mention.block.text[mention.start + len(mention.text) :]
 
 
-# The descriptions of the document's mentions, by the mention's block, start and length: three
-# collectors ask for each mention's, in both drafts of the roles.
-_DESCRIPTIONS: PerDocument[tuple[int, int, int], tuple[str, ...]] = PerDocument()
-
-
-def description(mention: Mention, document: Document) -> tuple[str, ...]:
+def description(mention: Mention, document: Document) -> list[str]:
     """The lines that describe a role where it is introduced: the rest of the list item it opens
     ("**Admin**: manages categories") and the items nested under it, the other cells of its table
     row, or the paragraphs of the section its heading names. A role named inside a line ("Roles:
     Super Admin, Moderator") has none."""
-    known = _DESCRIPTIONS.answers(document)
-    key = (mention.block.index, mention.start, len(mention.text))
-    found = known.get(key)
-    if found is None:
-        found = known[key] = tuple(_description(mention, document))
-    return found
-
-
-def _description(mention: Mention, document: Document) -> list[str]:
     block = mention.block
     if block.kind is BlockKind.HEADING and block.section.heading is block:
         return [other.text for other in block.section.blocks if other is not block]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 from weakref import ref
 
 from prdlint.api import Block, Document, Section, Story, WordClasses
@@ -122,7 +122,6 @@ class Draft:
         )
 
 
-_Key = TypeVar("_Key")
 _Answer = TypeVar("_Answer")
 
 
@@ -130,30 +129,18 @@ def _gone() -> None:
     return None
 
 
-class PerDocument(Generic[_Key, _Answer]):
-    """Answers about the document being read, kept until another is read: several collectors, in
-    both drafts of the roles, ask the same of it. Only the document is held to (weakly), not
-    the ones before it."""
-
-    def __init__(self) -> None:
-        # One value, swapped whole: a reader of another document never sees this one's answers.
-        self._state: tuple[Any, dict[_Key, _Answer]] = (_gone, {})
-
-    def answers(self, document: Document) -> dict[_Key, _Answer]:
-        state = self._state
-        if state[0]() is not document:
-            state = self._state = (ref(document), {})
-        return state[1]
-
-
 def once_per_document(work: Callable[[Document], _Answer]) -> Callable[[Document], _Answer]:
-    """`work`, done once for the document being read (`PerDocument`)."""
-    done: PerDocument[None, _Answer] = PerDocument()
+    """`work`, done once for the document being read, its answer kept until another is read:
+    both drafts of the roles ask the same of it. Only the document is held to (weakly), not the
+    ones before it."""
+    # One value, swapped whole: a reader of another document never sees this one's answer.
+    kept: tuple[Callable[[], object], Any] = (_gone, None)
 
     def asked(document: Document) -> _Answer:
-        known = done.answers(document)
-        if None not in known:
-            known[None] = work(document)
-        return known[None]
+        nonlocal kept
+        last = kept
+        if last[0]() is not document:
+            last = kept = (ref(document), work(document))
+        return last[1]
 
     return asked
