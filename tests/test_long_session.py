@@ -5,7 +5,9 @@ is what it read before; the server lets go of every notification it has handled.
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,20 @@ def test_a_pipeline_grown_past_its_limit_is_replaced_and_reads_the_same(
     assert analysis._ENVIRONMENTS[None] is not environment
     assert [(f.code, f.span, f.message) for f in after] == [(f.code, f.span, f.message) for f in before]
     assert before
+
+
+def test_a_replaced_pipeline_is_let_go(monkeypatch: pytest.MonkeyPatch) -> None:
+    registry, settings = load_registry(), Settings(root=PRD.parent)
+    # A role the vocabulary lacks, declared and named again: its own matcher is built, and kept.
+    declaring = "# Garden\n\n## Users\n\n- **Weeders** pull weeds.\n\nWeeders log each bed they clear.\n"
+    lint_text(declaring, "garden.md", settings, registry)
+    replaced = weakref.ref(analysis._ENVIRONMENTS[None].nlp)
+    monkeypatch.setattr(analysis, "_STRINGS_KEPT", -1)
+    lint_text(declaring, "garden.md", settings, registry)
+    monkeypatch.setattr(analysis, "_STRINGS_KEPT", 10**9)
+    lint_text(declaring, "garden.md", settings, registry)  # read with the new pipeline
+    gc.collect()
+    assert replaced() is None, "something the process keeps holds the replaced pipeline"
 
 
 class _Collected:

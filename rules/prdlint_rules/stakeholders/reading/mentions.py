@@ -9,7 +9,7 @@ whether the role pays for the product or uses it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from weakref import WeakSet
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -157,6 +157,12 @@ def _hyphenated_before(doc: Doc, start: int) -> bool:
     return joined and first.is_alpha and second.is_alpha and not after_verb_cue and not chained
 
 
+# How many sets of declared roles' matchers a finder keeps: a few open documents' worth.
+_DECLARED_MATCHERS_KEPT = 4
+# Every finder made and still in use, for `forget_declared_matchers`.
+_FINDERS: WeakSet[MentionFinder] = WeakSet()
+
+
 class MentionFinder:
     """Finds stakeholder mentions in spaCy Docs; holds what takes long to build, once."""
 
@@ -164,6 +170,11 @@ class MentionFinder:
         self.nlp = nlp
         self.vocabulary = vocabulary
         self.matcher, self.phrases = self.matcher_for(vocabulary.phrases())
+        self.declared_matchers: dict[tuple[str, ...], tuple[PhraseMatcher, TokenFilter]] = {}
+        """The matchers of the roles documents declared lately (`declared_matcher`). Kept here,
+        not in the module: they hold the pipeline's vocabulary, which must go when it is
+        replaced."""
+        _FINDERS.add(self)
         self.words = classes
         self.actions = _ActionReader(vocabulary, classes)
         self.not_modifiers = vocabulary.words("not-modifiers")
@@ -255,7 +266,13 @@ class MentionFinder:
     def declared_matcher(self, phrases: tuple[str, ...]) -> tuple[PhraseMatcher, TokenFilter]:
         """`matcher_for` the roles a document declares that the vocabulary lacks, kept for the
         next lint of the same document: an editor's lints ask for the same roles again."""
-        return _declared_matcher(self, phrases)
+        kept = self.declared_matchers
+        found = kept.get(phrases)
+        if found is None:
+            if len(kept) >= _DECLARED_MATCHERS_KEPT:
+                kept.clear()
+            found = kept[phrases] = self.matcher_for(phrases)
+        return found
 
     def matcher_for(self, phrases: Iterable[str]) -> tuple[PhraseMatcher, TokenFilter]:
         """A matcher for role phrases, each in the singular and the plural, and what a block
@@ -339,10 +356,6 @@ class MentionFinder:
         return None if normalize_role(shared) in self.not_roles else shared
 
 
-@lru_cache(maxsize=16)
-def _declared_matcher(finder: MentionFinder, phrases: tuple[str, ...]) -> tuple[PhraseMatcher, TokenFilter]:
-    return finder.matcher_for(phrases)
-
-
 def forget_declared_matchers() -> None:
-    _declared_matcher.cache_clear()
+    for finder in list(_FINDERS):
+        finder.declared_matchers.clear()
