@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from prdlint.api import Block, Document, normalize_role
+from prdlint.api import Document, normalize_role
 from prdlint_rules.stakeholders.reading.classes import CUSTOMER, PARTY
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs, once_per_document
 from prdlint_rules.stakeholders.reading.model import Rank
@@ -22,11 +22,12 @@ _DEFINING_REACH = 12
 
 
 @once_per_document
-def _defining_lines(document: Document) -> list[tuple[Block, re.Match[str]]]:
-    """The blocks that open like a definition, with the match: both drafts of the roles ask."""
+def _defining_lines(document: Document) -> list[tuple[int, re.Match[str]]]:
+    """The places of the blocks that open like a definition, with the match: both drafts of the
+    roles ask (places, not blocks, which would keep the document's model after it is read)."""
     return [
-        (block, match)
-        for block in document.blocks
+        (place, match)
+        for place, block in enumerate(document.blocks)
         # No colon or dash between a term and its definition: cheaper than the pattern.
         if (":" in block.text or "—" in block.text or "–" in block.text or " - " in block.text)
         and (match := _GLOSSARY_LINE.match(block.text)) is not None
@@ -35,7 +36,9 @@ def _defining_lines(document: Document) -> list[tuple[Block, re.Match[str]]]:
 
 def collect(inputs: Inputs, draft: Draft) -> None:
     vocabulary = inputs.vocabulary
-    for block, match in _defining_lines(inputs.document):
+    blocks = inputs.document.blocks
+    for place, match in _defining_lines(inputs.document):
+        block = blocks[place]
         mentions = inputs.mentions_by_block.get(block.index, [])
         defining = next((m for m in mentions if m.start >= match.end()), None)
         if defining is None or defining.start - match.end() > _DEFINING_REACH:
