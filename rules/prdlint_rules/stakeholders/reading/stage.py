@@ -6,8 +6,9 @@ read; a block whose text holds none of either finder's anchor words (anchors.py)
 at all. The evidence collectors (`collectors/`) turn the mentions, the stories and the document's
 structure into the stakeholder model. Roles the document declares that the vocabulary does not
 know ("Gardeners add plants") are the document's own vocabulary: they are looked for again in the
-blocks whose text holds their anchor words, and the model's roles are drafted again with those
-mentions before its classes are resolved and its conflations found.
+blocks whose text holds their anchor words (a block read for the same roles at an earlier lint is
+not tokenized again), and the model's roles are drafted again with those mentions before its
+classes are resolved and its conflations found.
 
 What takes long to build (the merged vocabulary, the matchers) is built once per process for each
 vocabulary setting, by the engine, before any document's time budget starts.
