@@ -6,6 +6,7 @@ import pytest
 
 from prdlint.document import BlockKind, Document, markdown_tokens, once_per_section, parse_document
 from prdlint.document.markdown_tokens import markdown, tokens
+from prdlint.span import Position, Span
 
 
 def locate(document: Document, needle: str) -> tuple[int, int, int, int]:
@@ -250,3 +251,12 @@ def test_once_per_section_asks_each_section_once() -> None:
     title_of = once_per_section(title)
     assert [title_of(block.section) for block in document.blocks] == ["A", "A", "A", "B", "B"]
     assert asked == ["A", "B"]
+
+
+def test_a_block_with_no_text_points_at_its_own_line_not_the_first() -> None:
+    document = parse_document("# Title\n\nText.\n\n##\n\n| Name | Owner |\n|---|---|\n| Search |  |\n")
+    untitled = document.blocks[2]
+    assert (untitled.kind, untitled.text, untitled.line) == (BlockKind.HEADING, "", 5)
+    assert untitled.span() == Span(Position(5, 1), Position(5, 1))
+    empty_cell = document.tables[0].rows[1][1]
+    assert empty_cell.text == "" and empty_cell.line == 9

@@ -67,8 +67,9 @@ class EmptySection(Rule):
     as labelled lines ("### Author: Ana"), table rows written as headings, and a numbered heading
     followed by its own numbered children at the same level ("## 4. Features", "## 4.1 Search"),
     an underlined heading followed by "##" headings of its level (the underline draws it as
-    their parent), and a first heading that names the kind of document over the title
-    ("# Product Requirements Document", then "# Shelf Scanner").
+    their parent), a first heading that names the kind of document over the title
+    ("# Product Requirements Document", then "# Shelf Scanner"), and a heading with no title
+    ("##" alone), which names no section.
 
     ## Why is this bad?
     An empty heading promises an answer the document does not give. Readers skim headings; a
@@ -111,8 +112,8 @@ class EmptySection(Rule):
     def check(self, context: RuleContext) -> Iterator[Violation]:
         sections = context.document.sections
         for index, section in enumerate(sections):
-            if section.has_content or section.children or section.heading is None:
-                continue
+            if section.has_content or section.children or section.heading is None or not section.title:
+                continue  # a heading with no title ("##" alone) names no section to fill
             following = sections[index + 1] if index + 1 < len(sections) else None
             heading_line = _COMMENT.sub("", context.document.line_text(section.heading.line)).strip("# ")
             if (

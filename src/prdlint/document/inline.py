@@ -156,4 +156,8 @@ def flatten_inline(token: Token, line_origins: list[int]) -> InlineText:
             closing = content.find("]", opening + 2) if opening != -1 else -1
             if closing != -1:
                 cursor = _skip_link_tail(content, closing)
+    if not offsets:
+        # A text with no run of the source ("##" alone, an image, a line break) still has a place:
+        # where its content starts. Without one, its block pointed at the document's first line.
+        offsets.extend((0, mapping.to_source(0), 0))
     return InlineText("".join(parts), offsets, tuple(code_ranges), tuple(html))
