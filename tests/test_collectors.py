@@ -20,6 +20,7 @@ from prdlint_rules.stakeholders.reading.collectors import COLLECTOR_NAMES, COLLE
 from prdlint_rules.stakeholders.reading.collectors import declarations as declaration_collector
 from prdlint_rules.stakeholders.reading.collectors.base import Draft, Inputs, once_per_document
 from prdlint_rules.stakeholders.reading.collectors.resolve import resolve
+from prdlint_rules.stakeholders.reading.kept import forget_answers
 from prdlint_rules.stakeholders.reading.model import NONPROFIT, Evidence, Mention, ProductContext, Rank, Role
 from prdlint_rules.stakeholders.reading.vocabulary import merge_vocabularies
 
@@ -527,7 +528,7 @@ def test_a_role_keys_class_is_the_same_when_asked_again_and_past_the_kept_ones()
         fresh.classify(f"keeper {number}")
     assert len(fresh._answers["class"]) <= vocabulary_module._ANSWERS_KEPT
     assert [fresh.classify(key) for key in keys] == first
-    vocabulary_module.forget_answers()  # as a benchmark's round does, to read as if first
+    forget_answers()  # as a benchmark's round does, to read as if first
     assert not fresh._answers.get("class")
     assert [fresh.classify(key) for key in keys] == first
 

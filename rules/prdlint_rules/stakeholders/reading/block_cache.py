@@ -34,19 +34,17 @@ _CACHES: WeakSet[BlockCache] = WeakSet()
 
 def forget_all() -> None:
     """Empties every cache of the stakeholder reading in this process (blocks' readings and words,
-    the action readers' and the vocabularies' answers, the matchers of declared roles): for
-    measuring the reading of documents as if first seen, which a benchmark that lints the same
-    documents in rounds must do."""
+    the answers kept.py keeps: the action readers', the vocabularies', the declared roles'
+    matchers): for measuring the reading of documents as if first seen, which a benchmark that
+    lints the same documents in rounds must do."""
     from prdlint_rules.stakeholders.reading.anchors import forget_block_words
     from prdlint_rules.stakeholders.reading.collectors.action_reader import shared
-    from prdlint_rules.stakeholders.reading.mentions import forget_declared_matchers
-    from prdlint_rules.stakeholders.reading.vocabulary import forget_answers
+    from prdlint_rules.stakeholders.reading.kept import forget_answers
 
     for cache in list(_CACHES):
         cache.clear()
     forget_block_words()
     shared.cache_clear()
-    forget_declared_matchers()
     forget_answers()
 
 

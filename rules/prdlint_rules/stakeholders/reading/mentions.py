@@ -9,7 +9,6 @@ whether the role pays for the product or uses it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from weakref import WeakSet
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -19,6 +18,7 @@ from spacy.util import filter_spans
 
 from prdlint.api import Block, WordClasses, lemma_of, lookup_lemmas, normalize_role, phrase_forms, singular
 from prdlint_rules.stakeholders.reading.anchors import TextWords, TokenFilter, phrase_filter
+from prdlint_rules.stakeholders.reading.kept import KeptAnswers
 from prdlint_rules.stakeholders.reading.model import Mention
 from prdlint_rules.stakeholders.reading.vocabulary import Vocabulary
 
@@ -159,8 +159,6 @@ def _hyphenated_before(doc: Doc, start: int) -> bool:
 
 # How many sets of declared roles' matchers a finder keeps: a few open documents' worth.
 _DECLARED_MATCHERS_KEPT = 4
-# Every finder made and still in use, for `forget_declared_matchers`.
-_FINDERS: WeakSet[MentionFinder] = WeakSet()
 
 
 class MentionFinder:
@@ -170,11 +168,12 @@ class MentionFinder:
         self.nlp = nlp
         self.vocabulary = vocabulary
         self.matcher, self.phrases = self.matcher_for(vocabulary.phrases())
-        self.declared_matchers: dict[tuple[str, ...], tuple[PhraseMatcher, TokenFilter]] = {}
+        self.declared_matchers: KeptAnswers[tuple[str, ...], tuple[PhraseMatcher, TokenFilter]] = KeptAnswers(
+            _DECLARED_MATCHERS_KEPT
+        )
         """The matchers of the roles documents declared lately (`declared_matcher`). Kept here,
         not in the module: they hold the pipeline's vocabulary, which must go when it is
         replaced."""
-        _FINDERS.add(self)
         self.words = classes
         self.actions = _ActionReader(vocabulary, classes)
         self.not_modifiers = vocabulary.words("not-modifiers")
@@ -266,13 +265,7 @@ class MentionFinder:
     def declared_matcher(self, phrases: tuple[str, ...]) -> tuple[PhraseMatcher, TokenFilter]:
         """`matcher_for` the roles a document declares that the vocabulary lacks, kept for the
         next lint of the same document: an editor's lints ask for the same roles again."""
-        kept = self.declared_matchers
-        found = kept.get(phrases)
-        if found is None:
-            if len(kept) >= _DECLARED_MATCHERS_KEPT:
-                kept.clear()
-            found = kept[phrases] = self.matcher_for(phrases)
-        return found
+        return self.declared_matchers.get(phrases, lambda: self.matcher_for(phrases))
 
     def matcher_for(self, phrases: Iterable[str]) -> tuple[PhraseMatcher, TokenFilter]:
         """A matcher for role phrases, each in the singular and the plural, and what a block
@@ -354,8 +347,3 @@ class MentionFinder:
             return None
         shared = f"{doc[start - 2].text} {doc[match.start + 1 : match.end].text}"
         return None if normalize_role(shared) in self.not_roles else shared
-
-
-def forget_declared_matchers() -> None:
-    for finder in list(_FINDERS):
-        finder.declared_matchers.clear()

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, TypeVar
-from weakref import WeakValueDictionary
 
 from prdlint.api import ConfigSite, did_you_mean, normalize_role
 from prdlint_rules.stakeholders.reading.classes import (
@@ -29,6 +28,7 @@ from prdlint_rules.stakeholders.reading.classes import (
     SECONDARY,
     USER,
 )
+from prdlint_rules.stakeholders.reading.kept import KeptAnswers
 
 ROLES, WORDS, SYNONYMS, SIGNAL = "roles", "words", "synonyms", "signal"
 _TYPES = (ROLES, WORDS, SYNONYMS, SIGNAL)
@@ -79,14 +79,6 @@ class SignalClass:
 # How many answers of each kind a vocabulary keeps (`Vocabulary.remembered`).
 _ANSWERS_KEPT = 4_096
 _Answer = TypeVar("_Answer")
-# Every vocabulary made and still in use, for `forget_answers`.
-_MADE: WeakValueDictionary[int, Vocabulary] = WeakValueDictionary()
-
-
-def forget_answers() -> None:
-    """Empties what every vocabulary `remembered`: for measuring reads as if each were the first."""
-    for vocabulary in list(_MADE.values()):
-        vocabulary._answers.clear()
 
 
 @dataclass(frozen=True)
@@ -98,11 +90,10 @@ class Vocabulary:
     synonyms: Mapping[str, str] = field(default_factory=dict)
     signals: Mapping[str, SignalClass] = field(default_factory=dict)
     word_lists: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    _answers: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _answers: dict[str, KeptAnswers[str, Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
     """What `remembered` was asked lately, by kind of question, then by what it was asked of."""
-
-    def __post_init__(self) -> None:
-        _MADE[id(self)] = self
 
     def words(self, name: str) -> frozenset[str]:
         """One word list (empty when no vocabulary defines it)."""
@@ -117,14 +108,10 @@ class Vocabulary:
         same strings again and again (every collector asks the class of the roles it reads, and
         both drafts of a document's roles ask). Up to `_ANSWERS_KEPT` of each kind are kept: a
         language server reads new names all day."""
-        answers = self._answers.setdefault(kind, {})
-        if key in answers:
-            return answers[key]
-        answer = work(key)
-        if len(answers) >= _ANSWERS_KEPT:
-            answers.clear()
-        answers[key] = answer
-        return answer
+        answers = self._answers.get(kind)
+        if answers is None:
+            answers = self._answers[kind] = KeptAnswers(_ANSWERS_KEPT)
+        return answers.get(key, lambda: work(key))
 
     def classify(self, key: str) -> RoleClass | None:
         """The class of a role key by its longest known ending: "clinic owner" -> "owner"."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from prdlint.api import present_forms
+from prdlint_rules.stakeholders.reading.kept import KeptAnswers
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*|[/:—–]")
 # A description line's label: "**Usage**: staff management", "Goals: ...".
@@ -71,8 +72,8 @@ class ActionReader:
     modifiers: frozenset[str] = frozenset()
     """Words after an object that make it part of another thing's name: "accounts payable",
     "pricing decisions"."""
-    _answers: dict[tuple[object, ...], str | None] = field(
-        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    _answers: KeptAnswers[tuple[object, ...], str | None] = field(
+        default_factory=lambda: KeptAnswers(_REMEMBERED), init=False, repr=False, compare=False, hash=False
     )
     """What this reader found in texts it has read: an editor lints a document again after each
     change, and `shared` gives the next lint the same reader, so a text not changed is not read
@@ -85,13 +86,7 @@ class ActionReader:
     def _remembered(
         self, key: tuple[object, ...], text_length: int, read: Callable[[], str | None]
     ) -> str | None:
-        if text_length > _REMEMBERED_TEXT:
-            return read()
-        if key not in self._answers:
-            if len(self._answers) >= _REMEMBERED:
-                self._answers.clear()
-            self._answers[key] = read()
-        return self._answers[key]
+        return read() if text_length > _REMEMBERED_TEXT else self._answers.get(key, read)
 
     def _object(self, verb: str, words: list[str]) -> str | None:
         wide = verb in present_forms(self.wide_verbs)
