@@ -178,7 +178,7 @@ def _joined(documents: list[str], words: int, whole: bool) -> str:
         for index, paragraph in enumerate(paragraphs):
             count += len(paragraph.split())
             if count >= words:
-                parts.append("\n\n".join(paragraphs if whole else paragraphs[: index + 1]))
+                parts.append(text if whole else "\n\n".join(paragraphs[: index + 1]))
                 return "\n\n".join(parts)
         parts.append(text)
     return "\n\n".join(parts)

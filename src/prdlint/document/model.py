@@ -91,7 +91,8 @@ class Block:
     text: str
     section: Section
     offsets: array[int]
-    """Each segment's text start, source start and length, one after another."""
+    """Each segment's text start, source start and length, one after another: at least one, a
+    text with no run of the source having an empty one where its content starts."""
     lines: LineIndex
     code_ranges: tuple[tuple[int, int], ...] = ()
     html: tuple[InlineHtml, ...] = ()
@@ -110,8 +111,6 @@ class Block:
         of the text before them, so a span never points into markup that is not there.
         """
         offsets = self.offsets
-        if not offsets:
-            return 0
         at = 0  # the first segment: most blocks have one, and most asks are of a block's start
         if len(offsets) > 3 and offsets[3] <= index:
             at = max(bisect.bisect_right(offsets[::3], index) - 1, 0) * 3
